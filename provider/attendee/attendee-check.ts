@@ -1,0 +1,50 @@
+import { type CheckFailure, externalId, guid, isUnknown, region } from "../validation/rules";
+import type { AttendeeInputs } from "./attendee-state";
+import { type AttendeeCapabilities, checkCapabilities, DEFAULT_CAPABILITIES } from "./capabilities";
+
+/** What `check` returns: the normalised inputs to store, or failures naming property, rule and value. */
+export interface AttendeeCheckResult {
+  readonly inputs: AttendeeInputs;
+  readonly failures: CheckFailure[];
+}
+
+/**
+ * Validates an Attendee's inputs before any AWS call and normalises them:
+ * - `capabilities` absent becomes Chime's default, so that drift away from the default is seen;
+ * - `region` absent is carried over from the old inputs, else taken from `defaultRegion` (config or
+ *   environment), so that a later change of stack config never moves or replaces existing attendees.
+ * Inputs not known yet (preview of a stack whose meeting is still to be created) pass unchecked.
+ */
+export function checkAttendee(
+  olds: Partial<AttendeeInputs> | undefined,
+  news: { readonly [K in keyof AttendeeInputs]?: unknown },
+  defaultRegion: string | undefined,
+): AttendeeCheckResult {
+  const failures: CheckFailure[] = [];
+  const add = (property: string, reason: string | undefined) => {
+    if (reason) failures.push({ property, reason });
+  };
+  const { meetingId, externalUserId, capabilities } = news;
+  const chosenRegion = news.region ?? olds?.region ?? defaultRegion;
+
+  if (!isUnknown(meetingId)) add("meetingId", guid("meetingId", meetingId));
+  if (!isUnknown(externalUserId)) add("externalUserId", externalId("externalUserId", externalUserId));
+  failures.push(...checkCapabilities("capabilities", capabilities));
+  if (!isUnknown(chosenRegion)) {
+    add(
+      "region",
+      chosenRegion === undefined
+        ? "region is not set: give the resource a region input, or set stack config chime:region or " +
+            "aws:region, or the AWS_REGION environment variable"
+        : region("region", chosenRegion),
+    );
+  }
+
+  const inputs: AttendeeInputs = {
+    meetingId: meetingId as string,
+    externalUserId: externalUserId as string,
+    capabilities: (capabilities as AttendeeCapabilities | undefined) ?? DEFAULT_CAPABILITIES,
+    region: chosenRegion as string,
+  };
+  return { inputs, failures };
+}

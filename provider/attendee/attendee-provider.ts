@@ -1,0 +1,129 @@
+import { randomUUID } from "node:crypto";
+import type * as pulumi from "@pulumi/pulumi";
+import { ChimeApi } from "../aws/chime-api";
+import { isNotFound } from "../aws/errors";
+import { type ConfigSource, defaultRegion, recordConfig, settingsFor } from "../aws/settings";
+import { checkAttendee } from "./attendee-check";
+import { diffAttendee } from "./attendee-diff";
+import {
+  type AttendeeInputs,
+  type AttendeeOutputs,
+  type AttendeeState,
+  inputsOf,
+  toOutputs,
+} from "./attendee-state";
+import { sameCapabilities } from "./capabilities";
+
+/** What `read` returns for an attendee that no longer exists: the engine drops it from state. */
+const GONE: pulumi.dynamic.ReadResult = { id: "", props: {} };
+
+/**
+ * The dynamic provider behind `Attendee`: CreateAttendee, GetAttendee, UpdateAttendeeCapabilities and
+ * DeleteAttendee. It runs in the engine's provider process, reached through the shim in
+ * `../dynamic/shim.ts`; the rules it applies live in the pure modules beside it.
+ */
+export class AttendeeProvider implements pulumi.dynamic.ResourceProvider<AttendeeInputs, AttendeeState> {
+  async configure(req: { config: ConfigSource }): Promise<void> {
+    recordConfig(req.config);
+  }
+
+  /** `news` is as the program wrote it: unvalidated, possibly with unknowns (`checkAttendee` says which). */
+  async check(
+    olds: AttendeeInputs,
+    news: AttendeeInputs,
+  ): Promise<pulumi.dynamic.CheckResult<AttendeeInputs>> {
+    return checkAttendee(olds, news, defaultRegion());
+  }
+
+  async diff(_id: string, olds: AttendeeState, news: AttendeeInputs): Promise<pulumi.dynamic.DiffResult> {
+    return diffAttendee(olds, news);
+  }
+
+  async create(inputs: AttendeeInputs): Promise<pulumi.dynamic.CreateResult<AttendeeOutputs>> {
+    const api = new ChimeApi(settingsFor(inputs.region));
+    // The id is opaque on purpose: state and the CLI show ids in plaintext, and the AttendeeId is secret.
+    const id = randomUUID();
+    const created = await api.createAttendee(inputs.meetingId, inputs.externalUserId, inputs.capabilities);
+    const outs = toOutputs(inputs, created);
+    if (sameCapabilities(outs.capabilities, inputs.capabilities)) return { id, outs };
+
+    // CreateAttendee returned an attendee that existed already (adoption) with other capabilities.
+    try {
+      const updated = await api.updateAttendeeCapabilities(
+        inputs.meetingId,
+        outs.attendeeId,
+        inputs.capabilities,
+      );
+      return { id, outs: toOutputs(inputs, updated, outs) };
+    } catch (error) {
+      // The attendee exists: record it (without its secrets, see AttendeeState) rather than orphan it.
+      // The next `pulumi up` completes it through `update`.
+      const recorded: AttendeeState = { ...inputsOf(inputs), capabilities: outs.capabilities };
+      throw Object.assign(error instanceof Error ? error : new Error(String(error)), {
+        id,
+        properties: recorded,
+        reasons: ["the attendee exists but its capabilities could not be set"],
+      });
+    }
+  }
+
+  async read(id: string, props?: AttendeeState): Promise<pulumi.dynamic.ReadResult<AttendeeState>> {
+    if (!props?.meetingId) {
+      throw new Error(
+        "An Attendee cannot be read by id alone: `pulumi import` and `get` do not work for dynamic resources. Declare it instead: CreateAttendee adopts an existing attendee with the same externalUserId.",
+      );
+    }
+    const api = new ChimeApi(settingsFor(props.region));
+    try {
+      const attendee = props.attendeeId
+        ? await api.getAttendee(props.meetingId, props.attendeeId)
+        : await api.findAttendee(props.meetingId, props.externalUserId);
+      if (!attendee) return GONE;
+      const outs = toOutputs(props, attendee, props);
+      return { id, props: outs, inputs: inputsOf(outs) };
+    } catch (error) {
+      if (isNotFound(error)) return GONE;
+      throw error;
+    }
+  }
+
+  async update(
+    _id: string,
+    olds: AttendeeState,
+    news: AttendeeInputs,
+  ): Promise<pulumi.dynamic.UpdateResult<AttendeeOutputs>> {
+    const api = new ChimeApi(settingsFor(olds.region));
+    let current: AttendeeOutputs;
+    if (olds.attendeeId && olds.joinToken) {
+      current = olds as AttendeeOutputs;
+    } else {
+      // A create that failed half-way left no secrets in state: CreateAttendee finds the attendee again.
+      current = toOutputs(
+        news,
+        await api.createAttendee(news.meetingId, news.externalUserId, news.capabilities),
+      );
+    }
+    if (sameCapabilities(current.capabilities, news.capabilities)) {
+      return { outs: { ...current, ...inputsOf(news) } };
+    }
+    const updated = await api.updateAttendeeCapabilities(
+      news.meetingId,
+      current.attendeeId,
+      news.capabilities,
+    );
+    // The call answers with the attendee's id and capabilities; the JoinToken does not change.
+    return { outs: toOutputs(news, updated, current) };
+  }
+
+  async delete(_id: string, props: AttendeeState): Promise<void> {
+    const api = new ChimeApi(settingsFor(props.region));
+    try {
+      const attendeeId =
+        props.attendeeId ?? (await api.findAttendee(props.meetingId, props.externalUserId))?.AttendeeId;
+      if (attendeeId) await api.deleteAttendee(props.meetingId, attendeeId);
+    } catch (error) {
+      // Already gone (deleted out of band, or its meeting ended) is what delete wants.
+      if (!isNotFound(error)) throw error;
+    }
+  }
+}

@@ -1,0 +1,68 @@
+import type { Attendee as SdkAttendee } from "@aws-sdk/client-chime-sdk-meetings";
+import { type AttendeeCapabilities, type Capability, DEFAULT_CAPABILITIES } from "./capabilities";
+
+/** The inputs of an Attendee as `check` normalises and the engine stores them. */
+export interface AttendeeInputs {
+  readonly meetingId: string;
+  readonly externalUserId: string;
+  readonly capabilities: AttendeeCapabilities;
+  /** The control-plane region, resolved once in `check` and carried over afterwards. */
+  readonly region: string;
+}
+
+/** The outputs of an Attendee. `attendeeId` and `joinToken` are marked secret by the resource class. */
+export interface AttendeeOutputs extends AttendeeInputs {
+  readonly attendeeId: string;
+  readonly joinToken: string;
+}
+
+/**
+ * What state holds after a create that failed once the attendee already existed: the identifying inputs
+ * only. The secrets are left out because the engine does not mark an init failure's properties secret;
+ * the attendee is found again by its externalUserId (CreateAttendee and ListAttendees both can).
+ */
+export type AttendeeState = AttendeeInputs & Partial<Pick<AttendeeOutputs, "attendeeId" | "joinToken">>;
+
+export function capabilitiesFromSdk(attendee: SdkAttendee): AttendeeCapabilities {
+  const c = attendee.Capabilities;
+  if (!c) return DEFAULT_CAPABILITIES;
+  return {
+    audio: (c.Audio ?? DEFAULT_CAPABILITIES.audio) as Capability,
+    video: (c.Video ?? DEFAULT_CAPABILITIES.video) as Capability,
+    content: (c.Content ?? DEFAULT_CAPABILITIES.content) as Capability,
+  };
+}
+
+/**
+ * The outputs for an attendee as Chime returned it. `previous` supplies the JoinToken when the call
+ * (UpdateAttendeeCapabilities) does not return one: the token does not change with capabilities.
+ */
+export function toOutputs(
+  inputs: AttendeeInputs,
+  attendee: SdkAttendee,
+  previous?: AttendeeState,
+): AttendeeOutputs {
+  const attendeeId = attendee.AttendeeId ?? previous?.attendeeId;
+  const joinToken = attendee.JoinToken ?? previous?.joinToken;
+  if (!attendeeId || !joinToken) {
+    throw new Error("Chime returned an attendee without AttendeeId or JoinToken");
+  }
+  return {
+    meetingId: inputs.meetingId,
+    externalUserId: attendee.ExternalUserId ?? inputs.externalUserId,
+    capabilities: capabilitiesFromSdk(attendee),
+    region: inputs.region,
+    attendeeId,
+    joinToken,
+  };
+}
+
+/** The inputs that state should hold for an attendee read back from Chime (refresh). */
+export function inputsOf(state: AttendeeInputs): AttendeeInputs {
+  return {
+    meetingId: state.meetingId,
+    externalUserId: state.externalUserId,
+    capabilities: state.capabilities,
+    region: state.region,
+  };
+}

@@ -1,0 +1,80 @@
+import * as pulumi from "@pulumi/pulumi";
+import { providerShim } from "../dynamic/shim";
+import type { AttendeeCapabilities } from "./capabilities";
+
+/** The inputs of an {@link Attendee}. */
+export interface AttendeeArgs {
+  /**
+   * The meeting to add the attendee to: a Chime SDK meeting GUID, usually `meeting.meetingId` of a
+   * {@link Meeting} in the same stack. Changing it replaces the attendee.
+   */
+  readonly meetingId: pulumi.Input<string>;
+  /**
+   * Your identifier for the attendee, unique within the meeting: 2–64 characters of letters, digits,
+   * spaces and `-_&@+=,(){}[]/«».:|'"#`, not starting with `aws:`. Chime treats it as an idempotency
+   * token: declaring an attendee whose externalUserId already exists in the meeting adopts that attendee.
+   * Changing it replaces the attendee.
+   */
+  readonly externalUserId: pulumi.Input<string>;
+  /**
+   * What the attendee may send and receive. When given, all of audio, video and content are required;
+   * content `SendReceive` or `Receive` needs video `SendReceive` or `Receive`. Changed in place.
+   * @default { audio: "SendReceive", video: "SendReceive", content: "SendReceive" }
+   */
+  readonly capabilities?: pulumi.Input<AttendeeCapabilities>;
+  /**
+   * The Chime SDK Meetings control-plane region of the meeting. Changing it replaces the attendee; a
+   * change of stack config or environment does not move existing attendees.
+   * @default stack config `chime:region`, else `aws:region`, else `AWS_REGION` / `AWS_DEFAULT_REGION`
+   */
+  readonly region?: pulumi.Input<string>;
+}
+
+/**
+ * An Amazon Chime SDK meeting attendee (CreateAttendee), such as a fixed kiosk or a bot.
+ *
+ * `attendeeId` and `joinToken` are secrets: encrypted in state and masked in the CLI. The resource id is
+ * an opaque UUID, since an id cannot be secret. Replacement deletes the old attendee before creating
+ * the new one (see `deleteBeforeReplace` below).
+ */
+export class Attendee extends pulumi.dynamic.Resource {
+  /** The meeting the attendee belongs to. */
+  declare readonly meetingId: pulumi.Output<string>;
+  /** Your identifier for the attendee. */
+  declare readonly externalUserId: pulumi.Output<string>;
+  /** The attendee's capabilities as Chime reports them. */
+  declare readonly capabilities: pulumi.Output<AttendeeCapabilities>;
+  /** The control-plane region the attendee was created in; reads, updates and deletes go there. */
+  declare readonly region: pulumi.Output<string>;
+  /** The Chime AttendeeId (secret). */
+  declare readonly attendeeId: pulumi.Output<string>;
+  /** The token a client joins the meeting with (secret). */
+  declare readonly joinToken: pulumi.Output<string>;
+
+  constructor(name: string, args: AttendeeArgs, opts?: pulumi.CustomResourceOptions) {
+    const props = {
+      meetingId: args.meetingId,
+      externalUserId: args.externalUserId,
+      capabilities: args.capabilities,
+      region: args.region,
+      // Output-only properties must be present, as undefined, to exist on the resource object.
+      attendeeId: undefined,
+      joinToken: undefined,
+    };
+    super(providerShim("attendee"), name, props, withAttendeeDefaults(opts), "chime", "Attendee");
+  }
+}
+
+/**
+ * Marks the secret outputs, and makes replacements delete first unless the caller chose otherwise:
+ * a forced replacement (`--replace`, `replaceOnChanges`) keeps meeting and externalUserId, and
+ * CreateAttendee would then hand back the attendee that create-before-delete is about to delete.
+ */
+export function withAttendeeDefaults(
+  opts: pulumi.CustomResourceOptions | undefined,
+): pulumi.CustomResourceOptions {
+  return pulumi.mergeOptions(
+    { deleteBeforeReplace: opts?.deleteBeforeReplace ?? true },
+    pulumi.mergeOptions(opts, { additionalSecretOutputs: ["attendeeId", "joinToken"] }),
+  );
+}

@@ -1,0 +1,109 @@
+import {
+  CreateAttendeeCommand,
+  DeleteAttendeeCommand,
+  GetAttendeeCommand,
+  ListAttendeesCommand,
+  type Attendee as SdkAttendee,
+  UpdateAttendeeCapabilitiesCommand,
+} from "@aws-sdk/client-chime-sdk-meetings";
+import type { AttendeeCapabilities } from "../attendee/capabilities";
+import { chimeClient } from "./client";
+import { describeFailure, type Failure } from "./errors";
+import { RequestPacer } from "./request-pacer";
+import type { ChimeSettings } from "./settings";
+
+const pacer = new RequestPacer();
+
+function sdkCapabilities(c: AttendeeCapabilities) {
+  return { Audio: c.audio, Video: c.video, Content: c.content };
+}
+
+/**
+ * The Chime SDK Meetings calls the providers make: each paced to the per-operation quota and, on
+ * failure, rethrown as a `ChimeRequestError` that says what to do.
+ */
+export class ChimeApi {
+  constructor(private readonly settings: ChimeSettings) {}
+
+  private async call<T>(failure: Failure, send: () => Promise<T>): Promise<T> {
+    const { region, endpoint, maxRequestsPerSecond } = this.settings;
+    await pacer.acquire(`${region}|${endpoint ?? ""}|${failure.operation}`, maxRequestsPerSecond);
+    try {
+      return await send();
+    } catch (error) {
+      throw describeFailure(failure, error);
+    }
+  }
+
+  private get client() {
+    return chimeClient(this.settings);
+  }
+
+  /** CreateAttendee; returns the existing attendee when one with this ExternalUserId is there already. */
+  async createAttendee(
+    meetingId: string,
+    externalUserId: string,
+    capabilities: AttendeeCapabilities,
+  ): Promise<SdkAttendee> {
+    const out = await this.call({ operation: "CreateAttendee", about: { meetingId, externalUserId } }, () =>
+      this.client.send(
+        new CreateAttendeeCommand({
+          MeetingId: meetingId,
+          ExternalUserId: externalUserId,
+          Capabilities: sdkCapabilities(capabilities),
+        }),
+      ),
+    );
+    return out.Attendee ?? {};
+  }
+
+  async getAttendee(meetingId: string, attendeeId: string): Promise<SdkAttendee> {
+    const out = await this.call(
+      { operation: "GetAttendee", about: { meetingId }, secrets: { attendeeId } },
+      () => this.client.send(new GetAttendeeCommand({ MeetingId: meetingId, AttendeeId: attendeeId })),
+    );
+    return out.Attendee ?? {};
+  }
+
+  async updateAttendeeCapabilities(
+    meetingId: string,
+    attendeeId: string,
+    capabilities: AttendeeCapabilities,
+  ): Promise<SdkAttendee> {
+    const out = await this.call(
+      { operation: "UpdateAttendeeCapabilities", about: { meetingId }, secrets: { attendeeId } },
+      () =>
+        this.client.send(
+          new UpdateAttendeeCapabilitiesCommand({
+            MeetingId: meetingId,
+            AttendeeId: attendeeId,
+            Capabilities: sdkCapabilities(capabilities),
+          }),
+        ),
+    );
+    return out.Attendee ?? {};
+  }
+
+  async deleteAttendee(meetingId: string, attendeeId: string): Promise<void> {
+    await this.call({ operation: "DeleteAttendee", about: { meetingId }, secrets: { attendeeId } }, () =>
+      this.client.send(new DeleteAttendeeCommand({ MeetingId: meetingId, AttendeeId: attendeeId })),
+    );
+  }
+
+  /** The meeting's attendee with this ExternalUserId, found through ListAttendees, if there is one. */
+  async findAttendee(meetingId: string, externalUserId: string): Promise<SdkAttendee | undefined> {
+    let nextToken: string | undefined;
+    do {
+      const token = nextToken;
+      const page = await this.call({ operation: "ListAttendees", about: { meetingId } }, () =>
+        this.client.send(
+          new ListAttendeesCommand({ MeetingId: meetingId, MaxResults: 100, NextToken: token }),
+        ),
+      );
+      const found = page.Attendees?.find((a) => a.ExternalUserId === externalUserId);
+      if (found) return found;
+      nextToken = page.NextToken;
+    } while (nextToken);
+    return undefined;
+  }
+}

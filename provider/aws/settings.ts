@@ -1,0 +1,75 @@
+/**
+ * Where and how the provider talks to Chime, resolved at call time.
+ *
+ * The values come from the stack config that the engine hands to `configure` and from the environment,
+ * and live only in this module of the provider process. Nothing here is captured into the serialized
+ * provider (see `../dynamic/shim.ts`), so no config value or credential reaches the state file.
+ */
+
+/** The config keys the provider reads. */
+export const CONFIG_KEYS = {
+  region: "chime:region",
+  endpoint: "chime:endpoint",
+  awsRegion: "aws:region",
+  awsProfile: "aws:profile",
+  maxRequestsPerSecond: "chime:maxRequestsPerSecond",
+} as const;
+
+/** The AWS default quota for each Chime SDK Meetings operation, per account and region. */
+export const DEFAULT_REQUESTS_PER_SECOND = 10;
+
+/** Stack config as `configure` receives it. */
+export interface ConfigSource {
+  get(key: string): string | undefined;
+}
+
+export interface ChimeSettings {
+  readonly region: string;
+  /** An endpoint override from stack config; the SDK itself honours AWS_ENDPOINT_URL_CHIME_SDK_MEETINGS. */
+  readonly endpoint?: string;
+  readonly profile?: string;
+  readonly maxRequestsPerSecond: number;
+}
+
+type ConfigValues = Partial<Record<keyof typeof CONFIG_KEYS, string>>;
+
+let configured: ConfigValues = {};
+
+/** Records the config values the provider uses (called from the provider's `configure`). */
+export function recordConfig(config: ConfigSource): void {
+  const values: ConfigValues = {};
+  for (const [name, key] of Object.entries(CONFIG_KEYS) as [keyof typeof CONFIG_KEYS, string][]) {
+    const value = config.get(key);
+    if (value !== undefined && value !== "") values[name] = value;
+  }
+  configured = values;
+}
+
+/** Forgets recorded config (tests). */
+export function resetConfig(): void {
+  configured = {};
+}
+
+/** The region a new resource gets when its `region` input is absent: config first, then environment. */
+export function defaultRegion(
+  config: ConfigValues = configured,
+  env: NodeJS.ProcessEnv = process.env,
+): string | undefined {
+  return (
+    config.region ??
+    config.awsRegion ??
+    (env.AWS_REGION || undefined) ??
+    (env.AWS_DEFAULT_REGION || undefined)
+  );
+}
+
+/** The settings for calls about a resource that lives in `region`. */
+export function settingsFor(region: string, config: ConfigValues = configured): ChimeSettings {
+  const rate = Number(config.maxRequestsPerSecond ?? DEFAULT_REQUESTS_PER_SECOND);
+  if (!Number.isFinite(rate) || rate <= 0) {
+    throw new Error(
+      `chime:maxRequestsPerSecond must be a positive number; got ${JSON.stringify(config.maxRequestsPerSecond)}`,
+    );
+  }
+  return { region, endpoint: config.endpoint, profile: config.awsProfile, maxRequestsPerSecond: rate };
+}

@@ -1,0 +1,10 @@
+/**
+ * The provider implementations that the serialized shims load in the engine's provider process
+ * (`require("pulumi-chime-sdk/provider-runtime")[kind]`). One instance of each per process: the shims of every
+ * resource of a kind share it, and with it the recorded config, the clients and the request pacing.
+ */
+import { AttendeeProvider } from "../attendee/attendee-provider";
+
+export const attendee = new AttendeeProvider();
+
+export type ProviderKind = "attendee";

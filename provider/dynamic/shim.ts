@@ -1,0 +1,31 @@
+import type * as pulumi from "@pulumi/pulumi";
+import type * as runtime from "./runtime";
+
+type Impl = (typeof runtime)[runtime.ProviderKind];
+
+/**
+ * The provider object handed to `pulumi.dynamic.Resource`, which Pulumi serializes into every resource's
+ * state (`__provider`) and runs from there on refresh and destroy.
+ *
+ * It is a thin shim on purpose: each method loads the installed package by name and calls the real
+ * implementation, so that
+ * - state holds about a kilobyte of code and no captured value: no client, config, endpoint or
+ *   credential can leak into it (the closure serializer would copy them in plaintext);
+ * - refresh and destroy of an existing stack run the installed version's code, not a copy frozen in
+ *   state when the resource was created.
+ * `require` resolves from the program's directory, where the engine starts the provider process.
+ * Only `kind` is captured: a string constant.
+ */
+export function providerShim(kind: runtime.ProviderKind): pulumi.dynamic.ResourceProvider {
+  // Terse on purpose: every character below is stored twice per resource.
+  const p = (): Impl => require("pulumi-chime-sdk/provider-runtime")[kind];
+  return {
+    configure: (...a) => p().configure(...a),
+    check: (...a) => p().check(...a),
+    diff: (...a) => p().diff(...a),
+    create: (...a) => p().create(...a),
+    read: (...a) => p().read(...a),
+    update: (...a) => p().update(...a),
+    delete: (...a) => p().delete(...a),
+  };
+}

@@ -1,0 +1,8 @@
+/**
+ * pulumi-chime-sdk: Amazon Chime SDK meetings and attendees as Pulumi resources.
+ *
+ * The local Chime SDK Meetings endpoint is a separate entry point: `pulumi-chime-sdk/local`.
+ */
+export { Attendee, type AttendeeArgs } from "./attendee/attendee";
+export type { AttendeeCapabilities, Capability } from "./attendee/capabilities";
+export { ChimeRequestError } from "./aws/errors";

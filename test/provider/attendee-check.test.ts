@@ -1,0 +1,193 @@
+import { expect } from "chai";
+import { checkAttendee } from "../../provider/attendee/attendee-check";
+import { UNKNOWN } from "../../provider/validation/rules";
+
+const MEETING = "3f1a9b2c-0d4e-4f5a-8b6c-7d8e9f0a1b2c";
+const valid = { meetingId: MEETING, externalUserId: "kiosk-lobby-1", region: "us-east-1" };
+
+describe("Attendee check: rules, before any AWS call", () => {
+  const accepted: [string, Record<string, unknown>][] = [
+    ["minimal inputs", valid],
+    ["2-character externalUserId", { ...valid, externalUserId: "ab" }],
+    ["64-character externalUserId", { ...valid, externalUserId: "x".repeat(64) }],
+    ["every punctuation mark the pattern allows", { ...valid, externalUserId: `a-_&@+=,(){}[]/«».:|'"#b` }],
+    ["Latin-1 letters and spaces", { ...valid, externalUserId: "Zoë Müller Ñandú" }],
+    ["'aws' without the colon", { ...valid, externalUserId: "aws-kiosk" }],
+    ["upper-case meeting GUID", { ...valid, meetingId: MEETING.toUpperCase() }],
+    [
+      "explicit capabilities",
+      { ...valid, capabilities: { audio: "Send", video: "Receive", content: "Receive" } },
+    ],
+    [
+      "content None without video",
+      { ...valid, capabilities: { audio: "None", video: "None", content: "None" } },
+    ],
+    [
+      "content Send without video receive",
+      { ...valid, capabilities: { audio: "None", video: "Send", content: "Send" } },
+    ],
+    ["every control-plane region", { ...valid, region: "il-central-1" }],
+    ["GovCloud region", { ...valid, region: "us-gov-west-1" }],
+    ["unknown meetingId during preview", { ...valid, meetingId: UNKNOWN }],
+    ["unknown externalUserId during preview", { ...valid, externalUserId: UNKNOWN }],
+    ["unknown capabilities during preview", { ...valid, capabilities: UNKNOWN }],
+    [
+      "unknown video with content Receive",
+      { ...valid, capabilities: { audio: "None", video: UNKNOWN, content: "Receive" } },
+    ],
+    ["unknown region during preview", { ...valid, region: UNKNOWN }],
+  ];
+  for (const [name, news] of accepted) {
+    it(`accepts ${name}`, () => {
+      expect(checkAttendee(undefined, news, undefined).failures).to.deep.equal([]);
+    });
+  }
+
+  // [case, inputs, failing property, words the reason must contain]
+  const rejected: [string, Record<string, unknown>, string, string[]][] = [
+    ["missing meetingId", { ...valid, meetingId: undefined }, "meetingId", ["meetingId is required"]],
+    ["meetingId not a GUID", { ...valid, meetingId: "standup" }, "meetingId", ["GUID", '"standup"']],
+    ["meetingId a number", { ...valid, meetingId: 42 }, "meetingId", ["must be a string", "42"]],
+    ["missing externalUserId", { ...valid, externalUserId: undefined }, "externalUserId", ["required"]],
+    ["1-character externalUserId", { ...valid, externalUserId: "a" }, "externalUserId", ["2 to 64", '"a"']],
+    [
+      "65-character externalUserId",
+      { ...valid, externalUserId: "y".repeat(65) },
+      "externalUserId",
+      ["2 to 64", "65 characters"],
+    ],
+    [
+      "externalUserId with '*'",
+      { ...valid, externalUserId: "kiosk*1" },
+      "externalUserId",
+      ["may contain only", '"*"'],
+    ],
+    [
+      "externalUserId with an emoji",
+      { ...valid, externalUserId: "kiosk🙂" },
+      "externalUserId",
+      ["may contain only"],
+    ],
+    [
+      "externalUserId 'aws:' prefix",
+      { ...valid, externalUserId: "aws:kiosk" },
+      "externalUserId",
+      ['"aws:"', '"aws:kiosk"'],
+    ],
+    ["externalUserId 'AWS:' prefix", { ...valid, externalUserId: "AWS:kiosk" }, "externalUserId", ['"aws:"']],
+    [
+      "capabilities not an object",
+      { ...valid, capabilities: "all" },
+      "capabilities",
+      ["must be an object", '"all"'],
+    ],
+    [
+      "capabilities missing video",
+      { ...valid, capabilities: { audio: "None", content: "None" } },
+      "capabilities.video",
+      ["required when capabilities is given"],
+    ],
+    [
+      "capability outside the enum",
+      { ...valid, capabilities: { audio: "Loud", video: "None", content: "None" } },
+      "capabilities.audio",
+      ["SendReceive, Send, Receive, None", '"Loud"'],
+    ],
+    [
+      "capability in the wrong case",
+      { ...valid, capabilities: { audio: "sendreceive", video: "None", content: "None" } },
+      "capabilities.audio",
+      ['"sendreceive"'],
+    ],
+    [
+      "misspelt capability member",
+      { ...valid, capabilities: { audio: "None", vidoe: "None", video: "None", content: "None" } },
+      "capabilities.vidoe",
+      ["no member", '"vidoe"'],
+    ],
+    [
+      "content Receive with video None",
+      { ...valid, capabilities: { audio: "None", video: "None", content: "Receive" } },
+      "capabilities.content",
+      ["needs capabilities.video", '"None"'],
+    ],
+    [
+      "content SendReceive with video Send",
+      { ...valid, capabilities: { audio: "None", video: "Send", content: "SendReceive" } },
+      "capabilities.content",
+      ["needs capabilities.video"],
+    ],
+    ["malformed region", { ...valid, region: "US East" }, "region", ["AWS region name", '"US East"']],
+    [
+      "region without a Chime control plane",
+      { ...valid, region: "eu-west-1" },
+      "region",
+      ["control plane", '"eu-west-1"'],
+    ],
+  ];
+  for (const [name, news, property, words] of rejected) {
+    it(`rejects ${name}, naming ${property}`, () => {
+      const { failures } = checkAttendee(undefined, news, undefined);
+      expect(failures.map((f) => f.property)).to.deep.equal([property]);
+      for (const word of words) expect(failures[0].reason).to.include(word);
+    });
+  }
+
+  it("reports every failure at once, one per property", () => {
+    const { failures } = checkAttendee(
+      undefined,
+      { meetingId: "x", externalUserId: "a", region: "mars" },
+      undefined,
+    );
+    expect(failures.map((f) => f.property)).to.deep.equal(["meetingId", "externalUserId", "region"]);
+  });
+});
+
+describe("Attendee check: normalised inputs", () => {
+  it("fills in Chime's default capabilities so that drift away from them is seen", () => {
+    const { inputs } = checkAttendee(undefined, valid, undefined);
+    expect(inputs.capabilities).to.deep.equal({
+      audio: "SendReceive",
+      video: "SendReceive",
+      content: "SendReceive",
+    });
+  });
+
+  // [case, old inputs' region, new input, default from config/env, stored region]
+  const regions: [string, string | undefined, string | undefined, string | undefined, string | undefined][] =
+    [
+      ["explicit input wins over config", undefined, "us-west-2", "us-east-1", "us-west-2"],
+      ["config or environment when absent", undefined, undefined, "ca-central-1", "ca-central-1"],
+      ["carried over from the old inputs when absent", "ap-south-1", undefined, "us-east-1", "ap-south-1"],
+      ["explicit change over the old inputs", "ap-south-1", "us-west-2", "us-east-1", "us-west-2"],
+    ];
+  for (const [name, oldRegion, newRegion, fallback, stored] of regions) {
+    it(`region: ${name}`, () => {
+      const olds = oldRegion ? { ...valid, region: oldRegion } : undefined;
+      const { inputs, failures } = checkAttendee(olds, { ...valid, region: newRegion }, fallback);
+      expect(failures).to.deep.equal([]);
+      expect(inputs.region).to.equal(stored);
+    });
+  }
+
+  it("fails with guidance when no region is set anywhere", () => {
+    const { failures } = checkAttendee(undefined, { ...valid, region: undefined }, undefined);
+    expect(failures).to.have.length(1);
+    expect(failures[0].property).to.equal("region");
+    expect(failures[0].reason).to.include("chime:region").and.include("AWS_REGION");
+  });
+
+  it("drops properties it does not know", () => {
+    const { inputs } = checkAttendee(
+      undefined,
+      { ...valid, colour: "red" } as Record<string, unknown>,
+      undefined,
+    );
+    expect(Object.keys(inputs).sort()).to.deep.equal([
+      "capabilities",
+      "externalUserId",
+      "meetingId",
+      "region",
+    ]);
+  });
+});

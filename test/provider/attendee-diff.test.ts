@@ -1,0 +1,88 @@
+import { expect } from "chai";
+import { diffAttendee } from "../../provider/attendee/attendee-diff";
+import type { AttendeeInputs, AttendeeState } from "../../provider/attendee/attendee-state";
+import type { AttendeeCapabilities } from "../../provider/attendee/capabilities";
+
+const ALL: AttendeeCapabilities = { audio: "SendReceive", video: "SendReceive", content: "SendReceive" };
+const inputs: AttendeeInputs = {
+  meetingId: "3f1a9b2c-0d4e-4f5a-8b6c-7d8e9f0a1b2c",
+  externalUserId: "kiosk-lobby-1",
+  capabilities: ALL,
+  region: "us-east-1",
+};
+const olds: AttendeeState = {
+  ...inputs,
+  attendeeId: "1b2c3d4e-0000-4000-8000-000000000001",
+  joinToken: "token",
+};
+
+describe("Attendee diff", () => {
+  // [case, new inputs, changes, replaces]
+  const cases: [string, AttendeeInputs, boolean, string[]][] = [
+    ["nothing changed", inputs, false, []],
+    [
+      "capabilities changed: update in place",
+      { ...inputs, capabilities: { ...ALL, video: "Receive" } },
+      true,
+      [],
+    ],
+    [
+      "meetingId changed: replace",
+      { ...inputs, meetingId: "4f1a9b2c-0d4e-4f5a-8b6c-7d8e9f0a1b2c" },
+      true,
+      ["meetingId"],
+    ],
+    [
+      "externalUserId changed: replace",
+      { ...inputs, externalUserId: "kiosk-lobby-2" },
+      true,
+      ["externalUserId"],
+    ],
+    ["region changed: replace", { ...inputs, region: "us-west-2" }, true, ["region"]],
+    [
+      "meetingId unknown in preview: replace",
+      { ...inputs, meetingId: "04da6b54-80e4-46f7-96ec-b56ff0331ba9" },
+      true,
+      ["meetingId"],
+    ],
+    [
+      "meeting and capabilities changed: replace",
+      {
+        ...inputs,
+        meetingId: "4f1a9b2c-0d4e-4f5a-8b6c-7d8e9f0a1b2d",
+        capabilities: { ...ALL, audio: "None" },
+      },
+      true,
+      ["meetingId"],
+    ],
+  ];
+  for (const [name, news, changes, replaces] of cases) {
+    it(name, () => {
+      const diff = diffAttendee(olds, news);
+      expect(diff.changes).to.equal(changes);
+      expect(diff.replaces).to.deep.equal(replaces);
+    });
+  }
+
+  it("always answers changes explicitly (undefined would make the engine diff __provider too)", () => {
+    expect(diffAttendee(olds, inputs).changes).to.be.a("boolean");
+  });
+
+  it("deletes before replacing: a full meeting has no room for the new attendee first", () => {
+    expect(diffAttendee(olds, { ...inputs, externalUserId: "kiosk-lobby-2" }).deleteBeforeReplace).to.equal(
+      true,
+    );
+  });
+
+  it("keeps ids and token stable across an in-place update, so previews show them known", () => {
+    const diff = diffAttendee(olds, { ...inputs, capabilities: { ...ALL, content: "None" } });
+    expect(diff.stables).to.include.members(["attendeeId", "joinToken", "meetingId"]);
+  });
+
+  it("completes a state recorded by a half-failed create (no attendeeId) through an update", () => {
+    const { attendeeId: _a, joinToken: _j, ...recorded } = olds;
+    const diff = diffAttendee(recorded, inputs);
+    expect(diff.changes).to.equal(true);
+    expect(diff.replaces).to.deep.equal([]);
+  });
+});

@@ -1,0 +1,62 @@
+import { expect } from "chai";
+import { defaultRegion, recordConfig, resetConfig, settingsFor } from "../../provider/aws/settings";
+
+describe("Provider settings", () => {
+  afterEach(resetConfig);
+
+  // [case, config, environment, region]
+  const regions: [string, Record<string, string>, NodeJS.ProcessEnv, string | undefined][] = [
+    [
+      "chime:region first",
+      { region: "us-west-2", awsRegion: "us-east-1" },
+      { AWS_REGION: "eu-central-1" },
+      "us-west-2",
+    ],
+    ["then aws:region", { awsRegion: "ap-south-1" }, { AWS_REGION: "eu-central-1" }, "ap-south-1"],
+    [
+      "then AWS_REGION",
+      {},
+      { AWS_REGION: "eu-central-1", AWS_DEFAULT_REGION: "ca-central-1" },
+      "eu-central-1",
+    ],
+    ["then AWS_DEFAULT_REGION", {}, { AWS_DEFAULT_REGION: "ca-central-1" }, "ca-central-1"],
+    [
+      "empty variables count as unset",
+      {},
+      { AWS_REGION: "", AWS_DEFAULT_REGION: "ca-central-1" },
+      "ca-central-1",
+    ],
+    ["none", {}, {}, undefined],
+  ];
+  for (const [name, config, env, region] of regions) {
+    it(`default region: ${name}`, () => {
+      expect(defaultRegion(config, env)).to.equal(region);
+    });
+  }
+
+  it("records only the keys it uses from the stack config given to configure", () => {
+    const stack: Record<string, string> = {
+      "chime:endpoint": "http://127.0.0.1:9",
+      "chime:maxRequestsPerSecond": "4",
+      "aws:profile": "kiosks",
+      "other:secret": "s3cr3t",
+    };
+    recordConfig({ get: (key) => stack[key] });
+    expect(settingsFor("us-east-1")).to.deep.equal({
+      region: "us-east-1",
+      endpoint: "http://127.0.0.1:9",
+      profile: "kiosks",
+      maxRequestsPerSecond: 4,
+    });
+  });
+
+  it("defaults to the AWS quota of 10 requests per second", () => {
+    expect(settingsFor("us-east-1").maxRequestsPerSecond).to.equal(10);
+  });
+
+  it("rejects a rate that is not a positive number, naming the key and value", () => {
+    expect(() => settingsFor("us-east-1", { maxRequestsPerSecond: "fast" })).to.throw(
+      'chime:maxRequestsPerSecond must be a positive number; got "fast"',
+    );
+  });
+});
