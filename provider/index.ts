@@ -6,3 +6,6 @@
 export { Attendee, type AttendeeArgs } from "./attendee/attendee";
 export type { AttendeeCapabilities, Capability } from "./attendee/capabilities";
 export { ChimeRequestError } from "./aws/errors";
+export { Meeting, type MeetingArgs } from "./meeting/meeting";
+export type { MeetingFeatures } from "./meeting/meeting-features";
+export type { MediaPlacement, NotificationsConfiguration } from "./meeting/meeting-state";

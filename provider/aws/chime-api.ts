@@ -1,9 +1,17 @@
 import {
   CreateAttendeeCommand,
+  CreateMeetingCommand,
+  type CreateMeetingCommandInput,
   DeleteAttendeeCommand,
+  DeleteMeetingCommand,
   GetAttendeeCommand,
+  GetMeetingCommand,
   ListAttendeesCommand,
+  ListTagsForResourceCommand,
   type Attendee as SdkAttendee,
+  type Meeting as SdkMeeting,
+  TagResourceCommand,
+  UntagResourceCommand,
   UpdateAttendeeCapabilitiesCommand,
 } from "@aws-sdk/client-chime-sdk-meetings";
 import type { AttendeeCapabilities } from "../attendee/capabilities";
@@ -105,5 +113,50 @@ export class ChimeApi {
       nextToken = page.NextToken;
     } while (nextToken);
     return undefined;
+  }
+
+  async createMeeting(input: CreateMeetingCommandInput): Promise<SdkMeeting> {
+    const out = await this.call(
+      { operation: "CreateMeeting", about: { externalMeetingId: input.ExternalMeetingId } },
+      () => this.client.send(new CreateMeetingCommand(input)),
+    );
+    return out.Meeting ?? {};
+  }
+
+  async getMeeting(meetingId: string): Promise<SdkMeeting> {
+    const out = await this.call({ operation: "GetMeeting", about: { meetingId } }, () =>
+      this.client.send(new GetMeetingCommand({ MeetingId: meetingId })),
+    );
+    return out.Meeting ?? {};
+  }
+
+  async deleteMeeting(meetingId: string): Promise<void> {
+    await this.call({ operation: "DeleteMeeting", about: { meetingId } }, () =>
+      this.client.send(new DeleteMeetingCommand({ MeetingId: meetingId })),
+    );
+  }
+
+  async listTags(meetingArn: string): Promise<Record<string, string>> {
+    const out = await this.call({ operation: "ListTagsForResource", about: { meetingArn } }, () =>
+      this.client.send(new ListTagsForResourceCommand({ ResourceARN: meetingArn })),
+    );
+    return Object.fromEntries((out.Tags ?? []).map((tag) => [tag.Key ?? "", tag.Value ?? ""]));
+  }
+
+  async tagMeeting(meetingArn: string, tags: [string, string][]): Promise<void> {
+    await this.call({ operation: "TagResource", about: { meetingArn } }, () =>
+      this.client.send(
+        new TagResourceCommand({
+          ResourceARN: meetingArn,
+          Tags: tags.map(([Key, Value]) => ({ Key, Value })),
+        }),
+      ),
+    );
+  }
+
+  async untagMeeting(meetingArn: string, keys: string[]): Promise<void> {
+    await this.call({ operation: "UntagResource", about: { meetingArn } }, () =>
+      this.client.send(new UntagResourceCommand({ ResourceARN: meetingArn, TagKeys: keys })),
+    );
   }
 }

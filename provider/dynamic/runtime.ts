@@ -4,7 +4,9 @@
  * resource of a kind share it, and with it the recorded config, the clients and the request pacing.
  */
 import { AttendeeProvider } from "../attendee/attendee-provider";
+import { MeetingProvider } from "../meeting/meeting-provider";
 
 export const attendee = new AttendeeProvider();
+export const meeting = new MeetingProvider();
 
-export type ProviderKind = "attendee";
+export type ProviderKind = "attendee" | "meeting";

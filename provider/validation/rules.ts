@@ -114,3 +114,109 @@ export function oneOf(property: string, value: unknown, allowed: readonly string
   if (typeof value === "string" && allowed.includes(value)) return undefined;
   return `${property} must be one of ${allowed.join(", ")}; got ${show(value)}`;
 }
+
+/** The media regions the Chime SDK documents for CreateMeeting's MediaRegion. */
+export const MEDIA_REGIONS: readonly string[] = [
+  "af-south-1",
+  "ap-northeast-1",
+  "ap-northeast-2",
+  "ap-south-1",
+  "ap-southeast-1",
+  "ap-southeast-2",
+  "ca-central-1",
+  "eu-central-1",
+  "eu-north-1",
+  "eu-south-1",
+  "eu-west-1",
+  "eu-west-2",
+  "eu-west-3",
+  "sa-east-1",
+  "us-east-1",
+  "us-east-2",
+  "us-west-1",
+  "us-west-2",
+  "us-gov-east-1",
+  "us-gov-west-1",
+];
+
+const ARN_PATTERNS: Readonly<Record<string, RegExp>> = {
+  sns: /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/,
+  sqs: /^arn:aws[a-z-]*:sqs:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,80}(?:\.fifo)?$/,
+  lambda: /^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]{1,64}(?::[A-Za-z0-9_$-]+)?$/,
+};
+
+/** An optional ARN of an SNS topic, SQS queue or Lambda function. */
+export function arn(
+  property: string,
+  value: unknown,
+  service: keyof typeof ARN_PATTERNS,
+): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "string" || value.length > 2048 || !ARN_PATTERNS[service].test(value)) {
+    return `${property} must be the ARN of ${service === "lambda" ? "a Lambda function" : `an ${service.toUpperCase()} ${service === "sns" ? "topic" : "queue"}`}, such as ${ARN_EXAMPLES[service]}; got ${show(value)}`;
+  }
+  return undefined;
+}
+
+const ARN_EXAMPLES: Readonly<Record<string, string>> = {
+  sns: "arn:aws:sns:us-east-1:123456789012:meeting-events",
+  sqs: "arn:aws:sqs:us-east-1:123456789012:meeting-events",
+  lambda: "arn:aws:lambda:us-east-1:123456789012:function:on-meeting-event",
+};
+
+// The model's pattern ^[a-zA-Z+-=._:/]+$ holds the range "+-=", which spans digits and ",-./:;<".
+const TAG_KEY_PATTERN = /^[a-zA-Z+-=._:/]+$/;
+
+/** Meeting tags: at most 50; keys 1–128 characters of the model's pattern; values at most 256. */
+export function tags(property: string, value: unknown): CheckFailure[] {
+  if (value === undefined) return [];
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return [{ property, reason: `${property} must be a map of tag keys to values; got ${show(value)}` }];
+  }
+  const entries = Object.entries(value as Record<string, unknown>);
+  const failures: CheckFailure[] = [];
+  if (entries.length > 50) {
+    failures.push({ property, reason: `${property} may hold at most 50 tags; got ${entries.length}` });
+  }
+  for (const [key, tagValue] of entries) {
+    const name = `${property}.${key}`;
+    if (key.length < 1 || key.length > 128 || !TAG_KEY_PATTERN.test(key)) {
+      failures.push({
+        property: name,
+        reason: `${property} keys must be 1 to 128 letters, digits or +-=._:/ characters; got ${show(key)}`,
+      });
+    } else if (key.toLowerCase().startsWith("aws:")) {
+      failures.push({
+        property: name,
+        reason: `${property} keys must not start with "aws:"; got ${show(key)}`,
+      });
+    }
+    if (isUnknown(tagValue)) continue;
+    if (typeof tagValue !== "string" || tagValue.length > 256) {
+      failures.push({
+        property: name,
+        reason: `${name} must be a string of at most 256 characters; got ${show(tagValue)}`,
+      });
+    }
+  }
+  return failures;
+}
+
+/** TenantIds: 1–5 items of 2–256 characters. */
+export function tenantIds(property: string, value: unknown): CheckFailure[] {
+  if (value === undefined || isUnknown(value)) return [];
+  if (!Array.isArray(value) || value.length < 1 || value.length > 5) {
+    return [{ property, reason: `${property} must be a list of 1 to 5 tenant ids; got ${show(value)}` }];
+  }
+  const failures: CheckFailure[] = [];
+  value.forEach((item, index) => {
+    if (isUnknown(item)) return;
+    if (typeof item !== "string" || item.length < 2 || item.length > 256) {
+      failures.push({
+        property: `${property}[${index}]`,
+        reason: `${property}[${index}] must be 2 to 256 characters long; got ${show(item)}`,
+      });
+    }
+  });
+  return failures;
+}

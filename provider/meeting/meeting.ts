@@ -1,0 +1,74 @@
+import * as pulumi from "@pulumi/pulumi";
+import { providerShim } from "../dynamic/shim";
+import type { MeetingFeatures } from "./meeting-features";
+import type { MediaPlacement, NotificationsConfiguration } from "./meeting-state";
+
+/** The inputs of a {@link Meeting}. Every input but `tags` replaces the meeting when it changes. */
+export interface MeetingArgs {
+  /** Your identifier for the meeting: 2–64 characters as for an attendee's externalUserId, not starting with `aws:`. */
+  readonly externalMeetingId: pulumi.Input<string>;
+  /** Where the meeting's media is hosted, e.g. "us-east-1" (one of Chime's documented media regions). */
+  readonly mediaRegion: pulumi.Input<string>;
+  /** Your identifier for the meeting's host, 2–64 characters. @default none */
+  readonly meetingHostId?: pulumi.Input<string>;
+  /** Echo reduction, video and content resolution, attendee count. @default Chime's defaults */
+  readonly meetingFeatures?: pulumi.Input<MeetingFeatures>;
+  /** Where Chime sends the meeting's events (SNS, SQS, Lambda). @default none */
+  readonly notificationsConfiguration?: pulumi.Input<NotificationsConfiguration>;
+  /** Makes this a replica of another meeting (its MeetingId). @default none */
+  readonly primaryMeetingId?: pulumi.Input<string>;
+  /** 1–5 tenant ids, 2–256 characters each. @default none */
+  readonly tenantIds?: pulumi.Input<pulumi.Input<string>[]>;
+  /** Up to 50 tags; changed in place. @default none */
+  readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /**
+   * The Chime SDK Meetings control-plane region. Changing it replaces the meeting; a change of stack
+   * config or environment does not move an existing meeting.
+   * @default stack config `chime:region`, else `aws:region`, else `AWS_REGION` / `AWS_DEFAULT_REGION`
+   */
+  readonly region?: pulumi.Input<string>;
+}
+
+/**
+ * An Amazon Chime SDK meeting (CreateMeeting).
+ *
+ * Chime ends a meeting by itself 24 hours after creation, or after 5 minutes without a connected
+ * attendee. `pulumi refresh` then finds it gone, and `pulumi up --refresh` creates a new one (with a new
+ * meetingId, so the attendees declared in it are replaced too).
+ */
+export class Meeting extends pulumi.dynamic.Resource {
+  /** The Chime MeetingId (a GUID). */
+  declare readonly meetingId: pulumi.Output<string>;
+  /** arn:aws:chime:<region>:<account>:meeting/<meetingId>. */
+  declare readonly meetingArn: pulumi.Output<string>;
+  /** The URLs a client needs to join the meeting's media. */
+  declare readonly mediaPlacement: pulumi.Output<MediaPlacement>;
+  declare readonly mediaRegion: pulumi.Output<string>;
+  declare readonly externalMeetingId: pulumi.Output<string>;
+  declare readonly meetingHostId: pulumi.Output<string | undefined>;
+  declare readonly meetingFeatures: pulumi.Output<MeetingFeatures | undefined>;
+  declare readonly notificationsConfiguration: pulumi.Output<NotificationsConfiguration | undefined>;
+  declare readonly primaryMeetingId: pulumi.Output<string | undefined>;
+  declare readonly tenantIds: pulumi.Output<string[] | undefined>;
+  declare readonly tags: pulumi.Output<Record<string, string> | undefined>;
+  /** The control-plane region the meeting was created in. */
+  declare readonly region: pulumi.Output<string>;
+
+  constructor(name: string, args: MeetingArgs, opts?: pulumi.CustomResourceOptions) {
+    const props = {
+      externalMeetingId: args.externalMeetingId,
+      mediaRegion: args.mediaRegion,
+      meetingHostId: args.meetingHostId,
+      meetingFeatures: args.meetingFeatures,
+      notificationsConfiguration: args.notificationsConfiguration,
+      primaryMeetingId: args.primaryMeetingId,
+      tenantIds: args.tenantIds,
+      tags: args.tags,
+      region: args.region,
+      meetingId: undefined,
+      meetingArn: undefined,
+      mediaPlacement: undefined,
+    };
+    super(providerShim("meeting"), name, props, opts, "chime", "Meeting");
+  }
+}

@@ -1,0 +1,252 @@
+import { expect } from "chai";
+import { checkMeeting } from "../../provider/meeting/meeting-check";
+import { diffMeeting, tagChanges } from "../../provider/meeting/meeting-diff";
+import type { MeetingInputs } from "../../provider/meeting/meeting-state";
+import { UNKNOWN } from "../../provider/validation/rules";
+
+const valid = { externalMeetingId: "standup-room", mediaRegion: "us-east-1", region: "us-east-1" };
+let tokens = 0;
+const token = () => `token-${++tokens}`;
+
+describe("Meeting check: rules, before any AWS call", () => {
+  const accepted: [string, Record<string, unknown>][] = [
+    ["minimal inputs", valid],
+    [
+      "every optional input",
+      {
+        ...valid,
+        meetingHostId: "host-1",
+        meetingFeatures: {
+          audio: { echoReduction: "AVAILABLE" },
+          video: { maxResolution: "HD" },
+          content: { maxResolution: "FHD" },
+          attendee: { maxCount: 50 },
+        },
+        notificationsConfiguration: {
+          snsTopicArn: "arn:aws:sns:us-east-1:123456789012:meeting-events",
+          sqsQueueArn: "arn:aws:sqs:us-east-1:123456789012:meeting-events.fifo",
+          lambdaFunctionArn: "arn:aws:lambda:us-east-1:123456789012:function:on-event",
+        },
+        primaryMeetingId: "3f1a9b2c-0d4e-4f5a-8b6c-7d8e9f0a1b2c",
+        tenantIds: ["tenant-a", "tenant-b"],
+        tags: { team: "support", "cost-center": "42", empty: "" },
+      },
+    ],
+    [
+      "FHD video with 25 attendees",
+      { ...valid, meetingFeatures: { video: { maxResolution: "FHD" }, attendee: { maxCount: 25 } } },
+    ],
+    [
+      "UHD content with 1 attendee",
+      { ...valid, meetingFeatures: { content: { maxResolution: "UHD" }, attendee: { maxCount: 1 } } },
+    ],
+    ["250 attendees", { ...valid, meetingFeatures: { attendee: { maxCount: 250 } } }],
+    [
+      "GovCloud ARN partition",
+      {
+        ...valid,
+        notificationsConfiguration: { snsTopicArn: "arn:aws-us-gov:sns:us-gov-west-1:123456789012:t" },
+      },
+    ],
+    ["50 tags", { ...valid, tags: Object.fromEntries(Array.from({ length: 50 }, (_, n) => [`k${n}`, "v"])) }],
+    ["a media region that is not a control-plane region", { ...valid, mediaRegion: "eu-west-1" }],
+    [
+      "unknown inputs during preview",
+      { ...valid, externalMeetingId: UNKNOWN, tags: UNKNOWN, tenantIds: UNKNOWN, meetingFeatures: UNKNOWN },
+    ],
+  ];
+  for (const [name, news] of accepted) {
+    it(`accepts ${name}`, () => {
+      expect(checkMeeting(undefined, news, undefined, token).failures).to.deep.equal([]);
+    });
+  }
+
+  const rejected: [string, Record<string, unknown>, string, string[]][] = [
+    [
+      "missing externalMeetingId",
+      { ...valid, externalMeetingId: undefined },
+      "externalMeetingId",
+      ["required"],
+    ],
+    ["1-character externalMeetingId", { ...valid, externalMeetingId: "x" }, "externalMeetingId", ["2 to 64"]],
+    [
+      "'aws:' externalMeetingId",
+      { ...valid, externalMeetingId: "Aws:room" },
+      "externalMeetingId",
+      ['"aws:"'],
+    ],
+    [
+      "unknown media region",
+      { ...valid, mediaRegion: "mars-north-1" },
+      "mediaRegion",
+      ["us-east-1", '"mars-north-1"'],
+    ],
+    ["meetingHostId with '*'", { ...valid, meetingHostId: "host*" }, "meetingHostId", ["may contain only"]],
+    ["primaryMeetingId not a GUID", { ...valid, primaryMeetingId: "primary" }, "primaryMeetingId", ["GUID"]],
+    [
+      "video resolution outside the enum",
+      { ...valid, meetingFeatures: { video: { maxResolution: "4K" } } },
+      "meetingFeatures.video.maxResolution",
+      ["None, HD, FHD", '"4K"'],
+    ],
+    [
+      "content resolution outside the enum",
+      { ...valid, meetingFeatures: { content: { maxResolution: "HD" } } },
+      "meetingFeatures.content.maxResolution",
+      ["None, FHD, UHD"],
+    ],
+    [
+      "echo reduction outside the enum",
+      { ...valid, meetingFeatures: { audio: { echoReduction: "ON" } } },
+      "meetingFeatures.audio.echoReduction",
+      ["AVAILABLE, UNAVAILABLE"],
+    ],
+    [
+      "0 attendees",
+      { ...valid, meetingFeatures: { attendee: { maxCount: 0 } } },
+      "meetingFeatures.attendee.maxCount",
+      ["1 to 250", "0"],
+    ],
+    [
+      "251 attendees",
+      { ...valid, meetingFeatures: { attendee: { maxCount: 251 } } },
+      "meetingFeatures.attendee.maxCount",
+      ["1 to 250"],
+    ],
+    [
+      "fractional attendees",
+      { ...valid, meetingFeatures: { attendee: { maxCount: 2.5 } } },
+      "meetingFeatures.attendee.maxCount",
+      ["whole number"],
+    ],
+    [
+      "FHD video without maxCount",
+      { ...valid, meetingFeatures: { video: { maxResolution: "FHD" } } },
+      "meetingFeatures.attendee.maxCount",
+      ["required with", "FHD"],
+    ],
+    [
+      "UHD content with 26 attendees",
+      { ...valid, meetingFeatures: { content: { maxResolution: "UHD" }, attendee: { maxCount: 26 } } },
+      "meetingFeatures.attendee.maxCount",
+      ["at most 25", "UHD", "26"],
+    ],
+    ["misspelt feature", { ...valid, meetingFeatures: { vdeo: {} } }, "meetingFeatures.vdeo", ["no member"]],
+    [
+      "SNS ARN of another service",
+      { ...valid, notificationsConfiguration: { snsTopicArn: "arn:aws:sqs:us-east-1:123456789012:q" } },
+      "notificationsConfiguration.snsTopicArn",
+      ["SNS topic"],
+    ],
+    [
+      "SQS ARN that is a URL",
+      {
+        ...valid,
+        notificationsConfiguration: { sqsQueueArn: "https://sqs.us-east-1.amazonaws.com/123456789012/q" },
+      },
+      "notificationsConfiguration.sqsQueueArn",
+      ["SQS queue"],
+    ],
+    [
+      "Lambda ARN without 'function:'",
+      {
+        ...valid,
+        notificationsConfiguration: { lambdaFunctionArn: "arn:aws:lambda:us-east-1:123456789012:f" },
+      },
+      "notificationsConfiguration.lambdaFunctionArn",
+      ["Lambda function"],
+    ],
+    [
+      "unknown notification target",
+      { ...valid, notificationsConfiguration: { eventBridgeArn: "x" } },
+      "notificationsConfiguration.eventBridgeArn",
+      ["no member"],
+    ],
+    ["no tenant ids", { ...valid, tenantIds: [] }, "tenantIds", ["1 to 5"]],
+    [
+      "six tenant ids",
+      { ...valid, tenantIds: ["aa", "bb", "cc", "dd", "ee", "ff"] },
+      "tenantIds",
+      ["1 to 5"],
+    ],
+    ["1-character tenant id", { ...valid, tenantIds: ["ok", "x"] }, "tenantIds[1]", ["2 to 256"]],
+    [
+      "51 tags",
+      { ...valid, tags: Object.fromEntries(Array.from({ length: 51 }, (_, n) => [`k${n}`, "v"])) },
+      "tags",
+      ["at most 50", "51"],
+    ],
+    [
+      "tag key with a space",
+      { ...valid, tags: { "cost center": "1" } },
+      "tags.cost center",
+      ["1 to 128", '"cost center"'],
+    ],
+    ["tag key 'aws:'", { ...valid, tags: { "aws:owner": "me" } }, "tags.aws:owner", ['"aws:"']],
+    ["257-character tag value", { ...valid, tags: { note: "v".repeat(257) } }, "tags.note", ["at most 256"]],
+    ["region without a control plane", { ...valid, region: "eu-west-1" }, "region", ["control plane"]],
+  ];
+  for (const [name, news, property, words] of rejected) {
+    it(`rejects ${name}, naming ${property}`, () => {
+      const { failures } = checkMeeting(undefined, news, undefined, token);
+      expect(failures.map((f) => f.property)).to.deep.equal([property]);
+      for (const word of words) expect(failures[0].reason).to.include(word);
+    });
+  }
+});
+
+describe("Meeting check: the ClientRequestToken", () => {
+  it("is generated for a new meeting", () => {
+    expect(checkMeeting(undefined, valid, undefined, () => "fresh").inputs.clientRequestToken).to.equal(
+      "fresh",
+    );
+  });
+
+  it("is carried over while nothing that replaces the meeting changes (tags included)", () => {
+    const olds = checkMeeting(undefined, valid, undefined, () => "first").inputs;
+    const { inputs } = checkMeeting(olds, { ...valid, tags: { team: "a" } }, undefined, () => "second");
+    expect(inputs.clientRequestToken).to.equal("first");
+  });
+
+  it("is new when the meeting is to be replaced, so CreateMeeting cannot return the old meeting", () => {
+    const olds = checkMeeting(undefined, valid, undefined, () => "first").inputs;
+    const { inputs } = checkMeeting(olds, { ...valid, mediaRegion: "us-west-2" }, undefined, () => "second");
+    expect(inputs.clientRequestToken).to.equal("second");
+  });
+});
+
+describe("Meeting diff", () => {
+  const olds = checkMeeting(undefined, { ...valid, tags: { team: "a" } }, undefined, () => "t")
+    .inputs as MeetingInputs;
+  const cases: [string, Partial<MeetingInputs>, boolean, string[]][] = [
+    ["nothing changed", {}, false, []],
+    ["tags changed: update in place", { tags: { team: "b" } }, true, []],
+    ["tags removed: update in place", { tags: undefined }, true, []],
+    ["externalMeetingId changed: replace", { externalMeetingId: "other-room" }, true, ["externalMeetingId"]],
+    ["mediaRegion changed: replace", { mediaRegion: "us-west-2" }, true, ["mediaRegion"]],
+    [
+      "features changed: replace",
+      { meetingFeatures: { attendee: { maxCount: 5 } } },
+      true,
+      ["meetingFeatures"],
+    ],
+    ["region changed: replace", { region: "us-west-2" }, true, ["region"]],
+  ];
+  for (const [name, change, changes, replaces] of cases) {
+    it(name, () => {
+      const diff = diffMeeting(olds, { ...olds, ...change });
+      expect(diff.changes).to.equal(changes);
+      expect(diff.replaces).to.deep.equal(replaces);
+    });
+  }
+
+  it("computes the tags to set and to remove", () => {
+    expect(tagChanges({ a: "1", b: "2" }, { b: "3", c: "4" })).to.deep.equal({
+      set: [
+        ["b", "3"],
+        ["c", "4"],
+      ],
+      remove: ["a"],
+    });
+  });
+});
