@@ -39,7 +39,7 @@ export class AttendeeProvider implements pulumi.dynamic.ResourceProvider<Attende
     return diffAttendee(olds, news);
   }
 
-  async create(inputs: AttendeeInputs): Promise<pulumi.dynamic.CreateResult<AttendeeOutputs>> {
+  async create(inputs: AttendeeInputs): Promise<{ id: string; outs: AttendeeOutputs }> {
     const api = new ChimeApi(settingsFor(inputs.region));
     // The id is opaque on purpose: state and the CLI show ids in plaintext, and the AttendeeId is secret.
     const id = randomUUID();

@@ -61,7 +61,7 @@ export class MeetingProvider implements pulumi.dynamic.ResourceProvider<MeetingI
     return diffMeeting(olds, news);
   }
 
-  async create(inputs: MeetingInputs): Promise<pulumi.dynamic.CreateResult<MeetingOutputs>> {
+  async create(inputs: MeetingInputs): Promise<{ id: string; outs: MeetingOutputs }> {
     const meeting = await new ChimeApi(settingsFor(inputs.region)).createMeeting(
       createMeetingRequest(inputs),
     );

@@ -1,10 +1,10 @@
 //go:build tools
 
-// Package tools pins the Pulumi CLI and the Node.js language host so that `go build` can build both
-// from the Go module proxy; nothing here is compiled into the project.
+// Package tools pins the Pulumi CLI so that `go build` can build it from the Go module proxy;
+// nothing here is compiled into the project. The Node.js language host lives in ./language-nodejs
+// (a separate module, see README.md).
 package tools
 
 import (
 	_ "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi"
-	_ "github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3"
 )
