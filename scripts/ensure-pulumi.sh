@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Make a working Pulumi CLI (with the Node.js language host and the dynamic-provider plugin) available
+# without downloads other than the Go module proxy, and print the directory to put on PATH as the
+# last line of stdout. Progress goes to stderr.
+#
+#   PULUMI_BIN=$(bash scripts/ensure-pulumi.sh | tail -1); export PATH="$PULUMI_BIN:$PATH"
+#
+# Order: a working `pulumi` already on PATH; else the cached build in
+# $PULUMI_HOME/versions/<version>/bin (default ~/.pulumi); else build it with Go from tools/pulumi
+# (pinned go.mod/go.sum) into that directory. See tools/pulumi/README.md.
+#
+# Environment:
+#   PULUMI_ENSURE_VERSION  version to build (default below; must match tools/pulumi/go.mod)
+#   PULUMI_ENSURE_REBUILD  set to 1 to ignore pulumi on PATH and the cache, and rebuild
+set -euo pipefail
+
+VERSION="${PULUMI_ENSURE_VERSION:-3.274.1}"
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TOOLS_DIR="$REPO_ROOT/tools/pulumi"
+PULUMI_HOME_DIR="${PULUMI_HOME:-$HOME/.pulumi}"
+BIN_DIR="$PULUMI_HOME_DIR/versions/$VERSION/bin"
+LDFLAGS="-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$VERSION"
+
+log() { echo "ensure-pulumi: $*" >&2; }
+die() { echo "ensure-pulumi: ERROR: $*" >&2; exit 1; }
+
+# A bin directory is usable when all three programs are there and `pulumi version` runs.
+usable_dir() {
+    local dir="$1"
+    [ -x "$dir/pulumi" ] && [ -x "$dir/pulumi-language-nodejs" ] && [ -x "$dir/pulumi-resource-pulumi-nodejs" ] \
+        && "$dir/pulumi" version >/dev/null 2>&1
+}
+
+if [ "${PULUMI_ENSURE_REBUILD:-}" != 1 ]; then
+    # 1. pulumi on PATH, with its language host and dynamic-provider plugin (on PATH or beside it).
+    if existing="$(command -v pulumi 2>/dev/null)" && "$existing" version >/dev/null 2>&1; then
+        dir="$(dirname "$(readlink -f "$existing")")"
+        have_lang=0; have_dyn=0
+        { [ -x "$dir/pulumi-language-nodejs" ] || command -v pulumi-language-nodejs >/dev/null 2>&1; } && have_lang=1
+        { [ -x "$dir/pulumi-resource-pulumi-nodejs" ] || command -v pulumi-resource-pulumi-nodejs >/dev/null 2>&1; } \
+            && have_dyn=1
+        if [ "$have_lang" = 1 ] && [ "$have_dyn" = 1 ]; then
+            log "using pulumi on PATH: $existing ($("$existing" version 2>/dev/null))"
+            echo "$(dirname "$existing")"
+            exit 0
+        fi
+        log "pulumi on PATH ($existing) lacks pulumi-language-nodejs or pulumi-resource-pulumi-nodejs; not using it"
+    fi
+
+    # 2. cached build.
+    if usable_dir "$BIN_DIR"; then
+        log "using cached build in $BIN_DIR ($("$BIN_DIR/pulumi" version))"
+        echo "$BIN_DIR"
+        exit 0
+    fi
+fi
+
+# 3. build.
+command -v go >/dev/null 2>&1 || die "go is not installed; it is needed to build the Pulumi CLI (Go >= 1.26.6)"
+[ -f "$TOOLS_DIR/go.mod" ] || die "$TOOLS_DIR/go.mod is missing"
+grep -q "github.com/pulumi/pulumi/pkg/v3 v$VERSION\$" "$TOOLS_DIR/go.mod" \
+    || die "tools/pulumi/go.mod does not pin github.com/pulumi/pulumi/pkg/v3 v$VERSION"
+
+log "building Pulumi CLI v$VERSION with $(go version | cut -d' ' -f3) into $BIN_DIR (cold: ~10 min on 2 cores)"
+start=$(date +%s)
+
+# Build into a fresh directory beside the target and move it into place only when complete, so an
+# interrupted build never leaves a half-filled bin directory that a later run would trust.
+mkdir -p "$(dirname "$BIN_DIR")"
+STAGE="$(mktemp -d "$(dirname "$BIN_DIR")/.bin-build.XXXXXX")"
+trap 'rm -rf "$STAGE"' EXIT
+
+(
+    cd "$TOOLS_DIR"
+    # -mod=readonly: go.mod/go.sum are committed and must already be complete.
+    # -buildvcs=false: no git stamping (the language host lives inside this repository).
+    flags=(-mod=readonly -buildvcs=false -trimpath -ldflags "$LDFLAGS")
+    go build "${flags[@]}" -o "$STAGE/pulumi" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
+    go build "${flags[@]}" -o "$STAGE/pulumi-language-nodejs" ./language-nodejs
+) >&2 || die "go build failed (see above)"
+
+install -m 0755 "$TOOLS_DIR/pulumi-resource-pulumi-nodejs" "$STAGE/pulumi-resource-pulumi-nodejs"
+
+got="$("$STAGE/pulumi" version 2>&1)" || die "built pulumi does not run: $got"
+[ "$got" = "v$VERSION" ] || die "built pulumi reports version '$got', expected v$VERSION"
+
+chmod 0755 "$STAGE"
+rm -rf "$BIN_DIR"
+mv "$STAGE" "$BIN_DIR"
+trap - EXIT
+
+log "built Pulumi CLI $got in $(( $(date +%s) - start )) s"
+echo "$BIN_DIR"

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The README's test command (`npm test`): compile, lint, then every suite: unit, against the local
+# endpoint, and end to end on the real Pulumi engine (found or built by scripts/ensure-pulumi.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$PATH"
+major=$(node -p 'process.versions.node.split(".")[0]')
+if [ "$major" -lt 22 ]; then
+  echo "test: Node >= 22 is required and node is $(node --version): run \`npm run setup\` first" >&2
+  exit 1
+fi
+npm run --silent build
+tsc -p tsconfig.test.json
+biome check .
+bash scripts/link-self.sh
+# A missing engine fails the run here with its own message; it is never a silently skipped suite.
+PULUMI_BIN=$(bash scripts/ensure-pulumi.sh | tail -n 1)
+export PATH="$PULUMI_BIN:$PATH"
+mocha 'test/**/*.test.ts' "$@"

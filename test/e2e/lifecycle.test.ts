@@ -1,0 +1,222 @@
+/**
+ * The real Pulumi engine driving the providers (issue 4): preview, up, refresh, destroy, drift and
+ * state hygiene, against the local endpoint. The steps of a `describe` run in order on one stack.
+ */
+
+import { join } from "node:path";
+import { DeleteAttendeeCommand } from "@aws-sdk/client-chime-sdk-meetings";
+import type { OutputMap } from "@pulumi/pulumi/automation";
+import { expect } from "chai";
+import { type ChimeLocal, startChimeLocal } from "../../emulator";
+import { clientFor } from "../emulator/helpers";
+import { auditOutput, auditState } from "./support/audit";
+import { makeBackend, PROGRAMS, type ProgramStack, programStack, requireEngine } from "./support/engine";
+
+const ALL = { audio: "SendReceive", video: "SendReceive", content: "SendReceive" };
+
+/** Every JoinToken and AttendeeId the endpoint holds: what must never be seen in plaintext. */
+function endpointSecrets(local: ChimeLocal): string[] {
+  return local
+    .meetings()
+    .flatMap((m) => local.attendees(m.meetingId).flatMap((a) => [a.joinToken, a.attendeeId]));
+}
+
+describe("End to end on the Pulumi engine: a meeting and its attendees", function () {
+  this.timeout(240_000);
+  let local: ChimeLocal;
+  let backend: ReturnType<typeof makeBackend>;
+  let program: ProgramStack;
+  let printed = "";
+  const seenSecrets = new Set<string>();
+  const attendeesConfig = (b = "bot-b", caps: Record<string, string> = ALL) =>
+    JSON.stringify([
+      { name: "kiosk", externalUserId: "kiosk-a", capabilities: caps },
+      { name: "bot", externalUserId: b },
+    ]);
+  const live = () => local.meetings();
+  const remember = () => {
+    for (const s of endpointSecrets(local)) seenSecrets.add(s);
+  };
+
+  before(async () => {
+    requireEngine();
+    local = await startChimeLocal();
+    backend = makeBackend();
+    program = await programStack(join(PROGRAMS, "meeting-with-attendees"), local, backend.url, {
+      attendees: attendeesConfig(),
+    });
+  });
+
+  after(async () => {
+    await program?.remove();
+    backend?.remove();
+    await local?.close();
+  });
+
+  it("1. GIVEN nothing exists WHEN previewed THEN it plans the creates and makes zero API calls", async () => {
+    const preview = await program.stack.preview();
+    printed += preview.stdout + preview.stderr;
+    expect(preview.changeSummary.create).to.equal(4); // the stack, the meeting, two attendees
+    expect(local.totalRequests()).to.equal(0);
+  });
+
+  let outputs: OutputMap;
+  it("2. WHEN up THEN attendeeId and joinToken are secret outputs equal to what the endpoint holds", async () => {
+    const up = await program.stack.up();
+    printed += up.stdout + up.stderr;
+    outputs = up.outputs;
+    expect(up.summary.resourceChanges?.create).to.equal(4);
+    const [meeting] = live();
+    expect(outputs.meetingId.value).to.equal(meeting.meetingId);
+    expect(outputs.meetingId.secret).to.equal(false);
+    const onServer = local.attendees(meeting.meetingId);
+    const kiosk = onServer.find((a) => a.externalUserId === "kiosk-a");
+    expect(outputs.kioskAttendeeId).to.deep.equal({ value: kiosk?.attendeeId, secret: true });
+    expect(outputs.kioskJoinToken).to.deep.equal({ value: kiosk?.joinToken, secret: true });
+    expect(outputs.botJoinToken.secret).to.equal(true);
+    remember();
+  });
+
+  it("8a. THEN the stack export holds no plaintext JoinToken, AttendeeId or credential, and a small __provider", async () => {
+    await auditState(program.stack, [...seenSecrets], local.url);
+  });
+
+  it("3. WHEN previewed, refreshed and previewed again THEN nothing changes", async () => {
+    const first = await program.stack.preview();
+    expect(first.changeSummary).to.deep.equal({ same: 4 });
+    const refresh = await program.stack.refresh();
+    printed += refresh.stdout + refresh.stderr;
+    expect(refresh.summary.resourceChanges).to.deep.equal({ same: 4 });
+    const second = await program.stack.preview();
+    expect(second.changeSummary).to.deep.equal({ same: 4 });
+  });
+
+  it("4a. WHEN capabilities change THEN 1 update, 0 replaces, and the endpoint has the new capabilities", async () => {
+    await program.stack.setConfig("attendees", {
+      value: attendeesConfig("bot-b", { audio: "SendReceive", video: "Receive", content: "None" }),
+    });
+    const up = await program.stack.up();
+    printed += up.stdout + up.stderr;
+    expect(up.summary.resourceChanges).to.deep.equal({ same: 3, update: 1 });
+    const [meeting] = live();
+    const kiosk = local.attendees(meeting.meetingId).find((a) => a.externalUserId === "kiosk-a");
+    expect(kiosk?.capabilities).to.deep.equal({ Audio: "SendReceive", Video: "Receive", Content: "None" });
+    expect(up.outputs.kioskJoinToken.value).to.equal(outputs.kioskJoinToken.value);
+  });
+
+  it("4b. WHEN externalUserId changes THEN the attendee is replaced and the endpoint ends with exactly the new one", async () => {
+    await program.stack.setConfig("attendees", {
+      value: attendeesConfig("bot-c", { audio: "SendReceive", video: "Receive", content: "None" }),
+    });
+    const up = await program.stack.up();
+    printed += up.stdout + up.stderr;
+    expect(up.summary.resourceChanges).to.deep.equal({ same: 3, replace: 1 });
+    const [meeting] = live();
+    expect(
+      local
+        .attendees(meeting.meetingId)
+        .map((a) => a.externalUserId)
+        .sort(),
+    ).to.deep.equal(["bot-c", "kiosk-a"]);
+    remember();
+    await auditState(program.stack, [...seenSecrets], local.url);
+  });
+
+  it("5a. GIVEN the meeting ends out of band WHEN refreshed THEN the meeting and its attendees leave the state", async () => {
+    const [meeting] = live();
+    local.endMeeting(meeting.meetingId);
+    const refresh = await program.stack.refresh();
+    printed += refresh.stdout + refresh.stderr;
+    expect(refresh.summary.resourceChanges).to.deep.equal({ same: 1, delete: 3 });
+  });
+
+  it("5b. THEN up creates a new meeting with the attendees in it", async () => {
+    const up = await program.stack.up();
+    printed += up.stdout + up.stderr;
+    expect(up.summary.resourceChanges).to.deep.equal({ same: 1, create: 3 });
+    const [meeting] = live();
+    expect(up.outputs.meetingId.value).to.equal(meeting.meetingId).and.not.equal(outputs.meetingId.value);
+    expect(
+      local
+        .attendees(meeting.meetingId)
+        .map((a) => a.externalUserId)
+        .sort(),
+    ).to.deep.equal(["bot-c", "kiosk-a"]);
+    remember();
+  });
+
+  it("5c. GIVEN an attendee deleted out of band WHEN refreshed THEN it leaves the state, and up recreates it", async () => {
+    const [meeting] = live();
+    const bot = local.attendees(meeting.meetingId).find((a) => a.externalUserId === "bot-c");
+    const client = clientFor(local);
+    await client.send(
+      new DeleteAttendeeCommand({ MeetingId: meeting.meetingId, AttendeeId: bot?.attendeeId }),
+    );
+    client.destroy();
+    const refresh = await program.stack.refresh();
+    expect(refresh.summary.resourceChanges).to.deep.equal({ same: 3, delete: 1 });
+    const up = await program.stack.up();
+    printed += up.stdout + up.stderr;
+    expect(up.summary.resourceChanges).to.deep.equal({ same: 3, create: 1 });
+    expect(local.attendees(meeting.meetingId)).to.have.length(2);
+    remember();
+    await auditState(program.stack, [...seenSecrets], local.url);
+  });
+
+  it("6a. WHEN destroyed THEN the endpoint has no meeting and no attendee left", async () => {
+    const destroy = await program.stack.destroy();
+    printed += destroy.stdout + destroy.stderr;
+    expect(destroy.summary.resourceChanges?.delete).to.equal(4);
+    expect(live()).to.deep.equal([]);
+  });
+
+  it("6b. GIVEN everything was deleted out of band WHEN destroyed (no refresh) THEN destroy succeeds", async () => {
+    await program.stack.up();
+    remember();
+    const [meeting] = live();
+    local.endMeeting(meeting.meetingId);
+    const destroy = await program.stack.destroy();
+    printed += destroy.stdout + destroy.stderr;
+    expect(destroy.summary.result).to.equal("succeeded");
+    expect(live()).to.deep.equal([]);
+  });
+
+  it("8b. THEN no JoinToken or AttendeeId appeared in anything the CLI printed", () => {
+    expect(printed.length).to.be.greaterThan(1000);
+    auditOutput(printed, [...seenSecrets]);
+  });
+});
+
+describe("End to end on the Pulumi engine: bad input", function () {
+  this.timeout(120_000);
+  let local: ChimeLocal;
+  let backend: ReturnType<typeof makeBackend>;
+  let program: ProgramStack;
+
+  before(async () => {
+    requireEngine();
+    local = await startChimeLocal();
+    backend = makeBackend();
+    program = await programStack(join(PROGRAMS, "attendees-in-existing-meeting"), local, backend.url, {
+      meetingId: "3f1a9b2c-0d4e-4f5a-8b6c-7d8e9f0a1b2c",
+      attendees: JSON.stringify([{ name: "bad", externalUserId: "a" }]),
+    });
+  });
+
+  after(async () => {
+    await program?.remove();
+    backend?.remove();
+    await local?.close();
+  });
+
+  it("7. GIVEN an invalid externalUserId WHEN previewed THEN it fails naming the property and the rule, and nothing is called", async () => {
+    let message = "";
+    try {
+      await program.stack.preview();
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).to.include("externalUserId must be 2 to 64 characters long");
+    expect(local.totalRequests()).to.equal(0);
+  });
+});
