@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { providerShim } from "../dynamic/shim";
-import type { AttendeeCapabilities } from "./capabilities";
+import type { AttendeeCapabilities, Capability } from "./capabilities";
 
 /** The inputs of an {@link Attendee}. */
 export interface AttendeeArgs {
@@ -21,7 +21,9 @@ export interface AttendeeArgs {
    * content `SendReceive` or `Receive` needs video `SendReceive` or `Receive`. Changed in place.
    * @default { audio: "SendReceive", video: "SendReceive", content: "SendReceive" }
    */
-  readonly capabilities?: pulumi.Input<AttendeeCapabilities>;
+  readonly capabilities?: pulumi.Input<{
+    readonly [K in keyof AttendeeCapabilities]: pulumi.Input<Capability>;
+  }>;
   /**
    * The Chime SDK Meetings control-plane region of the meeting. Changing it replaces the attendee; a
    * change of stack config or environment does not move existing attendees.

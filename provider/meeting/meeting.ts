@@ -14,7 +14,9 @@ export interface MeetingArgs {
   /** Echo reduction, video and content resolution, attendee count. @default Chime's defaults */
   readonly meetingFeatures?: pulumi.Input<MeetingFeatures>;
   /** Where Chime sends the meeting's events (SNS, SQS, Lambda). @default none */
-  readonly notificationsConfiguration?: pulumi.Input<NotificationsConfiguration>;
+  readonly notificationsConfiguration?: pulumi.Input<{
+    readonly [K in keyof NotificationsConfiguration]: pulumi.Input<NotificationsConfiguration[K]>;
+  }>;
   /** Makes this a replica of another meeting (its MeetingId). @default none */
   readonly primaryMeetingId?: pulumi.Input<string>;
   /** 1–5 tenant ids, 2–256 characters each. @default none */
