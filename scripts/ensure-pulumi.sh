@@ -61,7 +61,7 @@ command -v go >/dev/null 2>&1 || die "go is not installed; it is needed to build
 grep -q "github.com/pulumi/pulumi/pkg/v3 v$VERSION\$" "$TOOLS_DIR/go.mod" \
     || die "tools/pulumi/go.mod does not pin github.com/pulumi/pulumi/pkg/v3 v$VERSION"
 
-log "building Pulumi CLI v$VERSION with $(go version | cut -d' ' -f3) into $BIN_DIR (cold: ~10 min on 2 cores)"
+log "building Pulumi CLI v$VERSION with $(go version | cut -d' ' -f3) into $BIN_DIR (cold: ~11 min on 2 cores)"
 start=$(date +%s)
 
 # Build into a fresh directory beside the target and move it into place only when complete, so an
@@ -70,14 +70,15 @@ mkdir -p "$(dirname "$BIN_DIR")"
 STAGE="$(mktemp -d "$(dirname "$BIN_DIR")/.bin-build.XXXXXX")"
 trap 'rm -rf "$STAGE"' EXIT
 
-(
-    cd "$TOOLS_DIR"
-    # -mod=readonly: go.mod/go.sum are committed and must already be complete.
-    # -buildvcs=false: no git stamping (the language host lives inside this repository).
-    flags=(-mod=readonly -buildvcs=false -trimpath -ldflags "$LDFLAGS")
-    go build "${flags[@]}" -o "$STAGE/pulumi" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
-    go build "${flags[@]}" -o "$STAGE/pulumi-language-nodejs" ./language-nodejs
-) >&2 || die "go build failed (see above)"
+# -mod=readonly: go.mod/go.sum are committed and must already be complete.
+# -buildvcs=false: no git stamping (the language host lives inside this repository).
+go_build() { # OUTPUT PACKAGE
+    (cd "$TOOLS_DIR" && go build -mod=readonly -buildvcs=false -trimpath -ldflags "$LDFLAGS" -o "$1" "$2") >&2
+}
+go_build "$STAGE/pulumi" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi \
+    || die "go build of the Pulumi CLI (github.com/pulumi/pulumi/pkg/v3/cmd/pulumi) failed, see above"
+go_build "$STAGE/pulumi-language-nodejs" ./language-nodejs \
+    || die "go build of the Node.js language host (tools/pulumi/language-nodejs) failed, see above"
 
 install -m 0755 "$TOOLS_DIR/pulumi-resource-pulumi-nodejs" "$STAGE/pulumi-resource-pulumi-nodejs"
 
