@@ -37,14 +37,20 @@ describe("Examples on the Pulumi engine", function () {
     const [meeting] = local.meetings();
     const bots = local.attendees(meeting.meetingId);
     expect(bots.map((b) => b.externalUserId).sort()).to.deep.equal(["bot-1", "bot-2", "bot-3"]);
-    expect(bots.every((b) => b.capabilities.Audio === "Receive" && b.capabilities.Content === "Receive")).to.equal(true);
+    expect(
+      bots.every((b) => b.capabilities.Audio === "Receive" && b.capabilities.Content === "Receive"),
+    ).to.equal(true);
     expect(up.outputs.botJoinInfo.secret).to.equal(true);
     expect(up.outputs.botJoinInfo.value["bot-2"]).to.deep.equal({
       attendeeId: bots.find((b) => b.externalUserId === "bot-2")?.attendeeId,
       joinToken: bots.find((b) => b.externalUserId === "bot-2")?.joinToken,
     });
     expect((await program.stack.preview()).changeSummary).to.deep.equal({ same: 5 });
-    await auditState(program.stack, bots.flatMap((b) => [b.joinToken, b.attendeeId]), local.url);
+    auditState(
+      backend.dir,
+      bots.flatMap((b) => [b.joinToken, b.attendeeId]),
+      local.url,
+    );
     await program.stack.destroy();
     expect(local.meetings()).to.deep.equal([]);
   });
@@ -62,7 +68,9 @@ describe("Examples on the Pulumi engine", function () {
     const kiosks = local.attendees(meeting.MeetingId);
     expect(kiosks.map((k) => k.externalUserId).sort()).to.deep.equal(["kiosk-door", "kiosk-lobby"]);
     expect(up.outputs.kioskJoinInfo.secret).to.equal(true);
-    expect(up.outputs.kioskJoinInfo.value.lobby.joinToken).to.equal(kiosks.find((k) => k.externalUserId === "kiosk-lobby")?.joinToken);
+    expect(up.outputs.kioskJoinInfo.value.lobby.joinToken).to.equal(
+      kiosks.find((k) => k.externalUserId === "kiosk-lobby")?.joinToken,
+    );
     await program.stack.destroy();
     expect(local.meetings().map((m) => m.meetingId)).to.include(meeting.MeetingId);
     expect(local.attendees(meeting.MeetingId)).to.deep.equal([]);

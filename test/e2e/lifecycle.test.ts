@@ -78,7 +78,7 @@ describe("End to end on the Pulumi engine: a meeting and its attendees", functio
   });
 
   it("8a. THEN the stack export holds no plaintext JoinToken, AttendeeId or credential, and a small __provider", async () => {
-    await auditState(program.stack, [...seenSecrets], local.url);
+    auditState(backend.dir, [...seenSecrets], local.url);
   });
 
   it("3. WHEN previewed, refreshed and previewed again THEN nothing changes", async () => {
@@ -119,7 +119,16 @@ describe("End to end on the Pulumi engine: a meeting and its attendees", functio
         .sort(),
     ).to.deep.equal(["bot-c", "kiosk-a"]);
     remember();
-    await auditState(program.stack, [...seenSecrets], local.url);
+    auditState(backend.dir, [...seenSecrets], local.url);
+  });
+
+  it("4c. WHEN the meeting's tags change THEN the meeting is updated in place, its attendees untouched", async () => {
+    const [before] = live();
+    await program.stack.setConfig("tags", { value: JSON.stringify({ team: "support" }) });
+    const up = await program.stack.up();
+    printed += up.stdout + up.stderr;
+    expect(up.summary.resourceChanges).to.deep.equal({ same: 3, update: 1 });
+    expect(live().map((m) => m.meetingId)).to.deep.equal([before.meetingId]);
   });
 
   it("5a. GIVEN the meeting ends out of band WHEN refreshed THEN the meeting and its attendees leave the state", async () => {
@@ -160,7 +169,7 @@ describe("End to end on the Pulumi engine: a meeting and its attendees", functio
     expect(up.summary.resourceChanges).to.deep.equal({ same: 3, create: 1 });
     expect(local.attendees(meeting.meetingId)).to.have.length(2);
     remember();
-    await auditState(program.stack, [...seenSecrets], local.url);
+    auditState(backend.dir, [...seenSecrets], local.url);
   });
 
   it("6a. WHEN destroyed THEN the endpoint has no meeting and no attendee left", async () => {

@@ -30,9 +30,9 @@ export function requireEngine(): string {
 }
 
 /** A `file://` backend in a temporary directory, for one suite. */
-export function makeBackend(): { url: string; remove(): void } {
+export function makeBackend(): { url: string; dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), "chime-e2e-backend-"));
-  return { url: `file://${dir}`, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return { url: `file://${dir}`, dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 export interface ProgramStack {
