@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect } from "chai";
-import { CANARY_CREDENTIALS } from "./engine";
+import { CANARY_CREDENTIALS, SECRET_CONFIG_CANARY } from "./engine";
 
 /** The largest `__provider` allowed in state: it is stored twice per resource. */
 export const MAX_PROVIDER_BYTES = 2048;
@@ -16,7 +16,8 @@ function filesUnder(dir: string): string[] {
 /**
  * Reads every file the `file://` backend holds (the stacks' checkpoints, their backups and history:
  * what `pulumi stack export` without --show-secrets gives, and more) and checks that none of `secrets`
- * (JoinTokens and AttendeeIds fetched from the endpoint) and no credential appears in them in plaintext,
+ * (JoinTokens and AttendeeIds fetched from the endpoint), no credential and no secret config value appears
+ * in them in plaintext,
  * and that every serialized provider is small and holds no endpoint.
  * (The Automation API's `exportStack` decrypts secrets, so it cannot serve here.)
  */
@@ -30,6 +31,7 @@ export function auditState(backendDir: string, secrets: string[], endpoint: stri
   for (const credential of Object.values(CANARY_CREDENTIALS)) {
     expect(text.includes(credential), "a credential appears in the state").to.equal(false);
   }
+  expect(text.includes(SECRET_CONFIG_CANARY), "a secret config value appears in the state").to.equal(false);
   const checkpoints = files.filter((f) => f.includes(join(".pulumi", "stacks")) && f.endsWith(".json"));
   expect(checkpoints.length, "the backend holds a checkpoint").to.be.greaterThan(0);
   const resources = checkpoints.flatMap(

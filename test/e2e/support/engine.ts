@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
@@ -12,6 +12,11 @@ export const CANARY_CREDENTIALS = {
   AWS_SECRET_ACCESS_KEY: "e2e-canary-secret-access-key",
 };
 export const PASSPHRASE = "e2e-passphrase";
+/**
+ * A secret stack config value every test stack gets. The engine copies the whole stack config into the
+ * state of the default provider that runs dynamic resources; the state audit proves it stays encrypted.
+ */
+export const SECRET_CONFIG_CANARY = "e2e-secret-config-canary-value";
 
 /**
  * Fails, with what to do, when no Pulumi engine is on PATH: these suites never skip silently.
@@ -53,11 +58,15 @@ export async function programStack(
   local: ChimeLocal,
   backendUrl: string,
   config: Record<string, string> = {},
+  /** A stack name and its config file (with its encryption salt), for a stack imported from a fixture. */
+  existing?: { stackName: string; configFile: string },
 ): Promise<ProgramStack> {
   const program = makeProgramDir("chime-e2e-program-");
   cpSync(programSource, program.dir, { recursive: true });
+  const stackName = existing?.stackName ?? `stack${++stacks}`;
+  if (existing) copyFileSync(existing.configFile, join(program.dir, `Pulumi.${stackName}.yaml`));
   const stack = await LocalWorkspace.createOrSelectStack(
-    { stackName: `stack${++stacks}`, workDir: program.dir },
+    { stackName, workDir: program.dir },
     {
       envVars: {
         PULUMI_BACKEND_URL: backendUrl,
@@ -72,6 +81,7 @@ export async function programStack(
   );
   await stack.setAllConfig({
     "chime:endpoint": { value: local.url },
+    "chime:canarySecret": { value: SECRET_CONFIG_CANARY, secret: true },
     ...Object.fromEntries(Object.entries(config).map(([key, value]) => [key, { value }])),
   });
   return {
