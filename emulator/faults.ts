@@ -1,0 +1,99 @@
+/**
+ * Fault injection: decides, per request, whether to answer with a failure instead of the
+ * operation's result. One random draw picks among reset, 503 and 500 so that the configured rates
+ * are shares of all requests (they must add up to at most 1).
+ */
+import type { OperationName } from "./operation-names";
+
+export interface FaultOptions {
+  /** Share (0..1) of requests answered 500 ServiceFailureException. */
+  failureRate?: number;
+  /** Share answered 503 ServiceUnavailableException with Retry-After. */
+  unavailableRate?: number;
+  /** Retry-After of the 503 answers, in seconds (default 1). */
+  retryAfterSeconds?: number;
+  /** Share of connections destroyed without a response. */
+  resetRate?: number;
+  /**
+   * Destroy the connection after the operation ran instead of before (default false): the change is
+   * made but the client never hears of it, the case that tests idempotent retries.
+   */
+  resetAfterExecution?: boolean;
+  /** Delay added to every request, in milliseconds. */
+  latencyMs?: number;
+  /** Only these operations get faults (default: all, unknown routes included). */
+  operations?: OperationName[];
+}
+
+export type FaultAction = "none" | "reset" | "unavailable" | "failure";
+
+export interface FaultDecision {
+  latencyMs: number;
+  action: FaultAction;
+}
+
+const NO_FAULT: FaultDecision = { latencyMs: 0, action: "none" };
+
+function checkRate(name: string, value: number | undefined): number {
+  const rate = value ?? 0;
+  if (!Number.isFinite(rate) || rate < 0 || rate > 1)
+    throw new RangeError(`${name} must be in 0..1, got ${value}`);
+  return rate;
+}
+
+export class FaultInjector {
+  private options: FaultOptions | undefined;
+  private failureRate = 0;
+  private unavailableRate = 0;
+  private resetRate = 0;
+  private latencyMs = 0;
+  private scope: Set<OperationName> | undefined;
+
+  constructor(private readonly random: () => number = Math.random) {}
+
+  set(options: FaultOptions | undefined): void {
+    if (options === undefined) {
+      this.options = undefined;
+      return;
+    }
+    const failure = checkRate("failureRate", options.failureRate);
+    const unavailable = checkRate("unavailableRate", options.unavailableRate);
+    const reset = checkRate("resetRate", options.resetRate);
+    if (failure + unavailable + reset > 1) {
+      throw new RangeError("failureRate + unavailableRate + resetRate must be at most 1");
+    }
+    const latency = options.latencyMs ?? 0;
+    if (!Number.isFinite(latency) || latency < 0)
+      throw new RangeError(`latencyMs must be ≥ 0, got ${latency}`);
+    const retryAfter = options.retryAfterSeconds ?? 1;
+    if (!Number.isInteger(retryAfter) || retryAfter < 0) {
+      throw new RangeError(`retryAfterSeconds must be a non-negative integer, got ${retryAfter}`);
+    }
+    this.options = { ...options };
+    this.failureRate = failure;
+    this.unavailableRate = unavailable;
+    this.resetRate = reset;
+    this.latencyMs = latency;
+    this.scope = options.operations === undefined ? undefined : new Set(options.operations);
+  }
+
+  get retryAfterSeconds(): number {
+    return this.options?.retryAfterSeconds ?? 1;
+  }
+
+  get resetAfterExecution(): boolean {
+    return this.options?.resetAfterExecution === true;
+  }
+
+  /** `operation` is undefined for a request that matches no route. */
+  decide(operation: OperationName | undefined): FaultDecision {
+    if (this.options === undefined) return NO_FAULT;
+    if (this.scope !== undefined && (operation === undefined || !this.scope.has(operation))) return NO_FAULT;
+    const draw = this.random();
+    let action: FaultAction = "none";
+    if (draw < this.resetRate) action = "reset";
+    else if (draw < this.resetRate + this.unavailableRate) action = "unavailable";
+    else if (draw < this.resetRate + this.unavailableRate + this.failureRate) action = "failure";
+    return { latencyMs: this.latencyMs, action };
+  }
+}
