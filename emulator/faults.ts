@@ -23,6 +23,11 @@ export interface FaultOptions {
   latencyMs?: number;
   /** Only these operations get faults (default: all, unknown routes included). */
   operations?: OperationName[];
+  /**
+   * At most this many requests get a failure (reset, 503 or 500), then none do (default: no limit).
+   * With a rate of 1 it makes a test deterministic: "the first attempt fails, the retry succeeds".
+   */
+  count?: number;
 }
 
 export type FaultAction = "none" | "reset" | "unavailable" | "failure";
@@ -48,6 +53,7 @@ export class FaultInjector {
   private resetRate = 0;
   private latencyMs = 0;
   private scope: Set<OperationName> | undefined;
+  private remaining = Number.POSITIVE_INFINITY;
 
   constructor(private readonly random: () => number = Math.random) {}
 
@@ -75,6 +81,11 @@ export class FaultInjector {
     this.resetRate = reset;
     this.latencyMs = latency;
     this.scope = options.operations === undefined ? undefined : new Set(options.operations);
+    const count = options.count ?? Number.POSITIVE_INFINITY;
+    if (!(count >= 0) || (Number.isFinite(count) && !Number.isInteger(count))) {
+      throw new RangeError(`count must be a non-negative integer, got ${options.count}`);
+    }
+    this.remaining = count;
   }
 
   get retryAfterSeconds(): number {
@@ -94,6 +105,10 @@ export class FaultInjector {
     if (draw < this.resetRate) action = "reset";
     else if (draw < this.resetRate + this.unavailableRate) action = "unavailable";
     else if (draw < this.resetRate + this.unavailableRate + this.failureRate) action = "failure";
+    if (action !== "none") {
+      if (this.remaining <= 0) action = "none";
+      else this.remaining--;
+    }
     return { latencyMs: this.latencyMs, action };
   }
 }

@@ -46,7 +46,17 @@ describe("emulator: fault injection", () => {
       expect(injector.decide(undefined).action).to.equal("none");
     });
 
+    it("stops failing after `count` failures, keeping the added latency", () => {
+      const injector = new FaultInjector(() => 0);
+      injector.set({ unavailableRate: 1, latencyMs: 3, count: 2 });
+      const actions = [1, 2, 3, 4].map(() => injector.decide("CreateAttendee"));
+      expect(actions.map((a) => a.action)).to.deep.equal(["unavailable", "unavailable", "none", "none"]);
+      expect(actions.every((a) => a.latencyMs === 3)).to.equal(true);
+    });
+
     const invalid: FaultOptions[] = [
+      { count: -1 },
+      { count: 1.5 },
       { failureRate: 1.5 },
       { resetRate: -0.1 },
       { failureRate: 0.6, unavailableRate: 0.6 },

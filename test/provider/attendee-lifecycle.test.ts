@@ -1,5 +1,6 @@
 import { GetAttendeeCommand } from "@aws-sdk/client-chime-sdk-meetings";
 import { expect } from "chai";
+import type { FaultOptions } from "../../emulator";
 import { AttendeeProvider } from "../../provider/attendee/attendee-provider";
 import type { AttendeeInputs, AttendeeOutputs } from "../../provider/attendee/attendee-state";
 import { ChimeRequestError } from "../../provider/aws/errors";
@@ -245,6 +246,57 @@ describe("Attendee provider against the local endpoint", () => {
       );
       expect(error.message).not.to.include((outs as AttendeeOutputs).attendeeId);
     });
+  });
+});
+
+describe("Attendee provider: transient failures never duplicate", () => {
+  const ctx = useProviderEndpoint();
+
+  // [fault, what it stands for]
+  const faults: [FaultOptions, string][] = [
+    [{ unavailableRate: 1, retryAfterSeconds: 0 }, "503 ServiceUnavailable"],
+    [{ failureRate: 1 }, "500 ServiceFailure"],
+    [{ resetRate: 1 }, "a connection reset before the request ran"],
+    [
+      { resetRate: 1, resetAfterExecution: true },
+      "a reset after the attendee was created (the response is lost)",
+    ],
+  ];
+  for (const [fault, name] of faults) {
+    it(`GIVEN ${name} on the first two attempts WHEN created THEN the retry succeeds with exactly one attendee`, async () => {
+      const meetingId = (await newMeeting(ctx.client)).MeetingId;
+      ctx.local.setFaults({ ...fault, count: 2, operations: ["CreateAttendee"] });
+      try {
+        const { outs } = await provider.create(await checked({ meetingId, externalUserId: "flaky" }));
+        const onServer = ctx.local.attendees(meetingId);
+        expect(onServer).to.have.length(1);
+        expect(outs.attendeeId).to.equal(onServer[0].attendeeId);
+        expect(ctx.local.counters().CreateAttendee).to.be.at.least(3);
+      } finally {
+        ctx.local.setFaults(undefined);
+        ctx.local.resetCounters();
+      }
+    });
+  }
+
+  it("GIVEN failures beyond the retries WHEN created THEN it fails saying so, and a second up adopts what was made", async () => {
+    const meetingId = (await newMeeting(ctx.client)).MeetingId;
+    const inputs = await checked({ meetingId, externalUserId: "stubborn" });
+    ctx.local.setFaults({
+      resetRate: 1,
+      resetAfterExecution: true,
+      count: 5,
+      operations: ["CreateAttendee"],
+    });
+    try {
+      const error = await rejection(provider.create(inputs));
+      expect(error.message).to.include("CreateAttendee").and.include("could not be reached");
+    } finally {
+      ctx.local.setFaults(undefined);
+    }
+    expect(ctx.local.attendees(meetingId)).to.have.length(1);
+    const { outs } = await provider.create(inputs);
+    expect(ctx.local.attendees(meetingId).map((a) => a.attendeeId)).to.deep.equal([outs.attendeeId]);
   });
 });
 
