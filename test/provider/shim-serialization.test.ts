@@ -5,7 +5,6 @@ import { expect } from "chai";
 import { makeProgramDir, PACKAGE_ROOT } from "../support/program-dir";
 
 // The dynamic-provider host turns state's `__provider` text back into an object with this package.
-// biome-ignore lint/style/noCommonJs: require-from-string ships no types.
 const requireFromString: (code: string) => {
   handler(): pulumi.dynamic.ResourceProvider;
 } = require("require-from-string");
