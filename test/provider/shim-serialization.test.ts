@@ -10,7 +10,7 @@ const requireFromString: (code: string) => {
 } = require("require-from-string");
 
 /** The shim as the package ships it: compiled, from dist/. */
-function providerShim(kind: "attendee"): pulumi.dynamic.ResourceProvider {
+function providerShim(kind: "attendee" | "meeting"): pulumi.dynamic.ResourceProvider {
   return require(join(PACKAGE_ROOT, "dist", "provider", "dynamic", "shim.js")).providerShim(kind);
 }
 
@@ -26,10 +26,12 @@ describe("The serialized provider (__provider in state)", () => {
     }
   });
 
-  it("stays under 2 KB (it is stored twice per resource)", async () => {
-    const { text } = await serialize(providerShim("attendee"));
-    expect(text.length).to.be.at.most(2048);
-  });
+  for (const kind of ["attendee", "meeting"] as const) {
+    it(`stays under 2 KB for ${kind}s (it is stored twice per resource)`, async () => {
+      const { text } = await serialize(providerShim(kind));
+      expect(text.length).to.be.at.most(2048);
+    });
+  }
 
   it("captures no value but the provider kind: no client, config, endpoint or credential", async () => {
     process.env.AWS_SECRET_ACCESS_KEY = "canary-secret-value";

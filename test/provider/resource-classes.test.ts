@@ -7,7 +7,7 @@ import { withAttendeeDefaults } from "../../provider/attendee/attendee";
  * never call the provider); what the engine does with the resource is tested on the real engine in
  * test/e2e.
  */
-describe("Attendee resource class (Pulumi mocks)", () => {
+describe("Resource classes (Pulumi mocks)", () => {
   const registered: pulumi.runtime.MockResourceArgs[] = [];
 
   before(() => {
@@ -70,6 +70,28 @@ describe("Attendee resource class (Pulumi mocks)", () => {
     }
     const token = await new Promise((resolve) => attendee.joinToken.apply(resolve));
     expect(token).to.equal("mock-join-token");
+  });
+
+  it("registers the type token pulumi-nodejs:dynamic/chime:Meeting and exposes every output", async () => {
+    const { Meeting } = await import("../../provider");
+    const meeting = new Meeting("standup", { externalMeetingId: "standup-room", mediaRegion: "us-east-1" });
+    await new Promise((resolve) => meeting.id.apply(resolve));
+    const args = registered.find((r) => r.name === "standup");
+    expect(args?.type).to.equal("pulumi-nodejs:dynamic/chime:Meeting");
+    expect(args?.inputs.__provider).to.include('kind: "meeting"');
+    for (const output of [
+      "meetingId",
+      "meetingArn",
+      "mediaPlacement",
+      "mediaRegion",
+      "externalMeetingId",
+      "tags",
+    ]) {
+      expect(
+        pulumi.Output.isInstance((meeting as unknown as Record<string, unknown>)[output]),
+        output,
+      ).to.equal(true);
+    }
   });
 });
 

@@ -1,0 +1,15 @@
+// Mocha's spec reporter, plus a closing line "N passed, N failed, N skipped" that CI reads.
+
+const Mocha = require("mocha");
+
+class SpecWithTotals extends Mocha.reporters.Spec {
+  constructor(runner, options) {
+    super(runner, options);
+    runner.once(Mocha.Runner.constants.EVENT_RUN_END, () => {
+      const { passes, failures, pending } = this.stats;
+      process.stdout.write(`\n${passes} passed, ${failures} failed, ${pending} skipped\n`);
+    });
+  }
+}
+
+module.exports = SpecWithTotals;
