@@ -48,11 +48,8 @@ export class NotFoundError extends ChimeServiceError {
   readonly status = 404;
 }
 
-/** Thrown by the tag operations: the ARN names no live meeting. */
-export class ResourceNotFoundError extends ChimeServiceError {
-  readonly errorType = "ResourceNotFoundException";
-  readonly code = "NotFound";
-  readonly status = 404;
+/** The errors of the tag operations, whose body also names the resource (`ResourceName`). */
+abstract class ResourceNamingError extends ChimeServiceError {
   constructor(
     message: string,
     readonly resourceName: string,
@@ -62,6 +59,13 @@ export class ResourceNotFoundError extends ChimeServiceError {
   override extraBody(): Record<string, string> {
     return { ResourceName: this.resourceName };
   }
+}
+
+/** Thrown by the tag operations: the ARN names no live meeting. */
+export class ResourceNotFoundError extends ResourceNamingError {
+  readonly errorType = "ResourceNotFoundException";
+  readonly code = "NotFound";
+  readonly status = 404;
 }
 
 export class ConflictError extends ChimeServiceError {
@@ -76,19 +80,10 @@ export class UnprocessableEntityError extends ChimeServiceError {
   readonly status = 422;
 }
 
-export class TooManyTagsError extends ChimeServiceError {
+export class TooManyTagsError extends ResourceNamingError {
   readonly errorType = "TooManyTagsException";
   readonly code = "TooManyTags";
   readonly status = 400;
-  constructor(
-    message: string,
-    readonly resourceName: string,
-  ) {
-    super(message);
-  }
-  override extraBody(): Record<string, string> {
-    return { ResourceName: this.resourceName };
-  }
 }
 
 /** A full meeting, or too many meetings. Note the SDK retries it (its name is on the throttling list). */
