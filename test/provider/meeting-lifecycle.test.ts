@@ -85,6 +85,18 @@ describe("Meeting provider against the local endpoint", () => {
     expect(ctx.local.meetings().filter((m) => m.externalMeetingId === "retry-room")).to.have.length(1);
   });
 
+  it("GIVEN the response to CreateMeeting is lost after the meeting was made WHEN the SDK retries THEN the same meeting comes back", async () => {
+    const inputs = await checked({ externalMeetingId: "lost-response-room", mediaRegion: "us-east-1" });
+    ctx.local.setFaults({ resetRate: 1, resetAfterExecution: true, count: 1, operations: ["CreateMeeting"] });
+    try {
+      const { outs } = await provider.create(inputs);
+      const made = ctx.local.meetings().filter((m) => m.externalMeetingId === "lost-response-room");
+      expect(made.map((m) => m.meetingId)).to.deep.equal([outs.meetingId]);
+    } finally {
+      ctx.local.setFaults(undefined);
+    }
+  });
+
   it("GIVEN a meeting WHEN AWS ends it (idle) THEN read reports it gone and delete succeeds", async () => {
     const { id, outs } = await provider.create(
       await checked({ externalMeetingId: "idle-room", mediaRegion: "us-east-1" }),
