@@ -1,6 +1,6 @@
 import { type CheckFailure, externalId, guid, isUnknown, region } from "../validation/rules";
 import type { AttendeeInputs } from "./attendee-state";
-import { type AttendeeCapabilities, checkCapabilities, DEFAULT_CAPABILITIES } from "./capabilities";
+import { type AttendeeCapabilities, checkCapabilities } from "./capabilities";
 
 /** What `check` returns: the normalised inputs to store, or failures naming property, rule and value. */
 export interface AttendeeCheckResult {
@@ -10,7 +10,7 @@ export interface AttendeeCheckResult {
 
 /**
  * Validates an Attendee's inputs before any AWS call and normalises them:
- * - `capabilities` absent becomes Chime's default, so that drift away from the default is seen;
+ * - `capabilities` absent stays absent: Chime's default applies, which depends on the meeting's features;
  * - `region` absent is carried over from the old inputs, else taken from `defaultRegion` (config or
  *   environment), so that a later change of stack config never moves or replaces existing attendees.
  * Inputs not known yet (preview of a stack whose meeting is still to be created) pass unchecked.
@@ -43,8 +43,8 @@ export function checkAttendee(
   const inputs: AttendeeInputs = {
     meetingId: meetingId as string,
     externalUserId: externalUserId as string,
-    capabilities: (capabilities as AttendeeCapabilities | undefined) ?? DEFAULT_CAPABILITIES,
     region: chosenRegion as string,
+    ...(capabilities === undefined ? {} : { capabilities: capabilities as AttendeeCapabilities }),
   };
   return { inputs, failures };
 }

@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { AttendeeInputs, AttendeeState } from "./attendee-state";
-import { sameCapabilities } from "./capabilities";
+import { capabilitiesToSet } from "./capabilities";
 
 /** Inputs whose change needs a new attendee: Chime cannot move an attendee or rename it. */
 const REPLACE_ON: readonly (keyof AttendeeInputs)[] = ["meetingId", "externalUserId", "region"];
@@ -8,7 +8,8 @@ const REPLACE_ON: readonly (keyof AttendeeInputs)[] = ["meetingId", "externalUse
 /**
  * Decides what a change of inputs does to an existing attendee.
  * - meetingId, externalUserId, region: replace.
- * - capabilities: update in place (UpdateAttendeeCapabilities).
+ * - capabilities: update in place (UpdateAttendeeCapabilities); when not declared, whatever the
+ *   attendee has is left alone.
  * Replacements delete first: a full meeting (250 attendees) has no room for the new attendee before the
  * old one goes. The resource class also defaults `deleteBeforeReplace` for replacements the engine forces
  * (`--replace`, `replaceOnChanges`): with the same meeting and externalUserId, CreateAttendee would
@@ -16,7 +17,7 @@ const REPLACE_ON: readonly (keyof AttendeeInputs)[] = ["meetingId", "externalUse
  */
 export function diffAttendee(olds: AttendeeState, news: AttendeeInputs): pulumi.dynamic.DiffResult {
   const replaces = REPLACE_ON.filter((key) => news[key] !== olds[key]);
-  const capabilitiesChanged = !sameCapabilities(olds.capabilities, news.capabilities);
+  const capabilitiesChanged = capabilitiesToSet(olds.capabilities, news.capabilities) !== undefined;
   // A state recorded by a create that failed half-way has no attendeeId: an update completes it.
   const incomplete = olds.attendeeId === undefined || olds.joinToken === undefined;
   const changes = replaces.length > 0 || capabilitiesChanged || incomplete;

@@ -12,7 +12,7 @@ import {
   inputsOf,
   toOutputs,
 } from "./attendee-state";
-import { sameCapabilities } from "./capabilities";
+import { capabilitiesToSet } from "./capabilities";
 
 /** What `read` returns for an attendee that no longer exists: the engine drops it from state. */
 const GONE: pulumi.dynamic.ReadResult = { id: "", props: {} };
@@ -45,20 +45,16 @@ export class AttendeeProvider implements pulumi.dynamic.ResourceProvider<Attende
     const id = randomUUID();
     const created = await api.createAttendee(inputs.meetingId, inputs.externalUserId, inputs.capabilities);
     const outs = toOutputs(inputs, created);
-    if (sameCapabilities(outs.capabilities, inputs.capabilities)) return { id, outs };
-
-    // CreateAttendee returned an attendee that existed already (adoption) with other capabilities.
+    // Other capabilities than declared: CreateAttendee returned an attendee that existed (adoption).
+    const wanted = capabilitiesToSet(outs.capabilities, inputs.capabilities);
+    if (!wanted) return { id, outs };
     try {
-      const updated = await api.updateAttendeeCapabilities(
-        inputs.meetingId,
-        outs.attendeeId,
-        inputs.capabilities,
-      );
+      const updated = await api.updateAttendeeCapabilities(inputs.meetingId, outs.attendeeId, wanted);
       return { id, outs: toOutputs(inputs, updated, outs) };
     } catch (error) {
       // The attendee exists: record it (without its secrets, see AttendeeState) rather than orphan it.
       // The next `pulumi up` completes it through `update`.
-      const recorded: AttendeeState = { ...inputsOf(inputs), capabilities: outs.capabilities };
+      const recorded: AttendeeState = inputsOf(outs);
       throw Object.assign(error instanceof Error ? error : new Error(String(error)), {
         id,
         properties: recorded,
@@ -103,14 +99,9 @@ export class AttendeeProvider implements pulumi.dynamic.ResourceProvider<Attende
         await api.createAttendee(news.meetingId, news.externalUserId, news.capabilities),
       );
     }
-    if (sameCapabilities(current.capabilities, news.capabilities)) {
-      return { outs: { ...current, ...inputsOf(news) } };
-    }
-    const updated = await api.updateAttendeeCapabilities(
-      news.meetingId,
-      current.attendeeId,
-      news.capabilities,
-    );
+    const wanted = capabilitiesToSet(current.capabilities, news.capabilities);
+    if (!wanted) return { outs: current };
+    const updated = await api.updateAttendeeCapabilities(news.meetingId, current.attendeeId, wanted);
     // The call answers with the attendee's id and capabilities; the JoinToken does not change.
     return { outs: toOutputs(news, updated, current) };
   }

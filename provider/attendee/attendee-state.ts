@@ -5,13 +5,16 @@ import { type AttendeeCapabilities, type Capability, DEFAULT_CAPABILITIES } from
 export interface AttendeeInputs {
   readonly meetingId: string;
   readonly externalUserId: string;
-  readonly capabilities: AttendeeCapabilities;
+  /** Absent: Chime's default for the meeting applies, and the provider leaves the capabilities alone. */
+  readonly capabilities?: AttendeeCapabilities;
   /** The control-plane region, resolved once in `check` and carried over afterwards. */
   readonly region: string;
 }
 
 /** The outputs of an Attendee. `attendeeId` and `joinToken` are marked secret by the resource class. */
 export interface AttendeeOutputs extends AttendeeInputs {
+  /** The capabilities the attendee has, as Chime reports them. */
+  readonly capabilities: AttendeeCapabilities;
   readonly attendeeId: string;
   readonly joinToken: string;
 }
@@ -21,7 +24,10 @@ export interface AttendeeOutputs extends AttendeeInputs {
  * only. The secrets are left out because the engine does not mark an init failure's properties secret;
  * the attendee is found again by its externalUserId (CreateAttendee and ListAttendees both can).
  */
-export type AttendeeState = AttendeeInputs & Partial<Pick<AttendeeOutputs, "attendeeId" | "joinToken">>;
+export type AttendeeState = AttendeeInputs &
+  Partial<Pick<AttendeeOutputs, "attendeeId" | "joinToken">> & {
+    readonly capabilities: AttendeeCapabilities;
+  };
 
 export function capabilitiesFromSdk(attendee: SdkAttendee): AttendeeCapabilities {
   const c = attendee.Capabilities;
@@ -57,8 +63,11 @@ export function toOutputs(
   };
 }
 
-/** The inputs that state should hold for an attendee read back from Chime (refresh). */
-export function inputsOf(state: AttendeeInputs): AttendeeInputs {
+/**
+ * The inputs part of an attendee's state, without its secrets: what a refresh hands back as inputs, and
+ * what a create that failed half-way records.
+ */
+export function inputsOf(state: AttendeeState): Omit<AttendeeState, "attendeeId" | "joinToken"> {
   return {
     meetingId: state.meetingId,
     externalUserId: state.externalUserId,

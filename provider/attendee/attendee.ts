@@ -18,8 +18,9 @@ export interface AttendeeArgs {
   readonly externalUserId: pulumi.Input<string>;
   /**
    * What the attendee may send and receive. When given, all of audio, video and content are required;
-   * content `SendReceive` or `Receive` needs video `SendReceive` or `Receive`. Changed in place.
-   * @default { audio: "SendReceive", video: "SendReceive", content: "SendReceive" }
+   * content `SendReceive` or `Receive` needs video `SendReceive` or `Receive`. Changed in place. When
+   * absent, Chime's default for the meeting applies and the provider leaves the capabilities alone.
+   * @default Chime's default: all `SendReceive`, less in a meeting whose video or content resolution is `None`
    */
   readonly capabilities?: pulumi.Input<{
     readonly [K in keyof AttendeeCapabilities]: pulumi.Input<Capability>;

@@ -77,3 +77,14 @@ export function checkCapabilities(property: string, value: unknown): CheckFailur
 export function sameCapabilities(a: AttendeeCapabilities, b: AttendeeCapabilities): boolean {
   return a.audio === b.audio && a.video === b.video && a.content === b.content;
 }
+
+/**
+ * The capabilities to set on an attendee that has `current`, when `declared` asks for others; undefined
+ * when nothing is to be done, undeclared capabilities included (Chime's default is left alone).
+ */
+export function capabilitiesToSet(
+  current: AttendeeCapabilities,
+  declared: AttendeeCapabilities | undefined,
+): AttendeeCapabilities | undefined {
+  return declared !== undefined && !sameCapabilities(current, declared) ? declared : undefined;
+}

@@ -47,18 +47,21 @@ export class ChimeApi {
     return chimeClient(this.settings);
   }
 
-  /** CreateAttendee; returns the existing attendee when one with this ExternalUserId is there already. */
+  /**
+   * CreateAttendee; returns the existing attendee when one with this ExternalUserId is there already.
+   * Without `capabilities`, Chime gives the meeting's default.
+   */
   async createAttendee(
     meetingId: string,
     externalUserId: string,
-    capabilities: AttendeeCapabilities,
+    capabilities: AttendeeCapabilities | undefined,
   ): Promise<SdkAttendee> {
     const out = await this.call({ operation: "CreateAttendee", about: { meetingId, externalUserId } }, () =>
       this.client.send(
         new CreateAttendeeCommand({
           MeetingId: meetingId,
           ExternalUserId: externalUserId,
-          Capabilities: sdkCapabilities(capabilities),
+          Capabilities: capabilities && sdkCapabilities(capabilities),
         }),
       ),
     );

@@ -144,13 +144,9 @@ describe("Attendee check: rules, before any AWS call", () => {
 });
 
 describe("Attendee check: normalised inputs", () => {
-  it("fills in Chime's default capabilities so that drift away from them is seen", () => {
+  it("leaves undeclared capabilities undeclared: Chime's default depends on the meeting's features", () => {
     const { inputs } = checkAttendee(undefined, valid, undefined);
-    expect(inputs.capabilities).to.deep.equal({
-      audio: "SendReceive",
-      video: "SendReceive",
-      content: "SendReceive",
-    });
+    expect(inputs).not.to.have.property("capabilities");
   });
 
   // [case, old inputs' region, new input, default from config/env, stored region]
@@ -180,7 +176,10 @@ describe("Attendee check: normalised inputs", () => {
   it("drops properties it does not know", () => {
     const { inputs } = checkAttendee(
       undefined,
-      { ...valid, colour: "red" } as Record<string, unknown>,
+      { ...valid, capabilities: { audio: "None", video: "None", content: "None" }, colour: "red" } as Record<
+        string,
+        unknown
+      >,
       undefined,
     );
     expect(Object.keys(inputs).sort()).to.deep.equal([

@@ -4,12 +4,12 @@ import type { AttendeeInputs, AttendeeState } from "../../provider/attendee/atte
 import type { AttendeeCapabilities } from "../../provider/attendee/capabilities";
 
 const ALL: AttendeeCapabilities = { audio: "SendReceive", video: "SendReceive", content: "SendReceive" };
-const inputs: AttendeeInputs = {
+const inputs = {
   meetingId: "3f1a9b2c-0d4e-4f5a-8b6c-7d8e9f0a1b2c",
   externalUserId: "kiosk-lobby-1",
   capabilities: ALL,
   region: "us-east-1",
-};
+} satisfies AttendeeInputs;
 const olds: AttendeeState = {
   ...inputs,
   attendeeId: "1b2c3d4e-0000-4000-8000-000000000001",

@@ -2,7 +2,7 @@ import { GetAttendeeCommand } from "@aws-sdk/client-chime-sdk-meetings";
 import { expect } from "chai";
 import type { FaultOptions } from "../../emulator";
 import { AttendeeProvider } from "../../provider/attendee/attendee-provider";
-import type { AttendeeInputs, AttendeeOutputs } from "../../provider/attendee/attendee-state";
+import type { AttendeeInputs, AttendeeOutputs, AttendeeState } from "../../provider/attendee/attendee-state";
 import { ChimeRequestError } from "../../provider/aws/errors";
 import { GUID, newAttendee, newMeeting } from "../emulator/helpers";
 import { useProviderEndpoint } from "../support/provider-endpoint";
@@ -67,7 +67,10 @@ describe("Attendee provider against the local endpoint", () => {
       expect(read.id).to.equal(id);
       expect(read.props).to.deep.equal(outs);
       expect(read.props?.joinToken).to.equal(viaSdk.Attendee?.JoinToken);
-      expect(read.inputs).to.deep.equal(await checked({ meetingId, externalUserId: "kiosk-lobby-1" }));
+      expect(read.inputs).to.deep.equal({
+        ...(await checked({ meetingId, externalUserId: "kiosk-lobby-1" })),
+        capabilities: outs.capabilities,
+      });
     });
 
     it("WHEN capabilities change THEN UpdateAttendeeCapabilities runs in place and all outputs come back", async () => {
@@ -123,9 +126,13 @@ describe("Attendee provider against the local endpoint", () => {
       expect((await provider.read(id, outs)).id).to.equal("");
     });
 
-    it("GIVEN an attendee WHEN its capabilities change out of band THEN read shows it and diff plans an update", async () => {
+    it("GIVEN declared capabilities WHEN changed out of band THEN read shows it and diff plans an update", async () => {
       const meetingId = (await newMeeting(ctx.client)).MeetingId;
-      const inputs = await checked({ meetingId, externalUserId: "bot-3" });
+      const inputs = await checked({
+        meetingId,
+        externalUserId: "bot-3",
+        capabilities: { audio: "SendReceive", video: "SendReceive", content: "SendReceive" },
+      });
       const { id, outs } = await provider.create(inputs);
       const drifted = { audio: "None", video: "None", content: "None" } as const;
       await provider.update(id, outs, { ...inputs, capabilities: drifted });
@@ -183,7 +190,7 @@ describe("Attendee provider against the local endpoint", () => {
       expect(JSON.stringify(failure?.properties))
         .not.to.include(existing.JoinToken)
         .and.not.to.include(existing.AttendeeId);
-      const recorded = failure?.properties as unknown as AttendeeInputs;
+      const recorded = failure?.properties as unknown as AttendeeState;
       expect((await provider.diff(failure?.id as string, recorded, inputs)).changes).to.equal(true);
       const completed = await provider.update(failure?.id as string, recorded, inputs);
       expect(completed.outs).to.include({ attendeeId: existing.AttendeeId, joinToken: existing.JoinToken });
@@ -214,6 +221,22 @@ describe("Attendee provider against the local endpoint", () => {
       expect(error.awsError).to.equal("LimitExceededException");
       expect(error.message).to.include("meeting is full");
       expect(ctx.local.counters().CreateAttendee - before).to.equal(1);
+    });
+
+    it("GIVEN an audio-only meeting WHEN an attendee declares no capabilities THEN Chime's default for that meeting applies", async () => {
+      const meetingId = (
+        await newMeeting(ctx.client, {
+          MeetingFeatures: { Video: { MaxResolution: "None" }, Content: { MaxResolution: "None" } },
+        })
+      ).MeetingId;
+      const { outs } = await provider.create(await checked({ meetingId, externalUserId: "listener" }));
+      const [onServer] = ctx.local.attendees(meetingId);
+      expect(outs.capabilities).to.deep.equal({
+        audio: onServer.capabilities.Audio,
+        video: onServer.capabilities.Video,
+        content: onServer.capabilities.Content,
+      });
+      expect(outs.capabilities.video).to.equal("None");
     });
 
     it("WHEN the meeting forbids video THEN Chime's 400 names the member, and no JoinToken appears in any message", async () => {
