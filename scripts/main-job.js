@@ -11,7 +11,8 @@ const { join } = require("node:path");
 
 const root = join(__dirname, "..");
 const STACK = process.env.CHIME_MAIN_STACK || "dev";
-const STATE_DIR = join(root, ".chime-local");
+// The tests run the main job with their own stack, endpoint state and backend.
+const STATE_DIR = process.env.CHIME_MAIN_STATE_DIR || join(root, ".chime-local");
 const BACKEND_DIR = join(root, ".pulumi-state");
 
 function fail(message) {
