@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Benchmark: creating N attendees at the AWS rate quota, the provider (paced at the quota) against the
+// Benchmark: creating N (≤ 100) attendees at the AWS rate quota: the Attendee provider (paced at the
+// quota) and the AttendeeBatch provider (one BatchCreateAttendee) against the
 // plain AWS SDK client with its standard retries (what a hand-written script or a `command` resource
-// does). Both run side by side, in one process, against one local endpoint that throttles at the
+// does). All three run side by side, in one process, against one local endpoint that throttles at the
 // quota like AWS (10 requests per second per operation by default). Run from the compiled package:
 //   npm run build && node bench/provider.js [attendees=100] [tps=10]
 
@@ -13,6 +14,7 @@ const {
 } = require("@aws-sdk/client-chime-sdk-meetings");
 const { startChimeLocal } = require("../dist/emulator");
 const { AttendeeProvider } = require("../dist/provider/attendee/attendee-provider");
+const { AttendeeBatchProvider } = require("../dist/provider/attendee-batch/batch-provider");
 const { recordConfig } = require("../dist/provider/aws/settings");
 
 const count = Number(process.argv[2] ?? 100);
@@ -66,6 +68,23 @@ async function timed(label, local, create) {
     }),
   );
 
+  const batchMeeting = await newMeeting(client, "bench-batch");
+  local.resetCounters();
+  const batchStart = process.hrtime.bigint();
+  const { outs } = await new AttendeeBatchProvider().create({
+    meetingId: batchMeeting,
+    region: "us-east-1",
+    attendees: Array.from({ length: count }, (_, n) => ({ externalUserId: `bot-${n}` })),
+  });
+  const batch = {
+    label: "AttendeeBatch provider (BatchCreateAttendee)",
+    seconds: Number(process.hrtime.bigint() - batchStart) / 1e9,
+    created: Object.keys(outs.joinInfo).length,
+    failed: count - Object.keys(outs.joinInfo).length,
+    requests: local.counters().BatchCreateAttendee,
+    throttled: 0,
+  };
+
   const sdkMeeting = await newMeeting(client, "bench-sdk");
   const naive = await timed("AWS SDK, standard retries", local, (n) =>
     client.send(new CreateAttendeeCommand({ MeetingId: sdkMeeting, ExternalUserId: `bot-${n}` })),
@@ -79,12 +98,12 @@ async function timed(label, local, create) {
   );
   console.log("| client | wall s | vs ideal | created | failed | requests | throttled (429) |");
   console.log("|---|---|---|---|---|---|---|");
-  for (const r of [paced, naive]) {
+  for (const r of [paced, batch, naive]) {
     console.log(
       `| ${r.label} | ${r.seconds.toFixed(2)} | ${(r.seconds / ideal).toFixed(2)}× | ${r.created} | ${r.failed} | ${r.requests} | ${r.throttled} |`,
     );
   }
-  console.log(`ideal: ${ideal.toFixed(2)} s ((N-1)/TPS)`);
+  console.log(`ideal for one request per attendee: ${ideal.toFixed(2)} s ((N-1)/TPS)`);
 })().catch((error) => {
   console.error(error);
   process.exit(1);

@@ -1,5 +1,7 @@
 import {
+  BatchCreateAttendeeCommand,
   CreateAttendeeCommand,
+  type CreateAttendeeError,
   CreateMeetingCommand,
   type CreateMeetingCommandInput,
   DeleteAttendeeCommand,
@@ -103,6 +105,12 @@ export class ChimeApi {
 
   /** The meeting's attendee with this ExternalUserId, found through ListAttendees, if there is one. */
   async findAttendee(meetingId: string, externalUserId: string): Promise<SdkAttendee | undefined> {
+    return (await this.listAttendees(meetingId)).find((a) => a.ExternalUserId === externalUserId);
+  }
+
+  /** Every attendee of the meeting, through all pages of ListAttendees. */
+  async listAttendees(meetingId: string): Promise<SdkAttendee[]> {
+    const attendees: SdkAttendee[] = [];
     let nextToken: string | undefined;
     do {
       const token = nextToken;
@@ -111,11 +119,32 @@ export class ChimeApi {
           new ListAttendeesCommand({ MeetingId: meetingId, MaxResults: 100, NextToken: token }),
         ),
       );
-      const found = page.Attendees?.find((a) => a.ExternalUserId === externalUserId);
-      if (found) return found;
+      attendees.push(...(page.Attendees ?? []));
       nextToken = page.NextToken;
     } while (nextToken);
-    return undefined;
+    return attendees;
+  }
+
+  /**
+   * BatchCreateAttendee (1–100): the attendees created or, for ExternalUserIds already there, found;
+   * and the per-attendee errors, which Chime answers with HTTP 200.
+   */
+  async batchCreateAttendees(
+    meetingId: string,
+    members: readonly { externalUserId: string; capabilities?: AttendeeCapabilities }[],
+  ): Promise<{ attendees: SdkAttendee[]; errors: CreateAttendeeError[] }> {
+    const out = await this.call({ operation: "BatchCreateAttendee", about: { meetingId } }, () =>
+      this.client.send(
+        new BatchCreateAttendeeCommand({
+          MeetingId: meetingId,
+          Attendees: members.map((m) => ({
+            ExternalUserId: m.externalUserId,
+            Capabilities: m.capabilities && sdkCapabilities(m.capabilities),
+          })),
+        }),
+      ),
+    );
+    return { attendees: out.Attendees ?? [], errors: out.Errors ?? [] };
   }
 
   async createMeeting(input: CreateMeetingCommandInput): Promise<SdkMeeting> {

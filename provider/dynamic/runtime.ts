@@ -4,9 +4,11 @@
  * resource of a kind share it, and with it the recorded config, the clients and the request pacing.
  */
 import { AttendeeProvider } from "../attendee/attendee-provider";
+import { AttendeeBatchProvider } from "../attendee-batch/batch-provider";
 import { MeetingProvider } from "../meeting/meeting-provider";
 
 export const attendee = new AttendeeProvider();
 export const meeting = new MeetingProvider();
+export const attendeeBatch = new AttendeeBatchProvider();
 
-export type ProviderKind = "attendee" | "meeting";
+export type ProviderKind = "attendee" | "meeting" | "attendeeBatch";

@@ -72,6 +72,19 @@ describe("Resource classes (Pulumi mocks)", () => {
     expect(token).to.equal("mock-join-token");
   });
 
+  it("registers the type token pulumi-nodejs:dynamic/chime:AttendeeBatch with joinInfo present", async () => {
+    const { AttendeeBatch } = await import("../../provider");
+    const batch = new AttendeeBatch("bots", {
+      meetingId: "3f1a9b2c-0d4e-4f5a-8b6c-7d8e9f0a1b2c",
+      attendees: [{ externalUserId: "bot-1" }],
+    });
+    await new Promise((resolve) => batch.id.apply(resolve));
+    const args = registered.find((r) => r.name === "bots");
+    expect(args?.type).to.equal("pulumi-nodejs:dynamic/chime:AttendeeBatch");
+    expect(args?.inputs.attendees).to.deep.equal([{ externalUserId: "bot-1" }]);
+    expect(pulumi.Output.isInstance(batch.joinInfo)).to.equal(true);
+  });
+
   it("registers the type token pulumi-nodejs:dynamic/chime:Meeting and exposes every output", async () => {
     const { Meeting } = await import("../../provider");
     const meeting = new Meeting("standup", { externalMeetingId: "standup-room", mediaRegion: "us-east-1" });

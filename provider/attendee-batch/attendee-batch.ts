@@ -1,0 +1,68 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { Capability } from "../attendee/capabilities";
+import { providerShim } from "../dynamic/shim";
+import type { JoinInfo } from "./batch-state";
+
+/** One attendee of an {@link AttendeeBatch}. */
+export interface BatchMemberArgs {
+  /** Your identifier for the attendee: as `Attendee.externalUserId`, and unique within the batch. */
+  readonly externalUserId: pulumi.Input<string>;
+  /**
+   * As `Attendee.capabilities`: all three when given; changed in place.
+   * @default Chime's default for the meeting, not managed
+   */
+  readonly capabilities?: pulumi.Input<{
+    readonly audio: pulumi.Input<Capability>;
+    readonly video: pulumi.Input<Capability>;
+    readonly content: pulumi.Input<Capability>;
+  }>;
+}
+
+/** The inputs of an {@link AttendeeBatch}. */
+export interface AttendeeBatchArgs {
+  /** The meeting of every attendee of the batch (a GUID). Changing it replaces the batch. */
+  readonly meetingId: pulumi.Input<string>;
+  /** 1 to 100 attendees. Adding, removing or changing one updates the batch in place. */
+  readonly attendees: pulumi.Input<pulumi.Input<BatchMemberArgs>[]>;
+  /**
+   * The control-plane region, as for `Attendee`. Changing it replaces the batch.
+   * @default stack config `chime:region`, else `aws:region`, else `AWS_REGION` / `AWS_DEFAULT_REGION`
+   */
+  readonly region?: pulumi.Input<string>;
+}
+
+/**
+ * Up to 100 Chime SDK attendees of one meeting, created with one BatchCreateAttendee request: the fast
+ * way to declare a fleet of bots at AWS's 10-requests-per-second quota. `joinInfo` maps each
+ * externalUserId to its `{ attendeeId, joinToken, capabilities }` and is secret.
+ */
+export class AttendeeBatch extends pulumi.dynamic.Resource {
+  declare readonly meetingId: pulumi.Output<string>;
+  /** The attendees as declared (capabilities as declared). */
+  declare readonly attendees: pulumi.Output<
+    { externalUserId: string; capabilities?: JoinInfo["capabilities"] }[]
+  >;
+  declare readonly region: pulumi.Output<string>;
+  /** externalUserId → { attendeeId, joinToken, capabilities } (secret). */
+  declare readonly joinInfo: pulumi.Output<Record<string, JoinInfo>>;
+
+  constructor(name: string, args: AttendeeBatchArgs, opts?: pulumi.CustomResourceOptions) {
+    const props = {
+      meetingId: args.meetingId,
+      attendees: args.attendees,
+      region: args.region,
+      joinInfo: undefined,
+    };
+    super(
+      providerShim("attendeeBatch"),
+      name,
+      props,
+      pulumi.mergeOptions(
+        { deleteBeforeReplace: opts?.deleteBeforeReplace ?? true },
+        pulumi.mergeOptions(opts, { additionalSecretOutputs: ["joinInfo"] }),
+      ),
+      "chime",
+      "AttendeeBatch",
+    );
+  }
+}

@@ -1,0 +1,77 @@
+import { checkCapabilities } from "../attendee/capabilities";
+import { type CheckFailure, externalId, guid, isUnknown, region, show } from "../validation/rules";
+import type { BatchInputs, BatchMember } from "./batch-state";
+
+/** BatchCreateAttendee takes 1 to 100 attendees. */
+export const MAX_BATCH = 100;
+
+export interface BatchCheckResult {
+  readonly inputs: BatchInputs;
+  readonly failures: CheckFailure[];
+}
+
+/**
+ * Validates an AttendeeBatch's inputs before any AWS call: the meeting GUID, 1–100 attendees with
+ * unique, valid externalUserIds and valid capabilities, and the region (resolved as for `Attendee`).
+ */
+export function checkBatch(
+  olds: Partial<BatchInputs> | undefined,
+  news: { readonly [K in keyof BatchInputs]?: unknown },
+  defaultRegion: string | undefined,
+): BatchCheckResult {
+  const failures: CheckFailure[] = [];
+  const add = (property: string, reason: string | undefined) => {
+    if (reason) failures.push({ property, reason });
+  };
+  const chosenRegion = news.region ?? olds?.region ?? defaultRegion;
+  if (!isUnknown(news.meetingId)) add("meetingId", guid("meetingId", news.meetingId));
+  const members = news.attendees;
+  if (!isUnknown(members)) {
+    if (!Array.isArray(members) || members.length < 1 || members.length > MAX_BATCH) {
+      add("attendees", `attendees must be a list of 1 to ${MAX_BATCH} attendees; got ${show(members)}`);
+    } else {
+      const seen = new Set<string>();
+      members.forEach((member: unknown, index) => {
+        const name = `attendees[${index}]`;
+        if (isUnknown(member)) return;
+        if (typeof member !== "object" || member === null) {
+          add(name, `${name} must be an object with externalUserId and capabilities; got ${show(member)}`);
+          return;
+        }
+        const { externalUserId, capabilities } = member as Record<string, unknown>;
+        if (!isUnknown(externalUserId)) {
+          const reason = externalId(`${name}.externalUserId`, externalUserId);
+          add(`${name}.externalUserId`, reason);
+          if (!reason && seen.has(externalUserId as string)) {
+            add(
+              `${name}.externalUserId`,
+              `${name}.externalUserId must be unique in the batch; ${show(externalUserId)} repeats`,
+            );
+          }
+          seen.add(externalUserId as string);
+        }
+        failures.push(...checkCapabilities(`${name}.capabilities`, capabilities));
+      });
+    }
+  }
+  if (!isUnknown(chosenRegion)) {
+    add(
+      "region",
+      chosenRegion === undefined
+        ? "region is not set: give the resource a region input, or set stack config chime:region or aws:region, or the AWS_REGION environment variable"
+        : region("region", chosenRegion),
+    );
+  }
+  const inputs: BatchInputs = {
+    meetingId: news.meetingId as string,
+    attendees: Array.isArray(members)
+      ? members.map((m: BatchMember) =>
+          m.capabilities === undefined
+            ? { externalUserId: m.externalUserId }
+            : { externalUserId: m.externalUserId, capabilities: m.capabilities },
+        )
+      : (members as BatchMember[]),
+    region: chosenRegion as string,
+  };
+  return { inputs, failures };
+}

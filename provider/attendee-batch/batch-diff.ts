@@ -1,0 +1,45 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { type AttendeeCapabilities, capabilitiesToSet } from "../attendee/capabilities";
+import type { BatchInputs, BatchMember, BatchState } from "./batch-state";
+
+/** What an update does to the meeting's attendees. */
+export interface BatchPlan {
+  /** externalUserIds to delete: no longer declared. */
+  readonly remove: string[];
+  /** Declared but not there (new, deleted out of band, or never created). */
+  readonly create: BatchMember[];
+  /** There with other capabilities than declared. */
+  readonly setCapabilities: { externalUserId: string; capabilities: AttendeeCapabilities }[];
+}
+
+/** The changes that bring the attendees in `current` to the declared `members`. */
+export function planBatch(current: BatchState["joinInfo"], members: readonly BatchMember[]): BatchPlan {
+  const have = current ?? {};
+  const declared = new Set(members.map((m) => m.externalUserId));
+  const setCapabilities: BatchPlan["setCapabilities"] = [];
+  for (const m of members) {
+    const existing = have[m.externalUserId];
+    const wanted = existing && capabilitiesToSet(existing.capabilities, m.capabilities);
+    if (wanted) setCapabilities.push({ externalUserId: m.externalUserId, capabilities: wanted });
+  }
+  return {
+    remove: Object.keys(have).filter((id) => !declared.has(id)),
+    create: members.filter((m) => !have[m.externalUserId]),
+    setCapabilities,
+  };
+}
+
+/**
+ * Another meeting or region replaces the batch (deleting first, as for `Attendee`); a change of the
+ * attendee list is an update: new ones created, dropped ones deleted, capabilities set in place.
+ */
+export function diffBatch(olds: BatchState, news: BatchInputs): pulumi.dynamic.DiffResult {
+  const replaces = (["meetingId", "region"] as const).filter((key) => olds[key] !== news[key]);
+  if (replaces.length > 0) return { changes: true, replaces, deleteBeforeReplace: true, stables: [] };
+  const plan = planBatch(olds.joinInfo, news.attendees);
+  const changes =
+    olds.joinInfo === undefined ||
+    plan.remove.length + plan.create.length + plan.setCapabilities.length > 0 ||
+    JSON.stringify(olds.attendees) !== JSON.stringify(news.attendees);
+  return { changes, replaces: [], deleteBeforeReplace: false, stables: ["meetingId", "region"] };
+}

@@ -1,0 +1,191 @@
+import { randomUUID } from "node:crypto";
+import type { CreateAttendeeError, Attendee as SdkAttendee } from "@aws-sdk/client-chime-sdk-meetings";
+import type * as pulumi from "@pulumi/pulumi";
+import { capabilitiesFromSdk } from "../attendee/attendee-state";
+import { capabilitiesToSet } from "../attendee/capabilities";
+import { ChimeApi } from "../aws/chime-api";
+import { isNotFound } from "../aws/errors";
+import { type ConfigSource, defaultRegion, recordConfig, settingsFor } from "../aws/settings";
+import { checkBatch } from "./batch-check";
+import { diffBatch, planBatch } from "./batch-diff";
+import {
+  type BatchInputs,
+  type BatchOutputs,
+  type BatchState,
+  type JoinInfo,
+  joinInfoFrom,
+} from "./batch-state";
+
+const GONE: pulumi.dynamic.ReadResult = { id: "", props: {} };
+
+/** A failure after some attendees of the batch were created: they exist and must be recorded. */
+class IncompleteBatch extends Error {
+  override readonly name = "IncompleteBatch";
+  constructor(message: string) {
+    super(message);
+    this.stack = "";
+  }
+}
+
+/** The message for the attendees a BatchCreateAttendee could not create (Chime answers them with 200). */
+export function describeBatchErrors(
+  meetingId: string,
+  total: number,
+  errors: readonly CreateAttendeeError[],
+): string {
+  const items = errors.map(
+    (e) => `externalUserId ${JSON.stringify(e.ExternalUserId)}: ${e.ErrorCode}: ${e.ErrorMessage}`,
+  );
+  return (
+    `Chime BatchCreateAttendee could not create ${errors.length} of ${total} attendees in meeting ` +
+    `${JSON.stringify(meetingId)}: ${items.join("; ")}. Any others exist and are recorded; fix the ` +
+    "inputs (or make room in the meeting) and run `pulumi up` again: it adopts what exists."
+  );
+}
+
+/**
+ * The dynamic provider behind `AttendeeBatch`: up to 100 attendees of one meeting created with one
+ * BatchCreateAttendee call (one request where `Attendee` needs one per attendee, each within the
+ * 10-per-second quota), then kept in step with the declared list.
+ */
+export class AttendeeBatchProvider implements pulumi.dynamic.ResourceProvider<BatchInputs, BatchState> {
+  async configure(req: { config: ConfigSource }): Promise<void> {
+    recordConfig(req.config);
+  }
+
+  /** `news` is as the program wrote it: unvalidated, possibly with unknowns (`checkBatch` says which). */
+  async check(olds: BatchInputs, news: BatchInputs): Promise<pulumi.dynamic.CheckResult<BatchInputs>> {
+    return checkBatch(olds, news, defaultRegion());
+  }
+
+  async diff(_id: string, olds: BatchState, news: BatchInputs): Promise<pulumi.dynamic.DiffResult> {
+    return diffBatch(olds, news);
+  }
+
+  async create(inputs: BatchInputs): Promise<{ id: string; outs: BatchOutputs }> {
+    const id = randomUUID();
+    try {
+      return { id, outs: { ...inputs, joinInfo: await this.converge(inputs, {}) } };
+    } catch (error) {
+      if (!(error instanceof IncompleteBatch)) throw error;
+      // Some attendees exist: record the batch (without secrets) rather than orphan them; the next
+      // `pulumi up` finds them again by externalUserId and completes the batch through `update`.
+      throw Object.assign(error, {
+        id,
+        properties: inputs,
+        reasons: ["some attendees of the batch could not be created or set up"],
+      });
+    }
+  }
+
+  async read(id: string, props?: BatchState): Promise<pulumi.dynamic.ReadResult<BatchState>> {
+    if (!props?.meetingId) {
+      throw new Error(
+        "An AttendeeBatch cannot be read by id alone: `pulumi import` and `get` do not work for dynamic resources.",
+      );
+    }
+    try {
+      const joinInfo = await this.findDeclared(props, props.joinInfo);
+      if (Object.keys(joinInfo).length === 0) return GONE;
+      const inputs: BatchInputs = {
+        meetingId: props.meetingId,
+        attendees: props.attendees,
+        region: props.region,
+      };
+      return { id, props: { ...inputs, joinInfo }, inputs };
+    } catch (error) {
+      if (isNotFound(error)) return GONE;
+      throw error;
+    }
+  }
+
+  async update(_id: string, olds: BatchState, news: BatchInputs): Promise<{ outs: BatchOutputs }> {
+    // A create that failed part-way recorded no joinInfo: find what exists by externalUserId.
+    const current = olds.joinInfo ?? (await this.findDeclared(olds));
+    return { outs: { ...news, joinInfo: await this.converge(news, current) } };
+  }
+
+  async delete(_id: string, props: BatchState): Promise<void> {
+    const api = new ChimeApi(settingsFor(props.region));
+    try {
+      const joinInfo = props.joinInfo ?? (await this.findDeclared(props));
+      await Promise.all(
+        Object.values(joinInfo).map((a) =>
+          api.deleteAttendee(props.meetingId, a.attendeeId).catch((error) => {
+            if (!isNotFound(error)) throw error;
+          }),
+        ),
+      );
+    } catch (error) {
+      // The meeting has ended: its attendees went with it.
+      if (!isNotFound(error)) throw error;
+    }
+  }
+
+  /** The declared attendees that exist in the meeting, by externalUserId. */
+  private async findDeclared(
+    state: BatchInputs,
+    previous?: Record<string, JoinInfo>,
+  ): Promise<Record<string, JoinInfo>> {
+    const declared = new Set(state.attendees.map((m) => m.externalUserId));
+    const listed = await new ChimeApi(settingsFor(state.region)).listAttendees(state.meetingId);
+    return joinInfoFrom(
+      listed.filter((a) => a.ExternalUserId !== undefined && declared.has(a.ExternalUserId)),
+      previous,
+    );
+  }
+
+  /**
+   * Brings the meeting's attendees from `current` to the declared ones: deletes those no longer
+   * declared (first, to make room), creates the missing ones in one BatchCreateAttendee (adopting any
+   * that exist), and sets capabilities that differ from the declared ones.
+   */
+  private async converge(
+    inputs: BatchInputs,
+    current: Record<string, JoinInfo>,
+  ): Promise<Record<string, JoinInfo>> {
+    const api = new ChimeApi(settingsFor(inputs.region));
+    const plan = planBatch(current, inputs.attendees);
+    const joinInfo = { ...current };
+    await Promise.all(
+      plan.remove.map(async (externalUserId) => {
+        await api.deleteAttendee(inputs.meetingId, current[externalUserId].attendeeId).catch((error) => {
+          if (!isNotFound(error)) throw error;
+        });
+        delete joinInfo[externalUserId];
+      }),
+    );
+    let errors: CreateAttendeeError[] = [];
+    if (plan.create.length > 0) {
+      const created = await api.batchCreateAttendees(inputs.meetingId, plan.create);
+      Object.assign(joinInfo, joinInfoFrom(created.attendees));
+      errors = created.errors;
+    }
+    try {
+      // Capabilities to set: those that differ now, adopted attendees included.
+      const updates = inputs.attendees.flatMap((m) => {
+        const have = joinInfo[m.externalUserId];
+        const wanted = have && capabilitiesToSet(have.capabilities, m.capabilities);
+        return wanted ? [{ m, have, wanted }] : [];
+      });
+      await Promise.all(
+        updates.map(async ({ m, have, wanted }) => {
+          const updated: SdkAttendee = await api.updateAttendeeCapabilities(
+            inputs.meetingId,
+            have.attendeeId,
+            wanted,
+          );
+          joinInfo[m.externalUserId] = { ...have, capabilities: capabilitiesFromSdk(updated) };
+        }),
+      );
+    } catch (error) {
+      if (Object.keys(joinInfo).length === 0) throw error;
+      throw new IncompleteBatch(error instanceof Error ? error.message : String(error));
+    }
+    if (errors.length > 0) {
+      const message = describeBatchErrors(inputs.meetingId, plan.create.length, errors);
+      throw Object.keys(joinInfo).length > 0 ? new IncompleteBatch(message) : new Error(message);
+    }
+    return joinInfo;
+  }
+}

@@ -1,0 +1,261 @@
+import { expect } from "chai";
+import { checkBatch } from "../../provider/attendee-batch/batch-check";
+import { diffBatch, planBatch } from "../../provider/attendee-batch/batch-diff";
+import { AttendeeBatchProvider } from "../../provider/attendee-batch/batch-provider";
+import type { BatchInputs, BatchOutputs, JoinInfo } from "../../provider/attendee-batch/batch-state";
+import { UNKNOWN } from "../../provider/validation/rules";
+import { newAttendee, newMeeting } from "../emulator/helpers";
+import { useProviderEndpoint } from "../support/provider-endpoint";
+
+const MEETING = "3f1a9b2c-0d4e-4f5a-8b6c-7d8e9f0a1b2c";
+const NONE = { audio: "None", video: "None", content: "None" } as const;
+const ALL = { audio: "SendReceive", video: "SendReceive", content: "SendReceive" } as const;
+const valid = {
+  meetingId: MEETING,
+  attendees: [{ externalUserId: "bot-1" }, { externalUserId: "bot-2" }],
+  region: "us-east-1",
+};
+
+describe("AttendeeBatch check", () => {
+  const rejected: [string, Record<string, unknown>, string, string][] = [
+    ["no attendees", { ...valid, attendees: [] }, "attendees", "1 to 100"],
+    [
+      "101 attendees",
+      { ...valid, attendees: Array.from({ length: 101 }, (_, n) => ({ externalUserId: `b-${n}` })) },
+      "attendees",
+      "1 to 100",
+    ],
+    ["attendees not a list", { ...valid, attendees: "bot-1" }, "attendees", "1 to 100"],
+    [
+      "an attendee that is not an object",
+      { ...valid, attendees: ["bot-1"] },
+      "attendees[0]",
+      "must be an object",
+    ],
+    [
+      "a repeated externalUserId",
+      { ...valid, attendees: [{ externalUserId: "bot-1" }, { externalUserId: "bot-1" }] },
+      "attendees[1].externalUserId",
+      "must be unique",
+    ],
+    [
+      "an invalid externalUserId",
+      { ...valid, attendees: [{ externalUserId: "b" }] },
+      "attendees[0].externalUserId",
+      "2 to 64",
+    ],
+    [
+      "content without video",
+      {
+        ...valid,
+        attendees: [
+          { externalUserId: "bot-1", capabilities: { audio: "None", video: "None", content: "Receive" } },
+        ],
+      },
+      "attendees[0].capabilities.content",
+      "needs attendees[0].capabilities.video",
+    ],
+    ["meetingId not a GUID", { ...valid, meetingId: "m" }, "meetingId", "GUID"],
+  ];
+  for (const [name, news, property, words] of rejected) {
+    it(`rejects ${name}, naming ${property}`, () => {
+      const { failures } = checkBatch(undefined, news, undefined);
+      expect(failures.map((f) => f.property)).to.deep.equal([property]);
+      expect(failures[0].reason).to.include(words);
+    });
+  }
+
+  it("accepts 100 attendees, unknowns during preview, and keeps undeclared capabilities undeclared", () => {
+    const hundred = Array.from({ length: 100 }, (_, n) => ({ externalUserId: `bot-${n}` }));
+    expect(checkBatch(undefined, { ...valid, attendees: hundred }, undefined).failures).to.deep.equal([]);
+    expect(
+      checkBatch(undefined, { ...valid, meetingId: UNKNOWN, attendees: UNKNOWN }, undefined).failures,
+    ).to.deep.equal([]);
+    expect(checkBatch(undefined, valid, undefined).inputs.attendees).to.deep.equal([
+      { externalUserId: "bot-1" },
+      { externalUserId: "bot-2" },
+    ]);
+  });
+});
+
+describe("AttendeeBatch plan and diff", () => {
+  const info = (capabilities = ALL): JoinInfo => ({ attendeeId: "id", joinToken: "token", capabilities });
+  const current = { "bot-1": info(), "bot-2": info() };
+
+  // [case, declared, remove, create, setCapabilities]
+  const plans: [string, BatchInputs["attendees"], string[], string[], string[]][] = [
+    ["same list", [{ externalUserId: "bot-1" }, { externalUserId: "bot-2" }], [], [], []],
+    [
+      "one added",
+      [{ externalUserId: "bot-1" }, { externalUserId: "bot-2" }, { externalUserId: "bot-3" }],
+      [],
+      ["bot-3"],
+      [],
+    ],
+    ["one removed", [{ externalUserId: "bot-1" }], ["bot-2"], [], []],
+    [
+      "capabilities declared and different",
+      [{ externalUserId: "bot-1", capabilities: NONE }, { externalUserId: "bot-2" }],
+      [],
+      [],
+      ["bot-1"],
+    ],
+    [
+      "capabilities declared and equal",
+      [{ externalUserId: "bot-1", capabilities: ALL }, { externalUserId: "bot-2" }],
+      [],
+      [],
+      [],
+    ],
+  ];
+  for (const [name, declared, remove, create, set] of plans) {
+    it(`plans: ${name}`, () => {
+      const plan = planBatch(current, declared);
+      expect(plan.remove).to.deep.equal(remove);
+      expect(plan.create.map((m) => m.externalUserId)).to.deep.equal(create);
+      expect(plan.setCapabilities.map((c) => c.externalUserId)).to.deep.equal(set);
+    });
+  }
+
+  it("replaces (deleting first) for another meeting or region; updates for list changes", () => {
+    const olds = { ...valid, joinInfo: current };
+    expect(diffBatch(olds, { ...valid, meetingId: "4f1a9b2c-0d4e-4f5a-8b6c-7d8e9f0a1b2c" })).to.include({
+      changes: true,
+      deleteBeforeReplace: true,
+    });
+    expect(diffBatch(olds, { ...valid, region: "us-west-2" }).replaces).to.deep.equal(["region"]);
+    expect(diffBatch(olds, { ...valid, attendees: [{ externalUserId: "bot-1" }] })).to.deep.include({
+      changes: true,
+      replaces: [],
+    });
+    expect(diffBatch(olds, valid).changes).to.equal(false);
+  });
+});
+
+describe("AttendeeBatch provider against the local endpoint", () => {
+  const ctx = useProviderEndpoint();
+  const provider = new AttendeeBatchProvider();
+  const checked = (news: Record<string, unknown>) => {
+    const { inputs, failures } = checkBatch(undefined, news, "us-east-1");
+    expect(failures).to.deep.equal([]);
+    return inputs;
+  };
+
+  it("GIVEN 100 attendees WHEN created THEN one BatchCreateAttendee request makes them all, with secrets in joinInfo", async () => {
+    const meetingId = (await newMeeting(ctx.client)).MeetingId;
+    ctx.local.resetCounters();
+    const attendees = Array.from({ length: 100 }, (_, n) => ({ externalUserId: `bot-${n}` }));
+    const { outs } = await provider.create(checked({ meetingId, attendees }));
+    expect(ctx.local.counters().BatchCreateAttendee).to.equal(1);
+    expect(ctx.local.totalRequests()).to.equal(1);
+    const onServer = ctx.local.attendees(meetingId);
+    expect(onServer).to.have.length(100);
+    const bot7 = onServer.find((a) => a.externalUserId === "bot-7");
+    expect(outs.joinInfo["bot-7"]).to.include({ attendeeId: bot7?.attendeeId, joinToken: bot7?.joinToken });
+  });
+
+  describe("lifecycle: create → read → update (add, remove, capabilities) → drift → delete", () => {
+    let meetingId: string;
+    let id: string;
+    let outs: BatchOutputs;
+
+    it("GIVEN an existing attendee WHEN a batch declares it with others THEN it is adopted and its capabilities set", async () => {
+      meetingId = (await newMeeting(ctx.client)).MeetingId;
+      const existing = await newAttendee(ctx.client, meetingId, "bot-1");
+      const created = await provider.create(
+        checked({
+          meetingId,
+          attendees: [{ externalUserId: "bot-1", capabilities: NONE }, { externalUserId: "bot-2" }],
+        }),
+      );
+      id = created.id;
+      outs = created.outs;
+      expect(outs.joinInfo["bot-1"]).to.deep.equal({
+        attendeeId: existing.AttendeeId,
+        joinToken: existing.JoinToken,
+        capabilities: NONE,
+      });
+      expect(ctx.local.attendees(meetingId)).to.have.length(2);
+    });
+
+    it("WHEN read THEN props and inputs are unchanged", async () => {
+      const read = await provider.read(id, outs);
+      expect(read.props).to.deep.equal(outs);
+      expect(read.inputs).to.deep.equal({ meetingId, attendees: outs.attendees, region: "us-east-1" });
+    });
+
+    it("WHEN one is removed and one added THEN exactly those change; the kept one keeps its token", async () => {
+      const news = checked({
+        meetingId,
+        attendees: [{ externalUserId: "bot-1", capabilities: NONE }, { externalUserId: "bot-3" }],
+      });
+      expect((await provider.diff(id, outs, news)).replaces).to.deep.equal([]);
+      const { outs: updated } = await provider.update(id, outs, news);
+      expect(Object.keys(updated.joinInfo).sort()).to.deep.equal(["bot-1", "bot-3"]);
+      expect(updated.joinInfo["bot-1"].joinToken).to.equal(outs.joinInfo["bot-1"].joinToken);
+      expect(
+        ctx.local
+          .attendees(meetingId)
+          .map((a) => a.externalUserId)
+          .sort(),
+      ).to.deep.equal(["bot-1", "bot-3"]);
+      outs = updated;
+    });
+
+    it("GIVEN one deleted out of band WHEN read THEN it is missing, and update recreates it", async () => {
+      await provider.delete("x", { ...outs, joinInfo: { "bot-3": outs.joinInfo["bot-3"] } });
+      const read = await provider.read(id, outs);
+      expect(Object.keys(read.props?.joinInfo ?? {})).to.deep.equal(["bot-1"]);
+      const drifted = read.props as BatchOutputs;
+      expect((await provider.diff(id, drifted, outs)).changes).to.equal(true);
+      const { outs: healed } = await provider.update(id, drifted, outs);
+      expect(Object.keys(healed.joinInfo).sort()).to.deep.equal(["bot-1", "bot-3"]);
+      outs = healed;
+    });
+
+    it("WHEN deleted THEN the meeting has none of them; deleting again succeeds", async () => {
+      await provider.delete(id, outs);
+      expect(ctx.local.attendees(meetingId)).to.deep.equal([]);
+      await provider.delete(id, outs);
+      expect((await provider.read(id, outs)).id).to.equal("");
+    });
+  });
+
+  it("GIVEN a meeting with room for 2 WHEN a batch of 3 is created THEN it fails naming the one left out, records the batch without secrets, and a smaller batch completes it", async () => {
+    const meetingId = (await newMeeting(ctx.client, { MeetingFeatures: { Attendee: { MaxCount: 2 } } }))
+      .MeetingId;
+    const inputs = checked({
+      meetingId,
+      attendees: [{ externalUserId: "a-1" }, { externalUserId: "a-2" }, { externalUserId: "a-3" }],
+    });
+    let failure: (Error & { id?: string; properties?: BatchInputs }) | undefined;
+    try {
+      await provider.create(inputs);
+    } catch (error) {
+      failure = error as typeof failure;
+    }
+    expect(failure?.message).to.include("could not create 1 of 3").and.include('"a-3"');
+    expect(failure?.id).to.be.a("string");
+    const onServer = ctx.local.attendees(meetingId);
+    expect(onServer).to.have.length(2);
+    for (const a of onServer) expect(JSON.stringify(failure?.properties)).not.to.include(a.joinToken);
+    const smaller = checked({ meetingId, attendees: [{ externalUserId: "a-1" }, { externalUserId: "a-2" }] });
+    const recorded = failure?.properties as BatchInputs;
+    expect((await provider.diff(failure?.id as string, recorded, smaller)).changes).to.equal(true);
+    const { outs } = await provider.update(failure?.id as string, recorded, smaller);
+    expect(Object.keys(outs.joinInfo).sort()).to.deep.equal(["a-1", "a-2"]);
+  });
+
+  it("GIVEN a meeting that has ended WHEN a batch is created THEN it fails with advice and records nothing", async () => {
+    const meetingId = (await newMeeting(ctx.client)).MeetingId;
+    ctx.local.endMeeting(meetingId);
+    let failure: (Error & { id?: string }) | undefined;
+    try {
+      await provider.create(checked({ meetingId, attendees: [{ externalUserId: "late" }] }));
+    } catch (error) {
+      failure = error as typeof failure;
+    }
+    expect(failure?.message).to.include("BatchCreateAttendee").and.include("meeting has ended");
+    expect(failure?.id).to.equal(undefined);
+  });
+});
