@@ -1,5 +1,5 @@
 import { checkCapabilities } from "../attendee/capabilities";
-import { type CheckFailure, externalId, guid, isUnknown, region, show } from "../validation/rules";
+import { type CheckFailure, chooseRegion, externalId, guid, isUnknown, show } from "../validation/rules";
 import type { BatchInputs, BatchMember } from "./batch-state";
 
 /** BatchCreateAttendee takes 1 to 100 attendees. */
@@ -23,7 +23,7 @@ export function checkBatch(
   const add = (property: string, reason: string | undefined) => {
     if (reason) failures.push({ property, reason });
   };
-  const chosenRegion = news.region ?? olds?.region ?? defaultRegion;
+  const chosenRegion = chooseRegion(news.region, olds?.region, defaultRegion);
   if (!isUnknown(news.meetingId)) add("meetingId", guid("meetingId", news.meetingId));
   const members = news.attendees;
   if (!isUnknown(members)) {
@@ -54,14 +54,8 @@ export function checkBatch(
       });
     }
   }
-  if (!isUnknown(chosenRegion)) {
-    add(
-      "region",
-      chosenRegion === undefined
-        ? "region is not set: give the resource a region input, or set stack config chime:region or aws:region, or the AWS_REGION environment variable"
-        : region("region", chosenRegion),
-    );
-  }
+  if (chosenRegion.failure) failures.push({ property: "region", reason: chosenRegion.failure });
+
   const inputs: BatchInputs = {
     meetingId: news.meetingId as string,
     attendees: Array.isArray(members)
@@ -71,7 +65,7 @@ export function checkBatch(
             : { externalUserId: m.externalUserId, capabilities: m.capabilities },
         )
       : (members as BatchMember[]),
-    region: chosenRegion as string,
+    region: chosenRegion.value,
   };
   return { inputs, failures };
 }

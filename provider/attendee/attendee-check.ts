@@ -1,4 +1,4 @@
-import { type CheckFailure, externalId, guid, isUnknown, region } from "../validation/rules";
+import { type CheckFailure, chooseRegion, externalId, guid, isUnknown } from "../validation/rules";
 import type { AttendeeInputs } from "./attendee-state";
 import { type AttendeeCapabilities, checkCapabilities } from "./capabilities";
 
@@ -25,25 +25,18 @@ export function checkAttendee(
     if (reason) failures.push({ property, reason });
   };
   const { meetingId, externalUserId, capabilities } = news;
-  const chosenRegion = news.region ?? olds?.region ?? defaultRegion;
+  const chosenRegion = chooseRegion(news.region, olds?.region, defaultRegion);
 
   if (!isUnknown(meetingId)) add("meetingId", guid("meetingId", meetingId));
   if (!isUnknown(externalUserId)) add("externalUserId", externalId("externalUserId", externalUserId));
   failures.push(...checkCapabilities("capabilities", capabilities));
-  if (!isUnknown(chosenRegion)) {
-    add(
-      "region",
-      chosenRegion === undefined
-        ? "region is not set: give the resource a region input, or set stack config chime:region or " +
-            "aws:region, or the AWS_REGION environment variable"
-        : region("region", chosenRegion),
-    );
-  }
+
+  if (chosenRegion.failure) failures.push({ property: "region", reason: chosenRegion.failure });
 
   const inputs: AttendeeInputs = {
     meetingId: meetingId as string,
     externalUserId: externalUserId as string,
-    region: chosenRegion as string,
+    region: chosenRegion.value,
     ...(capabilities === undefined ? {} : { capabilities: capabilities as AttendeeCapabilities }),
   };
   return { inputs, failures };

@@ -2,12 +2,12 @@ import { randomUUID } from "node:crypto";
 import {
   arn,
   type CheckFailure,
+  chooseRegion,
   externalId,
   guid,
   isUnknown,
   MEDIA_REGIONS,
   oneOf,
-  region,
   tags,
   tenantIds,
 } from "../validation/rules";
@@ -38,7 +38,7 @@ export function checkMeeting(
   const add = (property: string, reason: string | undefined) => {
     if (reason) failures.push({ property, reason });
   };
-  const chosenRegion = news.region ?? olds?.region ?? defaultRegion;
+  const chosenRegion = chooseRegion(news.region, olds?.region, defaultRegion);
 
   if (!isUnknown(news.externalMeetingId))
     add("externalMeetingId", externalId("externalMeetingId", news.externalMeetingId));
@@ -51,14 +51,8 @@ export function checkMeeting(
   failures.push(...checkNotifications("notificationsConfiguration", news.notificationsConfiguration));
   failures.push(...tenantIds("tenantIds", news.tenantIds));
   if (!isUnknown(news.tags)) failures.push(...tags("tags", news.tags));
-  if (!isUnknown(chosenRegion)) {
-    add(
-      "region",
-      chosenRegion === undefined
-        ? "region is not set: give the resource a region input, or set stack config chime:region or aws:region, or the AWS_REGION environment variable"
-        : region("region", chosenRegion),
-    );
-  }
+
+  if (chosenRegion.failure) failures.push({ property: "region", reason: chosenRegion.failure });
 
   const inputs = withoutUndefined({
     externalMeetingId: news.externalMeetingId,
@@ -69,7 +63,7 @@ export function checkMeeting(
     primaryMeetingId: news.primaryMeetingId,
     tenantIds: news.tenantIds,
     tags: news.tags,
-    region: chosenRegion,
+    region: chosenRegion.value,
   }) as Omit<MeetingInputs, "clientRequestToken">;
   const sameMeeting =
     olds?.clientRequestToken !== undefined &&

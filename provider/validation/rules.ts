@@ -109,6 +109,26 @@ export function region(property: string, value: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * The region a resource lives in: its `region` input, else the one it was created with (carried over,
+ * so that a later change of stack config never moves or replaces it), else `fallback` (config or
+ * environment). `failure` says why there is none, or why it is not usable.
+ */
+export function chooseRegion(
+  input: unknown,
+  old: string | undefined,
+  fallback: string | undefined,
+): { value: string; failure?: string } {
+  const value = input ?? old ?? fallback;
+  if (isUnknown(value)) return { value: value as string };
+  const failure =
+    value === undefined
+      ? "region is not set: give the resource a region input, or set stack config chime:region or " +
+        "aws:region, or the AWS_REGION environment variable"
+      : region("region", value);
+  return { value: value as string, failure };
+}
+
 /** A value from a closed set, e.g. a capability or a resolution. */
 export function oneOf(property: string, value: unknown, allowed: readonly string[]): string | undefined {
   if (typeof value === "string" && allowed.includes(value)) return undefined;
