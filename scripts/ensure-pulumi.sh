@@ -24,10 +24,18 @@ LDFLAGS="-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$VERSION"
 log() { echo "ensure-pulumi: $*" >&2; }
 die() { echo "ensure-pulumi: ERROR: $*" >&2; exit 1; }
 
-# A bin directory is usable when all three programs are there and `pulumi version` runs.
+# What the build is made from: a cached build made from other sources (an older language host, say)
+# is rebuilt, which takes seconds once the Go build cache is warm.
+source_stamp() {
+    (cd "$TOOLS_DIR" && cat go.mod go.sum language-nodejs/*.go pulumi-resource-pulumi-nodejs) | sha256sum | cut -d' ' -f1
+}
+
+# A bin directory is usable when all three programs are there, built from these sources, and
+# `pulumi version` runs.
 usable_dir() {
     local dir="$1"
     [ -x "$dir/pulumi" ] && [ -x "$dir/pulumi-language-nodejs" ] && [ -x "$dir/pulumi-resource-pulumi-nodejs" ] \
+        && [ "$(cat "$dir/.source-stamp" 2>/dev/null)" = "$(source_stamp)" ] \
         && "$dir/pulumi" version >/dev/null 2>&1
 }
 
@@ -81,6 +89,7 @@ go_build "$STAGE/pulumi-language-nodejs" ./language-nodejs \
     || die "go build of the Node.js language host (tools/pulumi/language-nodejs) failed, see above"
 
 install -m 0755 "$TOOLS_DIR/pulumi-resource-pulumi-nodejs" "$STAGE/pulumi-resource-pulumi-nodejs"
+source_stamp > "$STAGE/.source-stamp"
 
 got="$("$STAGE/pulumi" version 2>&1)" || die "built pulumi does not run: $got"
 [ "$got" = "v$VERSION" ] || die "built pulumi reports version '$got', expected v$VERSION"
