@@ -6,6 +6,7 @@ import { capabilitiesToSet } from "../attendee/capabilities";
 import { ChimeApi } from "../aws/chime-api";
 import { isNotFound } from "../aws/errors";
 import { type ConfigSource, defaultRegion, recordConfig, settingsFor } from "../aws/settings";
+import { GONE, readWithoutState } from "../dynamic/read";
 import { checkBatch } from "./batch-check";
 import { diffBatch, planBatch } from "./batch-diff";
 import {
@@ -15,8 +16,6 @@ import {
   type JoinInfo,
   joinInfoFrom,
 } from "./batch-state";
-
-const GONE: pulumi.dynamic.ReadResult = { id: "", props: {} };
 
 /** A failure after some attendees of the batch were created: they exist and must be recorded. */
 class IncompleteBatch extends Error {
@@ -80,8 +79,9 @@ export class AttendeeBatchProvider implements pulumi.dynamic.ResourceProvider<Ba
 
   async read(id: string, props?: BatchState): Promise<pulumi.dynamic.ReadResult<BatchState>> {
     if (!props?.meetingId) {
-      throw new Error(
-        "An AttendeeBatch cannot be read by id alone: `pulumi import` and `get` do not work for dynamic resources.",
+      throw readWithoutState(
+        "An AttendeeBatch",
+        "Declare it instead: BatchCreateAttendee adopts existing attendees with the same externalUserIds.",
       );
     }
     try {

@@ -3,6 +3,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { ChimeApi } from "../aws/chime-api";
 import { isNotFound } from "../aws/errors";
 import { type ConfigSource, defaultRegion, recordConfig, settingsFor } from "../aws/settings";
+import { GONE, readWithoutState } from "../dynamic/read";
 import { checkAttendee } from "./attendee-check";
 import { diffAttendee } from "./attendee-diff";
 import {
@@ -13,9 +14,6 @@ import {
   toOutputs,
 } from "./attendee-state";
 import { capabilitiesToSet } from "./capabilities";
-
-/** What `read` returns for an attendee that no longer exists: the engine drops it from state. */
-const GONE: pulumi.dynamic.ReadResult = { id: "", props: {} };
 
 /**
  * The dynamic provider behind `Attendee`: CreateAttendee, GetAttendee, UpdateAttendeeCapabilities and
@@ -65,8 +63,9 @@ export class AttendeeProvider implements pulumi.dynamic.ResourceProvider<Attende
 
   async read(id: string, props?: AttendeeState): Promise<pulumi.dynamic.ReadResult<AttendeeState>> {
     if (!props?.meetingId) {
-      throw new Error(
-        "An Attendee cannot be read by id alone: `pulumi import` and `get` do not work for dynamic resources. Declare it instead: CreateAttendee adopts an existing attendee with the same externalUserId.",
+      throw readWithoutState(
+        "An Attendee",
+        "Declare it instead: CreateAttendee adopts an existing attendee with the same externalUserId.",
       );
     }
     const api = new ChimeApi(settingsFor(props.region));

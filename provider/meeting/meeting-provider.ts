@@ -4,6 +4,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { ChimeApi } from "../aws/chime-api";
 import { isNotFound } from "../aws/errors";
 import { type ConfigSource, defaultRegion, recordConfig, settingsFor } from "../aws/settings";
+import { GONE, readWithoutState } from "../dynamic/read";
 import { checkMeeting } from "./meeting-check";
 import { diffMeeting, tagChanges } from "./meeting-diff";
 import {
@@ -14,8 +15,6 @@ import {
   meetingOutputs,
   withoutUndefined,
 } from "./meeting-state";
-
-const GONE: pulumi.dynamic.ReadResult = { id: "", props: {} };
 
 /** CreateMeeting's request for the inputs (camelCase inputs to the API's PascalCase). */
 export function createMeetingRequest(inputs: MeetingInputs): CreateMeetingCommandInput {
@@ -70,8 +69,9 @@ export class MeetingProvider implements pulumi.dynamic.ResourceProvider<MeetingI
 
   async read(id: string, props?: MeetingState): Promise<pulumi.dynamic.ReadResult<MeetingState>> {
     if (!props?.meetingId || !props.meetingArn) {
-      throw new Error(
-        "A Meeting cannot be read by id alone: `pulumi import` and `get` do not work for dynamic resources.",
+      throw readWithoutState(
+        "A Meeting",
+        "Declare it instead; a meeting ends by itself, and `pulumi up --refresh` creates it again.",
       );
     }
     const api = new ChimeApi(settingsFor(props.region));
