@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { withAttendeeDefaults } from "../attendee/attendee";
 import type { Capability } from "../attendee/capabilities";
 import { providerShim } from "../dynamic/shim";
 import type { JoinInfo } from "./batch-state";
@@ -57,10 +58,7 @@ export class AttendeeBatch extends pulumi.dynamic.Resource {
       providerShim("attendeeBatch"),
       name,
       props,
-      pulumi.mergeOptions(
-        { deleteBeforeReplace: opts?.deleteBeforeReplace ?? true },
-        pulumi.mergeOptions(opts, { additionalSecretOutputs: ["joinInfo"] }),
-      ),
+      withAttendeeDefaults(opts, ["joinInfo"]),
       "chime",
       "AttendeeBatch",
     );

@@ -116,6 +116,10 @@ describe("Attendee resource options", () => {
 
   it("deletes before replacing unless the caller says otherwise", () => {
     expect(withAttendeeDefaults(undefined).deleteBeforeReplace).to.equal(true);
+    expect(withAttendeeDefaults(undefined, ["joinInfo"])).to.deep.include({
+      deleteBeforeReplace: true,
+      additionalSecretOutputs: ["joinInfo"],
+    });
     expect(withAttendeeDefaults({ deleteBeforeReplace: false }).deleteBeforeReplace).to.equal(false);
   });
 
