@@ -20,6 +20,7 @@ import { newRequestId } from "./ids";
 import { type OperationName, zeroCounters } from "./operation-names";
 import { HANDLERS, type OperationContext } from "./operations";
 import type { RateLimiter } from "./rate-limiter";
+import type { RequestRecord } from "./request-log";
 import { matchRoute, type RouteMatch } from "./routes";
 import { type Credentials, parseAuthorization, verifySignature } from "./sigv4";
 import type { JsonObject } from "./validation";
@@ -34,17 +35,24 @@ export interface ServiceOptions {
   rateLimiter: RateLimiter | undefined;
   /** When set, signatures are verified in full; otherwise only the header's form is checked. */
   credentials: Credentials | undefined;
+  /** Keep a log of every request (arrival, operation, status) for `requests()`. */
+  recordRequests?: boolean;
 }
 
 export class ChimeHttpService {
   counters: Record<OperationName, number> = zeroCounters();
   totalRequests = 0;
+  /** Every request received since the last reset, when `recordRequests` is on. */
+  requestLog: RequestRecord[] | undefined;
 
-  constructor(private readonly options: ServiceOptions) {}
+  constructor(private readonly options: ServiceOptions) {
+    if (options.recordRequests) this.requestLog = [];
+  }
 
   resetCounters(): void {
     this.counters = zeroCounters();
     this.totalRequests = 0;
+    if (this.requestLog !== undefined) this.requestLog = [];
   }
 
   readonly listener = (req: IncomingMessage, res: ServerResponse): void => {
@@ -52,6 +60,21 @@ export class ChimeHttpService {
     const requestId = newRequestId();
     const route = matchRoute(req.method ?? "", req.url ?? "/");
     if (route !== undefined) this.counters[route.spec.operation]++;
+    if (this.requestLog !== undefined) {
+      const record: RequestRecord = {
+        at: performance.now(),
+        operation: route?.spec.operation,
+        status: undefined,
+      };
+      this.requestLog.push(record);
+      // "finish": the whole response was handed to the socket; "close" without it: a reset.
+      res.on("finish", () => {
+        record.status = res.statusCode;
+      });
+      res.on("close", () => {
+        record.status ??= 0;
+      });
+    }
     const fault = this.options.faults.decide(route?.spec.operation);
     const proceed = (body: Buffer | undefined): void => {
       if (fault.latencyMs > 0) {
