@@ -1,0 +1,75 @@
+/**
+ * Issue 10, "stacks that share a quota": three stacks (one per site, deployed from separate runners)
+ * each declare a meeting and 20 Attendee resources, and run `pulumi up` at the same time against one
+ * endpoint allowing 10 requests per second per operation. Each provider process paces itself at the
+ * configured 10/s, so together they offer three times the quota: pacing must adapt downwards when
+ * throttled so that none of them runs out of retries.
+ */
+import { join } from "node:path";
+import { expect } from "chai";
+import { type ChimeLocal, startChimeLocal } from "../../emulator";
+import { makeBackend, PROGRAMS, type ProgramStack, programStack, requireEngine } from "./support/engine";
+import { reconcile } from "./support/endpoint-vs-state";
+
+const STACKS = 3;
+const COUNT = 20;
+const RATE = 10;
+/**
+ * The most 429s tolerated over the three runs: one per attendee. Pacing that adapts learns the shared
+ * quota from throttling, so a few are expected at the start; pacing that does not adapt keeps two
+ * thirds of the offered requests over the quota for the whole run.
+ */
+const MAX_THROTTLED = STACKS * COUNT;
+
+describe("End to end on the Pulumi engine: three stacks deployed at once share one quota", function () {
+  this.timeout(180_000);
+  let local: ChimeLocal;
+  let backend: ReturnType<typeof makeBackend>;
+  const programs: ProgramStack[] = [];
+
+  before(async () => {
+    requireEngine();
+    local = await startChimeLocal({ rateLimit: RATE, recordRequests: true });
+    backend = makeBackend();
+    for (let site = 1; site <= STACKS; site++) {
+      programs.push(
+        await programStack(join(PROGRAMS, "many-attendees"), local, backend.url, {
+          count: String(COUNT),
+          prefix: `site${site}`,
+        }),
+      );
+    }
+  });
+
+  after(async () => {
+    for (const program of programs) await program.remove();
+    backend?.remove();
+    await local?.close();
+  });
+
+  it(`GIVEN ${STACKS} stacks of ${COUNT} attendees and an endpoint at ${RATE}/s WHEN all run up at once THEN every resource is created, nothing is orphaned or duplicated, and at most ${MAX_THROTTLED} requests were answered 429`, async () => {
+    local.resetCounters();
+    const results = await Promise.allSettled(programs.map((program) => program.stack.up()));
+    const failures = results.flatMap((r, n) =>
+      r.status === "rejected" ? [`stack ${n + 1}: ${r.reason}`] : [],
+    );
+    expect(failures, "failed runs").to.deep.equal([]);
+    for (const result of results) {
+      if (result.status === "fulfilled") {
+        expect(result.value.summary.resourceChanges).to.deep.equal({ create: COUNT + 2 });
+      }
+    }
+    const state = await reconcile(local, programs);
+    expect(state.stateMeetings).to.have.length(STACKS);
+    expect(state.stateAttendees).to.have.length(STACKS * COUNT);
+    expect({
+      orphans: state.orphans,
+      orphanMeetings: state.orphanMeetings,
+      missing: state.missing,
+      duplicates: state.duplicates,
+    }).to.deep.equal({ orphans: [], orphanMeetings: [], missing: [], duplicates: [] });
+    const throttled = local.requests().filter((r) => r.status === 429).length;
+    console.log(`      429s: ${throttled} of ${local.requests().length} requests`);
+    expect(throttled, "requests answered 429").to.be.at.most(MAX_THROTTLED);
+  });
+});
