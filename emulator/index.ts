@@ -7,12 +7,13 @@ import { EmulatedClock } from "./clock";
 import { FaultInjector, type FaultOptions } from "./faults";
 import type { OperationName } from "./operation-names";
 import { RateLimiter } from "./rate-limiter";
-import { ChimeHttpService, listen } from "./server";
+import { ChimeHttpService, listen, type RequestLogEntry } from "./server";
 import { loadStateFile, StateFileWriter } from "./state-file";
 import { MeetingStore } from "./store";
 
 export type { FaultOptions } from "./faults";
 export { OPERATION_NAMES, type OperationName } from "./operation-names";
+export type { RequestLogEntry } from "./server";
 export { StateFileError } from "./state-file";
 
 export interface ChimeLocalOptions {
@@ -45,7 +46,14 @@ export interface ChimeLocal {
   counters(): Record<OperationName, number>;
   /** All requests received, unknown routes included. */
   totalRequests(): number;
+  /** Zeroes the counters and empties the request log. */
   resetCounters(): void;
+  /**
+   * The latest requests received (up to 50,000), oldest first: when (`performance.now()` ms, the rate
+   * limit's time source), the operation and the status answered (undefined for a reset connection). A
+   * copy. For tests that check the rate an endpoint saw over any one-second window.
+   */
+  requestLog(): RequestLogEntry[];
   setFaults(f: FaultOptions | undefined): void;
   /** Moves the emulated clock; meetings older than 24 h end (then 404 on every call). */
   advanceClock(ms: number): void;
@@ -102,6 +110,7 @@ export async function startChimeLocal(options: ChimeLocalOptions = {}): Promise<
     counters: () => ({ ...service.counters }),
     totalRequests: () => service.totalRequests,
     resetCounters: () => service.resetCounters(),
+    requestLog: () => service.requestLog.map((entry) => ({ ...entry })),
     setFaults: (f) => faults.set(f),
     advanceClock(ms) {
       clock.advance(ms);

@@ -36,15 +36,30 @@ export interface ServiceOptions {
   credentials: Credentials | undefined;
 }
 
+/** One request as received: when (ms, monotonic), which operation, and the status it was answered. */
+export interface RequestLogEntry {
+  /** `performance.now()` when the request's headers arrived: the same time source as the rate limit. */
+  readonly receivedAt: number;
+  /** Undefined for a request that matches no route. */
+  readonly operation: OperationName | undefined;
+  /** The HTTP status answered; undefined while pending or when the connection was reset. */
+  status?: number;
+}
+
+/** The request log keeps the latest this many requests (a few MB at most). */
+export const REQUEST_LOG_LIMIT = 50_000;
+
 export class ChimeHttpService {
   counters: Record<OperationName, number> = zeroCounters();
   totalRequests = 0;
+  requestLog: RequestLogEntry[] = [];
 
   constructor(private readonly options: ServiceOptions) {}
 
   resetCounters(): void {
     this.counters = zeroCounters();
     this.totalRequests = 0;
+    this.requestLog = [];
   }
 
   readonly listener = (req: IncomingMessage, res: ServerResponse): void => {
@@ -52,6 +67,12 @@ export class ChimeHttpService {
     const requestId = newRequestId();
     const route = matchRoute(req.method ?? "", req.url ?? "/");
     if (route !== undefined) this.counters[route.spec.operation]++;
+    const entry: RequestLogEntry = { receivedAt: performance.now(), operation: route?.spec.operation };
+    if (this.requestLog.length >= REQUEST_LOG_LIMIT) this.requestLog.splice(0, REQUEST_LOG_LIMIT / 10);
+    this.requestLog.push(entry);
+    res.once("finish", () => {
+      entry.status = res.statusCode;
+    });
     const fault = this.options.faults.decide(route?.spec.operation);
     const proceed = (body: Buffer | undefined): void => {
       if (fault.latencyMs > 0) {
