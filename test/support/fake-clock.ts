@@ -29,9 +29,7 @@ export class FakeClock implements PacerClock {
   async runUntil(until: number): Promise<void> {
     for (;;) {
       await settle();
-      const due = this.timers
-        .filter((t) => t.at <= until)
-        .sort((a, b) => a.at - b.at || a.seq - b.seq)[0];
+      const due = this.timers.filter((t) => t.at <= until).sort((a, b) => a.at - b.at || a.seq - b.seq)[0];
       if (!due) break;
       this.timers.splice(this.timers.indexOf(due), 1);
       this.time = Math.max(this.time, due.at);
