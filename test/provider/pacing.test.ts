@@ -1,3 +1,4 @@
+import type { SdkError } from "@smithy/types";
 import { expect } from "chai";
 import type { RequestLogEntry } from "../../emulator";
 import { AttendeeProvider } from "../../provider/attendee/attendee-provider";
@@ -22,8 +23,8 @@ function busiestSecond(log: readonly RequestLogEntry[]): number {
   return Math.max(0, ...times.map((t) => times.filter((u) => u >= t && u < t + 1000).length));
 }
 
-function aws(name: string, status: number) {
-  return Object.assign(new Error(name), { name, $metadata: { httpStatusCode: status } });
+function aws(name: string, status: number): SdkError {
+  return Object.assign(new Error(name), { name, cause: undefined, $metadata: { httpStatusCode: status } });
 }
 
 describe("Pacing: what counts as throttling", () => {
