@@ -20,7 +20,6 @@ import { newRequestId } from "./ids";
 import { type OperationName, zeroCounters } from "./operation-names";
 import { HANDLERS, type OperationContext } from "./operations";
 import type { RateLimiter } from "./rate-limiter";
-import type { RequestRecord } from "./request-log";
 import { matchRoute, type RouteMatch } from "./routes";
 import { type Credentials, parseAuthorization, verifySignature } from "./sigv4";
 import type { JsonObject } from "./validation";
@@ -35,24 +34,32 @@ export interface ServiceOptions {
   rateLimiter: RateLimiter | undefined;
   /** When set, signatures are verified in full; otherwise only the header's form is checked. */
   credentials: Credentials | undefined;
-  /** Keep a log of every request (arrival, operation, status) for `requests()`. */
-  recordRequests?: boolean;
 }
+
+/** One request as received: when (ms, monotonic), which operation, and the status it was answered. */
+export interface RequestLogEntry {
+  /** `performance.now()` when the request's headers arrived: the same time source as the rate limit. */
+  readonly receivedAt: number;
+  /** Undefined for a request that matches no route. */
+  readonly operation: OperationName | undefined;
+  /** The HTTP status answered; undefined while pending or when the connection was reset. */
+  status?: number;
+}
+
+/** The request log keeps the latest this many requests (a few MB at most). */
+export const REQUEST_LOG_LIMIT = 50_000;
 
 export class ChimeHttpService {
   counters: Record<OperationName, number> = zeroCounters();
   totalRequests = 0;
-  /** Every request received since the last reset, when `recordRequests` is on. */
-  requestLog: RequestRecord[] | undefined;
+  requestLog: RequestLogEntry[] = [];
 
-  constructor(private readonly options: ServiceOptions) {
-    if (options.recordRequests) this.requestLog = [];
-  }
+  constructor(private readonly options: ServiceOptions) {}
 
   resetCounters(): void {
     this.counters = zeroCounters();
     this.totalRequests = 0;
-    if (this.requestLog !== undefined) this.requestLog = [];
+    this.requestLog = [];
   }
 
   readonly listener = (req: IncomingMessage, res: ServerResponse): void => {
@@ -60,21 +67,12 @@ export class ChimeHttpService {
     const requestId = newRequestId();
     const route = matchRoute(req.method ?? "", req.url ?? "/");
     if (route !== undefined) this.counters[route.spec.operation]++;
-    if (this.requestLog !== undefined) {
-      const record: RequestRecord = {
-        at: performance.now(),
-        operation: route?.spec.operation,
-        status: undefined,
-      };
-      this.requestLog.push(record);
-      // "finish": the whole response was handed to the socket; "close" without it: a reset.
-      res.on("finish", () => {
-        record.status = res.statusCode;
-      });
-      res.on("close", () => {
-        record.status ??= 0;
-      });
-    }
+    const entry: RequestLogEntry = { receivedAt: performance.now(), operation: route?.spec.operation };
+    if (this.requestLog.length >= REQUEST_LOG_LIMIT) this.requestLog.splice(0, REQUEST_LOG_LIMIT / 10);
+    this.requestLog.push(entry);
+    res.once("finish", () => {
+      entry.status = res.statusCode;
+    });
     const fault = this.options.faults.decide(route?.spec.operation);
     const proceed = (body: Buffer | undefined): void => {
       if (fault.latencyMs > 0) {

@@ -19,25 +19,21 @@ import {
 import type { AttendeeCapabilities } from "../attendee/capabilities";
 import { chimeClient } from "./client";
 import { describeFailure, type Failure } from "./errors";
-import { RequestPacer } from "./request-pacer";
 import type { ChimeSettings } from "./settings";
-
-const pacer = new RequestPacer();
 
 function sdkCapabilities(c: AttendeeCapabilities) {
   return { Audio: c.audio, Video: c.video, Content: c.content };
 }
 
 /**
- * The Chime SDK Meetings calls the providers make: each paced to the per-operation quota and, on
- * failure, rethrown as a `ChimeRequestError` that says what to do.
+ * The Chime SDK Meetings calls the providers make: each attempt paced to the per-operation quota (by
+ * the client's middleware, `./pacing.ts`) and, on failure, rethrown as a `ChimeRequestError` that
+ * says what to do.
  */
 export class ChimeApi {
   constructor(private readonly settings: ChimeSettings) {}
 
   private async call<T>(failure: Failure, send: () => Promise<T>): Promise<T> {
-    const { region, endpoint, maxRequestsPerSecond } = this.settings;
-    await pacer.acquire(`${region}|${endpoint ?? ""}|${failure.operation}`, maxRequestsPerSecond);
     try {
       return await send();
     } catch (error) {

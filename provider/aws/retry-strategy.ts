@@ -1,8 +1,11 @@
 import { StandardRetryStrategy } from "@smithy/core/retry";
 import type { RetryErrorInfo, RetryStrategyV2, RetryToken, StandardRetryToken } from "@smithy/types";
 
-/** Error names that will not succeed on retry although the SDK classifies them as throttling. */
-const NEVER_RETRY: readonly string[] = ["LimitExceededException"];
+/**
+ * Error names that will not succeed on retry although the SDK classifies them as throttling: a full
+ * meeting (and its twin in the legacy Amazon Chime namespace).
+ */
+export const NEVER_RETRY: readonly string[] = ["LimitExceededException", "ResourceLimitExceededException"];
 
 /**
  * The SDK's standard retry strategy, except that a full meeting is reported at once.

@@ -8,8 +8,8 @@
 import { join } from "node:path";
 import { expect } from "chai";
 import { type ChimeLocal, startChimeLocal } from "../../emulator";
-import { makeBackend, PROGRAMS, type ProgramStack, programStack, requireEngine } from "./support/engine";
 import { reconcile } from "./support/endpoint-vs-state";
+import { makeBackend, PROGRAMS, type ProgramStack, programStack, requireEngine } from "./support/engine";
 
 const STACKS = 3;
 const COUNT = 20;
@@ -29,7 +29,7 @@ describe("End to end on the Pulumi engine: three stacks deployed at once share o
 
   before(async () => {
     requireEngine();
-    local = await startChimeLocal({ rateLimit: RATE, recordRequests: true });
+    local = await startChimeLocal({ rateLimit: RATE });
     backend = makeBackend();
     for (let site = 1; site <= STACKS; site++) {
       programs.push(
@@ -68,8 +68,8 @@ describe("End to end on the Pulumi engine: three stacks deployed at once share o
       missing: state.missing,
       duplicates: state.duplicates,
     }).to.deep.equal({ orphans: [], orphanMeetings: [], missing: [], duplicates: [] });
-    const throttled = local.requests().filter((r) => r.status === 429).length;
-    console.log(`      429s: ${throttled} of ${local.requests().length} requests`);
+    const throttled = local.requestLog().filter((r) => r.status === 429).length;
+    console.log(`      429s: ${throttled} of ${local.requestLog().length} requests`);
     expect(throttled, "requests answered 429").to.be.at.most(MAX_THROTTLED);
   });
 });

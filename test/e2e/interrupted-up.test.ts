@@ -11,8 +11,8 @@ import { join } from "node:path";
 import { expect } from "chai";
 import { type ChimeLocal, startChimeLocal } from "../../emulator";
 import { type CliRun, killTree, pulumiOk, runPulumi } from "./support/cli";
-import { makeBackend, PROGRAMS, type ProgramStack, programStack, requireEngine } from "./support/engine";
 import { reconcile } from "./support/endpoint-vs-state";
+import { makeBackend, PROGRAMS, type ProgramStack, programStack, requireEngine } from "./support/engine";
 
 const COUNT = 20;
 /** CreateAttendee requests the endpoint has received when the tree is killed. */
@@ -47,7 +47,7 @@ describe("End to end on the Pulumi engine: an interrupted `pulumi up`", function
 
   before(async () => {
     requireEngine();
-    local = await startChimeLocal({ rateLimit: 10, recordRequests: true });
+    local = await startChimeLocal({ rateLimit: 10 });
     backend = makeBackend();
     program = await programStack(join(PROGRAMS, "many-attendees"), local, backend.url, {
       count: String(COUNT),
@@ -84,7 +84,7 @@ describe("End to end on the Pulumi engine: an interrupted `pulumi up`", function
     await until(() => alive().length === 0, "the killed processes to end", 10_000).catch(() => undefined);
     expect(alive(), "processes still running after the kill").to.deep.equal([]);
     // The creates in flight at the kill still run on the endpoint, LATENCY_MS after they arrived.
-    const lastArrival = Math.max(...local.requests().map((r) => r.at));
+    const lastArrival = Math.max(...local.requestLog().map((r) => r.receivedAt));
     await until(() => performance.now() > lastArrival + LATENCY_MS + 200, "the creates in flight");
     local.setFaults(undefined);
     if (emptyAttrsFiles(join(backend.dir, ".pulumi")).length > 0) return; // unreadable until the next step

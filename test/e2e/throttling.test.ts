@@ -7,9 +7,9 @@
  */
 import { join } from "node:path";
 import { expect } from "chai";
-import { busiestWindow, type ChimeLocal, type RequestRecord, startChimeLocal } from "../../emulator";
-import { makeBackend, PROGRAMS, type ProgramStack, programStack, requireEngine } from "./support/engine";
+import { busiestWindow, type ChimeLocal, type RequestLogEntry, startChimeLocal } from "../../emulator";
 import { ISSUE_FAULTS, reconcile, seededRandom } from "./support/endpoint-vs-state";
+import { makeBackend, PROGRAMS, type ProgramStack, programStack, requireEngine } from "./support/engine";
 
 const COUNT = 30;
 const RATE = 5;
@@ -28,15 +28,15 @@ describe("End to end on the Pulumi engine: 30 attendees at a quota of 5 requests
   let program: ProgramStack;
 
   /** What the endpoint saw: statuses and the busiest window of each operation. */
-  const seen = (log: RequestRecord[]) => ({
+  const seen = (log: RequestLogEntry[]) => ({
     throttled: log.filter((r) => r.status === 429).length,
-    faults: log.filter((r) => r.status === 500 || r.status === 503 || r.status === 0).length,
+    faults: log.filter((r) => r.status === 500 || r.status === 503 || r.status === undefined).length,
     busiest: busiestWindow(log, WINDOW_MS),
   });
 
   before(async () => {
     requireEngine();
-    local = await startChimeLocal({ rateLimit: RATE, recordRequests: true, faultRandom: seededRandom(10) });
+    local = await startChimeLocal({ rateLimit: RATE, faultRandom: seededRandom(10) });
     backend = makeBackend();
     program = await programStack(join(PROGRAMS, "many-attendees"), local, backend.url, {
       count: String(COUNT),
@@ -64,7 +64,7 @@ describe("End to end on the Pulumi engine: 30 attendees at a quota of 5 requests
       missing: [],
       duplicates: [],
     });
-    const { throttled, faults, busiest } = seen(local.requests());
+    const { throttled, faults, busiest } = seen(local.requestLog());
     expect(faults, "the endpoint injected faults, so there were retries").to.be.at.least(2);
     expect(throttled, "requests answered 429").to.equal(0);
     for (const [operation, most] of Object.entries(busiest)) {
@@ -79,7 +79,7 @@ describe("End to end on the Pulumi engine: 30 attendees at a quota of 5 requests
     local.setFaults(undefined);
     expect(destroy.summary.resourceChanges).to.deep.equal({ delete: COUNT + 2 });
     expect(local.meetings()).to.deep.equal([]);
-    const { throttled, faults, busiest } = seen(local.requests());
+    const { throttled, faults, busiest } = seen(local.requestLog());
     expect(faults, "the endpoint injected faults, so there were retries").to.be.at.least(1);
     expect(throttled, "requests answered 429").to.equal(0);
     for (const [operation, most] of Object.entries(busiest)) {

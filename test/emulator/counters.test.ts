@@ -37,4 +37,28 @@ describe("emulator: request counters", () => {
     expect(env.local.counters().CreateMeeting).to.equal(0);
     expect(env.local.totalRequests()).to.equal(0);
   });
+
+  it("logs each request with its arrival time, operation and answered status, in order; reset empties it", async () => {
+    const before = performance.now();
+    const meeting = await newMeeting(env.client);
+    await env.client.send(new GetMeetingCommand({ MeetingId: UNKNOWN_ID })).catch(() => {}); // 404
+    await raw(env.local.url, "GET", "/unknown"); // 404 unknown operation
+    env.local.setFaults({ resetRate: 1, count: 1 });
+    await env.client.send(new GetMeetingCommand({ MeetingId: meeting.MeetingId })).catch(() => {}); // reset
+    env.local.setFaults(undefined);
+
+    const log = env.local.requestLog();
+    expect(log.map((e) => [e.operation, e.status])).to.deep.equal([
+      ["CreateMeeting", 200],
+      ["GetMeeting", 404],
+      [undefined, 404],
+      ["GetMeeting", undefined],
+    ]);
+    const times = log.map((e) => e.receivedAt);
+    expect(times[0]).to.be.at.least(before);
+    expect(times).to.deep.equal([...times].sort((a, b) => a - b));
+    expect(times[3]).to.be.at.most(performance.now());
+    env.local.resetCounters();
+    expect(env.local.requestLog()).to.deep.equal([]);
+  });
 });

@@ -1,15 +1,14 @@
-/** The request log (`recordRequests`, `requests()`) and `busiestWindow`, which the rate tests rely on. */
-import { GetMeetingCommand } from "@aws-sdk/client-chime-sdk-meetings";
+/** `busiestWindow` over the request log, which the rate tests rely on, and seeded fault draws. */
 import { expect } from "chai";
-import { busiestWindow, type RequestRecord, startChimeLocal } from "../../emulator";
-import { clientFor, newMeeting, raw, UNKNOWN_ID, useEndpoint } from "./helpers";
+import { busiestWindow, type RequestLogEntry, startChimeLocal } from "../../emulator";
+import { clientFor, newMeeting } from "./helpers";
 
-describe("emulator: request log", () => {
+describe("emulator: the request log's busiest window, and seeded faults", () => {
   describe("busiestWindow (requests of one operation within any window t <= at < t + width)", () => {
-    const at = (times: number[], operation: RequestRecord["operation"]) =>
-      times.map((t) => ({ at: t, operation, status: 200 }));
+    const at = (times: number[], operation: RequestLogEntry["operation"]) =>
+      times.map((t) => ({ receivedAt: t, operation, status: 200 }));
     const creates = (times: number[]) => at(times, "CreateAttendee");
-    const rows: Array<[string, RequestRecord[], number, Record<string, number>]> = [
+    const rows: Array<[string, RequestLogEntry[], number, Record<string, number>]> = [
       ["no requests", [], 1000, {}],
       [
         "paced at 5/s: 5 per second",
@@ -36,57 +35,10 @@ describe("emulator: request log", () => {
     }
   });
 
-  describe("on an endpoint started with recordRequests", () => {
-    const env = useEndpoint({ recordRequests: true, rateLimit: 2 });
-    beforeEach(() => env.local.resetCounters());
-
-    it("logs each request in order of arrival with its operation and answered status (429 and resets included)", async () => {
-      const meeting = await newMeeting(env.client);
-      await env.client.send(new GetMeetingCommand({ MeetingId: meeting.MeetingId }));
-      await env.client.send(new GetMeetingCommand({ MeetingId: UNKNOWN_ID })).catch(() => {}); // 404
-      await env.client.send(new GetMeetingCommand({ MeetingId: meeting.MeetingId })).catch(() => {}); // 429
-      await raw(env.local.url, "GET", "/unknown"); // no route
-      env.local.setFaults({ resetRate: 1, count: 1, operations: ["DeleteMeeting"] });
-      await raw(env.local.url, "DELETE", `/meetings/${meeting.MeetingId}`).catch(() => {}); // reset
-      env.local.setFaults(undefined);
-
-      const log = env.local.requests();
-      expect(log.map((r) => [r.operation, r.status])).to.deep.equal([
-        ["CreateMeeting", 200],
-        ["GetMeeting", 200],
-        ["GetMeeting", 404],
-        ["GetMeeting", 429],
-        [undefined, 404],
-        ["DeleteMeeting", 0],
-      ]);
-      const times = log.map((r) => r.at);
-      expect(times).to.deep.equal([...times].sort((a, b) => a - b));
-    });
-
-    it("resetCounters empties it, and requests() returns a copy", async () => {
-      await newMeeting(env.client);
-      const copy = env.local.requests();
-      copy[0].status = 999;
-      expect(env.local.requests()[0].status).to.equal(200);
-      env.local.resetCounters();
-      expect(env.local.requests()).to.deep.equal([]);
-    });
-  });
-
-  it("requests() says how to enable it on an endpoint started without recordRequests", async () => {
-    const local = await startChimeLocal();
-    try {
-      expect(() => local.requests()).to.throw(/recordRequests: true/);
-    } finally {
-      await local.close();
-    }
-  });
-
   it("faultRandom makes the injected faults the same sequence on every run", async () => {
     const sequence = async (): Promise<Array<number | undefined>> => {
       let seed = 7;
       const local = await startChimeLocal({
-        recordRequests: true,
         faultRandom: () => {
           seed = (seed * 16807) % 2147483647;
           return seed / 2147483647;
@@ -96,7 +48,7 @@ describe("emulator: request log", () => {
       try {
         local.setFaults({ failureRate: 0.3, unavailableRate: 0.3, retryAfterSeconds: 0 });
         for (let i = 0; i < 12; i++) await newMeeting(client).catch(() => {});
-        return local.requests().map((r) => r.status);
+        return local.requestLog().map((r) => r.status);
       } finally {
         client.destroy();
         await local.close();

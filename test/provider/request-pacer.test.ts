@@ -1,28 +1,148 @@
 import { expect } from "chai";
-import { RequestPacer } from "../../provider/aws/request-pacer";
+import { RateLimiter } from "../../emulator/rate-limiter";
+import { type PacerTurn, RequestPacer, SPACING_MARGIN } from "../../provider/aws/request-pacer";
+import { FakeClock } from "../support/fake-clock";
 
-describe("Request pacing at the per-operation quota", () => {
-  it("lets the first request go at once and spaces the next ones 1/rate apart", () => {
-    let now = 1_000;
-    const pacer = new RequestPacer(() => now);
-    const delays = [1, 2, 3, 4].map(() => pacer.reserve("us-east-1|CreateAttendee", 10));
-    expect(delays).to.deep.equal([0, 100, 200, 300]);
-    now += 1_000;
-    expect(pacer.reserve("us-east-1|CreateAttendee", 10)).to.equal(0);
+const SPACING = 100 * (1 + SPACING_MARGIN); // at 10 per second
+
+/** Starts `count` acquisitions of `key` at once; returns the times their turns came, filled as they do. */
+function acquireMany(pacer: RequestPacer, clock: FakeClock, key: string, count: number, rate = 10) {
+  const starts: number[] = [];
+  const turns: PacerTurn[] = [];
+  for (let n = 0; n < count; n++) {
+    void pacer.acquire(key, rate).then((turn) => {
+      starts.push(clock.now());
+      turns.push(turn);
+    });
+  }
+  return { starts, turns };
+}
+
+/** The most entries of `times` (ms) within any window [t, t + 1000). */
+function busiestSecond(times: readonly number[]): number {
+  return Math.max(0, ...times.map((t) => times.filter((u) => u >= t && u < t + 1000).length));
+}
+
+describe("Request pacing at the per-operation quota (injected clock)", () => {
+  it("lets the first attempt go at once and spaces the next ones 1/rate apart (plus the margin)", async () => {
+    const clock = new FakeClock(1_000);
+    const pacer = new RequestPacer(clock);
+    const { starts } = acquireMany(pacer, clock, "us-east-1|CreateAttendee", 4);
+    await clock.advance(1_000);
+    expect(starts).to.deep.equal([1_000, 1_000 + SPACING, 1_000 + 2 * SPACING, 1_000 + 3 * SPACING]);
+    const later = acquireMany(pacer, clock, "us-east-1|CreateAttendee", 1);
+    await clock.advance(0);
+    expect(later.starts).to.deep.equal([2_000]);
   });
 
-  it("keeps operations (and regions) apart: each has its own quota", () => {
-    const pacer = new RequestPacer(() => 0);
-    pacer.reserve("us-east-1|CreateAttendee", 10);
-    expect(pacer.reserve("us-east-1|DeleteAttendee", 10)).to.equal(0);
-    expect(pacer.reserve("us-west-2|CreateAttendee", 10)).to.equal(0);
+  it("keeps operations (and regions) apart: each has its own quota", async () => {
+    const clock = new FakeClock();
+    const pacer = new RequestPacer(clock);
+    const a = acquireMany(pacer, clock, "us-east-1|CreateAttendee", 1);
+    const b = acquireMany(pacer, clock, "us-east-1|DeleteAttendee", 1);
+    const c = acquireMany(pacer, clock, "us-west-2|CreateAttendee", 1);
+    await clock.advance(0);
+    expect([a.starts, b.starts, c.starts]).to.deep.equal([[0], [0], [0]]);
   });
 
-  it("never lets more than `rate` requests start within any one second", () => {
-    const pacer = new RequestPacer(() => 0);
-    const starts = Array.from({ length: 35 }, () => pacer.reserve("k", 10));
-    for (const start of starts) {
-      expect(starts.filter((s) => s >= start && s < start + 1000)).to.have.length.at.most(10);
-    }
+  it("never lets more than `rate` attempts start within any one second", async () => {
+    const clock = new FakeClock();
+    const pacer = new RequestPacer(clock);
+    const { starts } = acquireMany(pacer, clock, "k", 35);
+    await clock.advance(5_000);
+    expect(starts).to.have.length(35);
+    expect(busiestSecond(starts)).to.equal(10);
+  });
+
+  it("GIVEN a throttled answer THEN the rate drops to 70 %, once per round of attempts, and climbs back to the quota in 6 s", async () => {
+    const clock = new FakeClock();
+    const pacer = new RequestPacer(clock);
+    const { turns } = acquireMany(pacer, clock, "k", 3);
+    await clock.advance(1_000);
+    expect(pacer.rate("k")).to.equal(10);
+    // Three attempts of the same round come back throttled: one drop, not three.
+    for (const turn of turns) turn.settle("throttled");
+    expect(pacer.rate("k")).to.be.closeTo(7, 1e-9);
+    expect(pacer.throttledCount("k")).to.equal(3);
+    await clock.advance(1_500);
+    expect(pacer.rate("k")).to.be.closeTo(7.75, 1e-9);
+    // An attempt sent after the drop and throttled again drops it again, from where it climbed to.
+    const next = acquireMany(pacer, clock, "k", 1);
+    await clock.advance(0);
+    next.turns[0].settle("throttled");
+    expect(pacer.rate("k")).to.be.closeTo(7.75 * 0.7, 1e-9);
+    await clock.advance(10_000);
+    expect(pacer.rate("k")).to.equal(10);
+  });
+
+  it("ignores answers that are not throttling, and settles a turn once", async () => {
+    const clock = new FakeClock();
+    const pacer = new RequestPacer(clock);
+    const { turns } = acquireMany(pacer, clock, "k", 2);
+    await clock.advance(1_000);
+    turns[0].settle("failed");
+    turns[1].settle("ok");
+    turns[1].settle("throttled");
+    expect(pacer.rate("k")).to.equal(10);
+    expect(pacer.throttledCount("k")).to.equal(0);
+  });
+
+  it("applies a lower rate to attempts already waiting", async () => {
+    const clock = new FakeClock();
+    const pacer = new RequestPacer(clock, { decrease: 0.5 });
+    const first = acquireMany(pacer, clock, "k", 1);
+    await clock.advance(0);
+    const { starts } = acquireMany(pacer, clock, "k", 3);
+    first.turns[0].settle("throttled"); // 10/s → 5/s, climbing 0.5/s per second
+    await clock.advance(2_000);
+    // Without the drop it would have gone at 102 ms.
+    expect(starts[0]).to.be.at.least(195);
+    expect(starts[1] - starts[0]).to.be.at.least(1000 / 6);
+  });
+
+  it("GIVEN three stacks of 60 attendees deployed at once against one 10/s quota THEN all are done within 1.1 × 18 s, none fails, few attempts are throttled", async () => {
+    // The endpoint: the local endpoint's token bucket (as AWS: 10/s, bursts up to 10), on the fake clock.
+    const clock = new FakeClock();
+    const endpoint = new RateLimiter(10, clock.now);
+    let seed = 11;
+    const random = () => {
+      seed = (seed * 48271) % 2147483647;
+      return seed / 2147483647;
+    };
+    const stack = async () => {
+      const pacer = new RequestPacer(clock); // one provider process per stack
+      let next = 0;
+      let throttled = 0;
+      let failed = 0;
+      // 16 creates in flight per stack, as the engine runs them; 5 attempts each, as the provider's client.
+      const worker = async () => {
+        while (next < 60) {
+          next++;
+          for (let attempt = 1; ; attempt++) {
+            const turn = await pacer.acquire("CreateAttendee", 10);
+            await clock.sleep(5); // on the way to the endpoint
+            const ok = endpoint.tryAcquire("CreateAttendee");
+            await clock.sleep(5); // and back
+            turn.settle(ok ? "ok" : "throttled");
+            if (ok) break;
+            throttled++;
+            if (attempt === 5) {
+              failed++;
+              break;
+            }
+            // The SDK's back-off for throttling: random, up to 1 s × 2^retry.
+            await clock.sleep(random() * 1000 * 2 ** (attempt - 1));
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: 16 }, worker));
+      return { end: clock.now(), throttled, failed };
+    };
+    const all = Promise.all([stack(), stack(), stack()]);
+    await clock.runUntil(120_000);
+    const stacks = await all;
+    expect(Math.max(...stacks.map((s) => s.end)), "ms until the last stack is done").to.be.at.most(19_800);
+    expect(stacks.map((s) => s.failed)).to.deep.equal([0, 0, 0]);
+    for (const s of stacks) expect(s.throttled, "throttled attempts of a stack").to.be.at.most(15);
   });
 });

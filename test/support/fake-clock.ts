@@ -1,0 +1,45 @@
+import type { PacerClock } from "../../provider/aws/request-pacer";
+
+/** Lets every pending promise callback run (setImmediate comes after the microtask queue). */
+export function settle(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * A clock that moves only when told: `sleep` waits for `advance`/`runUntil`, so a test of timing
+ * behaviour is the same on an idle and on a loaded machine.
+ */
+export class FakeClock implements PacerClock {
+  private time: number;
+  private timers: { at: number; seq: number; resolve: () => void }[] = [];
+  private seq = 0;
+
+  constructor(start = 0) {
+    this.time = start;
+  }
+
+  now = (): number => this.time;
+
+  sleep = (ms: number): Promise<void> =>
+    new Promise((resolve) => {
+      this.timers.push({ at: this.time + Math.max(0, ms), seq: this.seq++, resolve });
+    });
+
+  /** Runs every timer due up to `until` in time order (callbacks settled after each), then sets the time. */
+  async runUntil(until: number): Promise<void> {
+    for (;;) {
+      await settle();
+      const due = this.timers.filter((t) => t.at <= until).sort((a, b) => a.at - b.at || a.seq - b.seq)[0];
+      if (!due) break;
+      this.timers.splice(this.timers.indexOf(due), 1);
+      this.time = Math.max(this.time, due.at);
+      due.resolve();
+    }
+    this.time = Math.max(this.time, until);
+    await settle();
+  }
+
+  advance(ms: number): Promise<void> {
+    return this.runUntil(this.time + ms);
+  }
+}
