@@ -15,11 +15,12 @@ const STACKS = 3;
 const COUNT = 20;
 const RATE = 10;
 /**
- * The most 429s tolerated over the three runs: one per attendee. Pacing that adapts learns the shared
- * quota from throttling, so a few are expected at the start; pacing that does not adapt keeps two
- * thirds of the offered requests over the quota for the whole run.
+ * The most 429s tolerated over the three runs: five per stack. Pacing that adapts learns the shared
+ * quota from throttling, so each stack is throttled a few times while it slows down (9 of 72 requests
+ * seen on 2026-11-26); pacing that does not adapt keeps the three stacks over the quota for the whole
+ * run (23 of 86 seen before pacing adapted, on the same loaded machine, and more when it is idle).
  */
-const MAX_THROTTLED = STACKS * COUNT;
+const MAX_THROTTLED = STACKS * 5;
 
 describe("End to end on the Pulumi engine: three stacks deployed at once share one quota", function () {
   this.timeout(180_000);
@@ -69,7 +70,6 @@ describe("End to end on the Pulumi engine: three stacks deployed at once share o
       duplicates: state.duplicates,
     }).to.deep.equal({ orphans: [], orphanMeetings: [], missing: [], duplicates: [] });
     const throttled = local.requestLog().filter((r) => r.status === 429).length;
-    console.log(`      429s: ${throttled} of ${local.requestLog().length} requests`);
     expect(throttled, "requests answered 429").to.be.at.most(MAX_THROTTLED);
   });
 });
