@@ -402,7 +402,7 @@ async function main(): Promise<void> {
   for (const s of scenarios) {
     const d = s.destroy;
     console.log(
-      `| destroy, ${label(s)} | ${d.seconds} | ${round(destroyFloor(s))} | ${round(d.seconds / destroyFloor(s))}× | ${d.exitCode === 0 ? 0 : "exit " + d.exitCode} | ${d.requests} | ${d.throttled} | ${d.faultsInjected} | ${d.providerPeakRssMB} |`,
+      `| destroy, ${label(s)} | ${d.seconds} | ${round(destroyFloor(s))} | ${round(d.seconds / destroyFloor(s))}× | ${d.exitCode === 0 ? 0 : `exit ${d.exitCode}`} | ${d.requests} | ${d.throttled} | ${d.faultsInjected} | ${d.providerPeakRssMB} |`,
     );
   }
   console.log(
