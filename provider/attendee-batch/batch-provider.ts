@@ -85,7 +85,10 @@ export class AttendeeBatchProvider implements pulumi.dynamic.ResourceProvider<Ba
       );
     }
     try {
-      const joinInfo = await this.findDeclared(props, props.joinInfo);
+      // The meeting's listing, shared with the other reads of this pass (a refresh reads all at once).
+      const listed = await new ChimeApi(settingsFor(props.region)).meetingAttendees(props.meetingId);
+      if (!listed) return GONE;
+      const joinInfo = this.declaredIn(props, listed, props.joinInfo);
       if (Object.keys(joinInfo).length === 0) return GONE;
       const inputs: BatchInputs = {
         meetingId: props.meetingId,
@@ -122,13 +125,19 @@ export class AttendeeBatchProvider implements pulumi.dynamic.ResourceProvider<Ba
     }
   }
 
-  /** The declared attendees that exist in the meeting, by externalUserId. */
-  private async findDeclared(
-    state: BatchInputs,
-    previous?: Record<string, JoinInfo>,
-  ): Promise<Record<string, JoinInfo>> {
-    const declared = new Set(state.attendees.map((m) => m.externalUserId));
+  /** The declared attendees that exist in the meeting, by externalUserId (a fresh listing). */
+  private async findDeclared(state: BatchInputs): Promise<Record<string, JoinInfo>> {
     const listed = await new ChimeApi(settingsFor(state.region)).listAttendees(state.meetingId);
+    return this.declaredIn(state, listed);
+  }
+
+  /** The declared attendees among `listed`, by externalUserId. */
+  private declaredIn(
+    state: BatchInputs,
+    listed: readonly SdkAttendee[],
+    previous?: Record<string, JoinInfo>,
+  ): Record<string, JoinInfo> {
+    const declared = new Set(state.attendees.map((m) => m.externalUserId));
     return joinInfoFrom(
       listed.filter((a) => a.ExternalUserId !== undefined && declared.has(a.ExternalUserId)),
       previous,
