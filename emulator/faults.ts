@@ -28,6 +28,11 @@ export interface FaultOptions {
    * With a rate of 1 it makes a test deterministic: "the first attempt fails, the retry succeeds".
    */
   count?: number;
+  /**
+   * The first this many requests in scope get no fault (default 0): with `count`, "the second request
+   * fails", e.g. the second of a batch's chunks.
+   */
+  skip?: number;
 }
 
 export type FaultAction = "none" | "reset" | "unavailable" | "failure";
@@ -54,6 +59,7 @@ export class FaultInjector {
   private latencyMs = 0;
   private scope: Set<OperationName> | undefined;
   private remaining = Number.POSITIVE_INFINITY;
+  private toSkip = 0;
 
   constructor(private readonly random: () => number = Math.random) {}
 
@@ -86,6 +92,11 @@ export class FaultInjector {
       throw new RangeError(`count must be a non-negative integer, got ${options.count}`);
     }
     this.remaining = count;
+    const skip = options.skip ?? 0;
+    if (!Number.isInteger(skip) || skip < 0) {
+      throw new RangeError(`skip must be a non-negative integer, got ${options.skip}`);
+    }
+    this.toSkip = skip;
   }
 
   get retryAfterSeconds(): number {
@@ -100,6 +111,10 @@ export class FaultInjector {
   decide(operation: OperationName | undefined): FaultDecision {
     if (this.options === undefined) return NO_FAULT;
     if (this.scope !== undefined && (operation === undefined || !this.scope.has(operation))) return NO_FAULT;
+    if (this.toSkip > 0) {
+      this.toSkip--;
+      return { latencyMs: this.latencyMs, action: "none" };
+    }
     const draw = this.random();
     let action: FaultAction = "none";
     if (draw < this.resetRate) action = "reset";

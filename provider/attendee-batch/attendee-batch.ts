@@ -23,7 +23,7 @@ export interface BatchMemberArgs {
 export interface AttendeeBatchArgs {
   /** The meeting of every attendee of the batch (a GUID). Changing it replaces the batch. */
   readonly meetingId: pulumi.Input<string>;
-  /** 1 to 100 attendees. Adding, removing or changing one updates the batch in place. */
+  /** 1 to 250 attendees (a whole meeting). Adding, removing or changing one updates the batch in place. */
   readonly attendees: pulumi.Input<pulumi.Input<BatchMemberArgs>[]>;
   /**
    * The control-plane region, as for `Attendee`. Changing it replaces the batch.
@@ -33,8 +33,8 @@ export interface AttendeeBatchArgs {
 }
 
 /**
- * Up to 100 Chime SDK attendees of one meeting, created with one BatchCreateAttendee request: the fast
- * way to declare a fleet of bots at AWS's 10-requests-per-second quota. `joinInfo` maps each
+ * Up to 250 Chime SDK attendees of one meeting (a whole meeting), created with one BatchCreateAttendee
+ * request per 100: the fast way to declare a fleet of bots at AWS's 10-requests-per-second quota. `joinInfo` maps each
  * externalUserId to its `{ attendeeId, joinToken, capabilities }` and is secret.
  */
 export class AttendeeBatch extends pulumi.dynamic.Resource {

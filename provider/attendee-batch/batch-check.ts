@@ -2,8 +2,8 @@ import { checkCapabilities } from "../attendee/capabilities";
 import { type CheckFailure, chooseRegion, externalId, guid, isUnknown, show } from "../validation/rules";
 import type { BatchInputs, BatchMember } from "./batch-state";
 
-/** BatchCreateAttendee takes 1 to 100 attendees. */
-export const MAX_BATCH = 100;
+/** A batch holds 1 to 250 attendees: a whole meeting (BatchCreateAttendee takes 100 a request). */
+export const MAX_BATCH = 250;
 
 export interface BatchCheckResult {
   readonly inputs: BatchInputs;
@@ -11,7 +11,7 @@ export interface BatchCheckResult {
 }
 
 /**
- * Validates an AttendeeBatch's inputs before any AWS call: the meeting GUID, 1–100 attendees with
+ * Validates an AttendeeBatch's inputs before any AWS call: the meeting GUID, 1–250 attendees with
  * unique, valid externalUserIds and valid capabilities, and the region (resolved as for `Attendee`).
  */
 export function checkBatch(

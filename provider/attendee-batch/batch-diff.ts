@@ -12,6 +12,22 @@ export interface BatchPlan {
   readonly setCapabilities: { externalUserId: string; capabilities: AttendeeCapabilities }[];
 }
 
+/** BatchCreateAttendee takes at most this many attendees a request. */
+export const BATCH_REQUEST_SIZE = 100;
+
+/** `items` in consecutive chunks of at most `size`, each with the 1-based positions it covers. */
+export function inChunks<T>(
+  items: readonly T[],
+  size: number = BATCH_REQUEST_SIZE,
+): { items: T[]; first: number; last: number }[] {
+  const chunks: { items: T[]; first: number; last: number }[] = [];
+  for (let start = 0; start < items.length; start += size) {
+    const chunk = items.slice(start, start + size);
+    chunks.push({ items: chunk, first: start + 1, last: start + chunk.length });
+  }
+  return chunks;
+}
+
 /** The changes that bring the attendees in `current` to the declared `members`. */
 export function planBatch(current: BatchState["joinInfo"], members: readonly BatchMember[]): BatchPlan {
   const have = current ?? {};

@@ -8,7 +8,7 @@ import { isNotFound } from "../aws/errors";
 import { type ConfigSource, defaultRegion, recordConfig, settingsFor } from "../aws/settings";
 import { GONE, readWithoutState } from "../dynamic/read";
 import { checkBatch } from "./batch-check";
-import { diffBatch, planBatch } from "./batch-diff";
+import { diffBatch, inChunks, planBatch } from "./batch-diff";
 import {
   type BatchInputs,
   type BatchOutputs,
@@ -43,8 +43,21 @@ export function describeBatchErrors(
 }
 
 /**
- * The dynamic provider behind `AttendeeBatch`: up to 100 attendees of one meeting created with one
- * BatchCreateAttendee call (one request where `Attendee` needs one per attendee, each within the
+ * The message for chunks of a batch whose BatchCreateAttendee request failed outright (after the
+ * retries); `first`–`last` are positions among the `total` attendees that were to be created.
+ */
+export function describeChunkFailure(
+  chunk: { first: number; last: number },
+  total: number,
+  error: unknown,
+): string {
+  const reason = (error instanceof Error ? error.message : String(error)).replace(/\.\s*$/, "");
+  return `Attendees ${chunk.first} to ${total} of the ${total} to create were not created (the request for ${chunk.first}–${chunk.last} failed): ${reason}`;
+}
+
+/**
+ * The dynamic provider behind `AttendeeBatch`: up to 250 attendees of one meeting created with one
+ * BatchCreateAttendee call per 100 (where `Attendee` needs one request per attendee, each within the
  * 10-per-second quota), then kept in step with the declared list.
  */
 export class AttendeeBatchProvider implements pulumi.dynamic.ResourceProvider<BatchInputs, BatchState> {
@@ -85,7 +98,10 @@ export class AttendeeBatchProvider implements pulumi.dynamic.ResourceProvider<Ba
       );
     }
     try {
-      const joinInfo = await this.findDeclared(props, props.joinInfo);
+      // The meeting's listing, shared with the other reads of this pass (a refresh reads all at once).
+      const listed = await new ChimeApi(settingsFor(props.region)).meetingAttendees(props.meetingId);
+      if (!listed) return GONE;
+      const joinInfo = this.declaredIn(props, listed, props.joinInfo);
       if (Object.keys(joinInfo).length === 0) return GONE;
       const inputs: BatchInputs = {
         meetingId: props.meetingId,
@@ -122,13 +138,19 @@ export class AttendeeBatchProvider implements pulumi.dynamic.ResourceProvider<Ba
     }
   }
 
-  /** The declared attendees that exist in the meeting, by externalUserId. */
-  private async findDeclared(
-    state: BatchInputs,
-    previous?: Record<string, JoinInfo>,
-  ): Promise<Record<string, JoinInfo>> {
-    const declared = new Set(state.attendees.map((m) => m.externalUserId));
+  /** The declared attendees that exist in the meeting, by externalUserId (a fresh listing). */
+  private async findDeclared(state: BatchInputs): Promise<Record<string, JoinInfo>> {
     const listed = await new ChimeApi(settingsFor(state.region)).listAttendees(state.meetingId);
+    return this.declaredIn(state, listed);
+  }
+
+  /** The declared attendees among `listed`, by externalUserId. */
+  private declaredIn(
+    state: BatchInputs,
+    listed: readonly SdkAttendee[],
+    previous?: Record<string, JoinInfo>,
+  ): Record<string, JoinInfo> {
+    const declared = new Set(state.attendees.map((m) => m.externalUserId));
     return joinInfoFrom(
       listed.filter((a) => a.ExternalUserId !== undefined && declared.has(a.ExternalUserId)),
       previous,
@@ -137,8 +159,10 @@ export class AttendeeBatchProvider implements pulumi.dynamic.ResourceProvider<Ba
 
   /**
    * Brings the meeting's attendees from `current` to the declared ones: deletes those no longer
-   * declared (first, to make room), creates the missing ones in one BatchCreateAttendee (adopting any
-   * that exist), and sets capabilities that differ from the declared ones.
+   * declared (first, to make room), creates the missing ones with BatchCreateAttendee, 100 a request,
+   * one request after another (adopting any that exist), and sets capabilities that differ from the
+   * declared ones. A request that fails outright stops the creating there: what exists is recorded
+   * and the failure names the attendees not created.
    */
   private async converge(
     inputs: BatchInputs,
@@ -155,11 +179,19 @@ export class AttendeeBatchProvider implements pulumi.dynamic.ResourceProvider<Ba
         delete joinInfo[externalUserId];
       }),
     );
-    let errors: CreateAttendeeError[] = [];
-    if (plan.create.length > 0) {
-      const created = await api.batchCreateAttendees(inputs.meetingId, plan.create);
-      Object.assign(joinInfo, joinInfoFrom(created.attendees));
-      errors = created.errors;
+    const errors: CreateAttendeeError[] = [];
+    let chunkFailure: string | undefined;
+    for (const chunk of inChunks(plan.create)) {
+      try {
+        const created = await api.batchCreateAttendees(inputs.meetingId, chunk.items);
+        Object.assign(joinInfo, joinInfoFrom(created.attendees));
+        errors.push(...created.errors);
+      } catch (error) {
+        // Nothing exists (the first request, into a meeting that has ended, say): a plain failure.
+        if (Object.keys(joinInfo).length === 0) throw error;
+        chunkFailure = describeChunkFailure(chunk, plan.create.length, error);
+        break;
+      }
     }
     try {
       // Capabilities to set: those that differ now, adopted attendees included.
@@ -181,6 +213,13 @@ export class AttendeeBatchProvider implements pulumi.dynamic.ResourceProvider<Ba
     } catch (error) {
       if (Object.keys(joinInfo).length === 0) throw error;
       throw new IncompleteBatch(error instanceof Error ? error.message : String(error));
+    }
+    if (chunkFailure !== undefined) {
+      const items =
+        errors.length > 0 ? ` ${describeBatchErrors(inputs.meetingId, plan.create.length, errors)}` : "";
+      throw new IncompleteBatch(
+        `${chunkFailure}.${items} The attendees that exist are recorded; run \`pulumi up\` again: it adopts them and creates the rest.`,
+      );
     }
     if (errors.length > 0) {
       const message = describeBatchErrors(inputs.meetingId, plan.create.length, errors);

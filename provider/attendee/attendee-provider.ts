@@ -69,17 +69,15 @@ export class AttendeeProvider implements pulumi.dynamic.ResourceProvider<Attende
       );
     }
     const api = new ChimeApi(settingsFor(props.region));
-    try {
-      const attendee = props.attendeeId
-        ? await api.getAttendee(props.meetingId, props.attendeeId)
-        : await api.findAttendee(props.meetingId, props.externalUserId);
-      if (!attendee) return GONE;
-      const outs = toOutputs(props, attendee, props);
-      return { id, props: outs, inputs: inputsOf(outs) };
-    } catch (error) {
-      if (isNotFound(error)) return GONE;
-      throw error;
-    }
+    // The meeting's listing, shared with the other reads of this pass (a refresh reads all at once).
+    const attendees = await api.meetingAttendees(props.meetingId);
+    const attendee = attendees?.find((a) =>
+      props.attendeeId ? a.AttendeeId === props.attendeeId : a.ExternalUserId === props.externalUserId,
+    );
+    // The attendee, or its whole meeting, is gone.
+    if (!attendee) return GONE;
+    const outs = toOutputs(props, attendee, props);
+    return { id, props: outs, inputs: inputsOf(outs) };
   }
 
   async update(

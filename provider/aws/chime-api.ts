@@ -18,8 +18,15 @@ import {
 } from "@aws-sdk/client-chime-sdk-meetings";
 import type { AttendeeCapabilities } from "../attendee/capabilities";
 import { chimeClient } from "./client";
-import { describeFailure, type Failure } from "./errors";
+import { CoalescingCache } from "./coalescing-cache";
+import { describeFailure, type Failure, isNotFound } from "./errors";
 import type { ChimeSettings } from "./settings";
+
+/**
+ * Recent listings of meetings' attendees, shared by the reads of one engine pass (see
+ * `meetingAttendees`); `undefined` is a meeting that is gone.
+ */
+export const meetingSnapshots = new CoalescingCache<SdkAttendee[] | undefined>();
 
 function sdkCapabilities(c: AttendeeCapabilities) {
   return { Audio: c.audio, Video: c.video, Content: c.content };
@@ -33,16 +40,48 @@ function sdkCapabilities(c: AttendeeCapabilities) {
 export class ChimeApi {
   constructor(private readonly settings: ChimeSettings) {}
 
-  private async call<T>(failure: Failure, send: () => Promise<T>): Promise<T> {
+  /** `changes`: the meeting whose attendees the call changes, whose snapshot is then dropped. */
+  private async call<T>(failure: Failure, send: () => Promise<T>, changes?: string): Promise<T> {
+    if (changes) this.changed(changes);
     try {
       return await send();
     } catch (error) {
       throw describeFailure(failure, error);
+    } finally {
+      // Again after the call: a read that started meanwhile may hold the listing from before it.
+      if (changes) this.changed(changes);
     }
   }
 
   private get client() {
     return chimeClient(this.settings);
+  }
+
+  private snapshotKey(meetingId: string): string {
+    return JSON.stringify([this.settings.region, this.settings.endpoint ?? "", meetingId.toLowerCase()]);
+  }
+
+  /** Forgets the meeting's snapshot: called on every change to its attendees made from here. */
+  private changed(meetingId: string): void {
+    meetingSnapshots.invalidate(this.snapshotKey(meetingId));
+  }
+
+  /**
+   * The meeting's attendees for a read, or `undefined` when the meeting is gone (404): reads of
+   * attendees of one meeting that arrive close together (a refresh reads every resource at once)
+   * share one ListAttendees listing, 100 attendees a page, instead of one GetAttendee each. The
+   * listing serves the reads that arrive while it runs and for 2 s after (`SNAPSHOT_WINDOW_MS`), and
+   * is dropped at once when this process changes the meeting's attendees.
+   */
+  meetingAttendees(meetingId: string): Promise<SdkAttendee[] | undefined> {
+    return meetingSnapshots.get(this.snapshotKey(meetingId), async () => {
+      try {
+        return await this.listAttendees(meetingId);
+      } catch (error) {
+        if (isNotFound(error)) return undefined;
+        throw error;
+      }
+    });
   }
 
   /**
@@ -54,14 +93,17 @@ export class ChimeApi {
     externalUserId: string,
     capabilities: AttendeeCapabilities | undefined,
   ): Promise<SdkAttendee> {
-    const out = await this.call({ operation: "CreateAttendee", about: { meetingId, externalUserId } }, () =>
-      this.client.send(
-        new CreateAttendeeCommand({
-          MeetingId: meetingId,
-          ExternalUserId: externalUserId,
-          Capabilities: capabilities && sdkCapabilities(capabilities),
-        }),
-      ),
+    const out = await this.call(
+      { operation: "CreateAttendee", about: { meetingId, externalUserId } },
+      () =>
+        this.client.send(
+          new CreateAttendeeCommand({
+            MeetingId: meetingId,
+            ExternalUserId: externalUserId,
+            Capabilities: capabilities && sdkCapabilities(capabilities),
+          }),
+        ),
+      meetingId,
     );
     return out.Attendee ?? {};
   }
@@ -89,13 +131,16 @@ export class ChimeApi {
             Capabilities: sdkCapabilities(capabilities),
           }),
         ),
+      meetingId,
     );
     return out.Attendee ?? {};
   }
 
   async deleteAttendee(meetingId: string, attendeeId: string): Promise<void> {
-    await this.call({ operation: "DeleteAttendee", about: { meetingId }, secrets: { attendeeId } }, () =>
-      this.client.send(new DeleteAttendeeCommand({ MeetingId: meetingId, AttendeeId: attendeeId })),
+    await this.call(
+      { operation: "DeleteAttendee", about: { meetingId }, secrets: { attendeeId } },
+      () => this.client.send(new DeleteAttendeeCommand({ MeetingId: meetingId, AttendeeId: attendeeId })),
+      meetingId,
     );
   }
 
@@ -129,16 +174,19 @@ export class ChimeApi {
     meetingId: string,
     members: readonly { externalUserId: string; capabilities?: AttendeeCapabilities }[],
   ): Promise<{ attendees: SdkAttendee[]; errors: CreateAttendeeError[] }> {
-    const out = await this.call({ operation: "BatchCreateAttendee", about: { meetingId } }, () =>
-      this.client.send(
-        new BatchCreateAttendeeCommand({
-          MeetingId: meetingId,
-          Attendees: members.map((m) => ({
-            ExternalUserId: m.externalUserId,
-            Capabilities: m.capabilities && sdkCapabilities(m.capabilities),
-          })),
-        }),
-      ),
+    const out = await this.call(
+      { operation: "BatchCreateAttendee", about: { meetingId } },
+      () =>
+        this.client.send(
+          new BatchCreateAttendeeCommand({
+            MeetingId: meetingId,
+            Attendees: members.map((m) => ({
+              ExternalUserId: m.externalUserId,
+              Capabilities: m.capabilities && sdkCapabilities(m.capabilities),
+            })),
+          }),
+        ),
+      meetingId,
     );
     return { attendees: out.Attendees ?? [], errors: out.Errors ?? [] };
   }
@@ -159,8 +207,10 @@ export class ChimeApi {
   }
 
   async deleteMeeting(meetingId: string): Promise<void> {
-    await this.call({ operation: "DeleteMeeting", about: { meetingId } }, () =>
-      this.client.send(new DeleteMeetingCommand({ MeetingId: meetingId })),
+    await this.call(
+      { operation: "DeleteMeeting", about: { meetingId } },
+      () => this.client.send(new DeleteMeetingCommand({ MeetingId: meetingId })),
+      meetingId,
     );
   }
 

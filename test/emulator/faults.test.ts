@@ -54,7 +54,22 @@ describe("emulator: fault injection", () => {
       expect(actions.every((a) => a.latencyMs === 3)).to.equal(true);
     });
 
+    it("lets the first `skip` requests in scope pass, then fails `count`", () => {
+      const injector = new FaultInjector(() => 0);
+      injector.set({ failureRate: 1, skip: 1, count: 2, operations: ["BatchCreateAttendee"] });
+      const actions = [
+        "GetMeeting",
+        "BatchCreateAttendee",
+        "BatchCreateAttendee",
+        "BatchCreateAttendee",
+        "BatchCreateAttendee",
+      ].map((op) => injector.decide(op as "GetMeeting").action);
+      expect(actions).to.deep.equal(["none", "none", "failure", "failure", "none"]);
+    });
+
     const invalid: FaultOptions[] = [
+      { skip: -1 },
+      { skip: 0.5 },
       { count: -1 },
       { count: 1.5 },
       { failureRate: 1.5 },

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { checkBatch } from "../../provider/attendee-batch/batch-check";
-import { diffBatch, planBatch } from "../../provider/attendee-batch/batch-diff";
+import { diffBatch, inChunks, planBatch } from "../../provider/attendee-batch/batch-diff";
 import { AttendeeBatchProvider } from "../../provider/attendee-batch/batch-provider";
 import type { BatchInputs, BatchOutputs, JoinInfo } from "../../provider/attendee-batch/batch-state";
 import { UNKNOWN } from "../../provider/validation/rules";
@@ -18,14 +18,14 @@ const valid = {
 
 describe("AttendeeBatch check", () => {
   const rejected: [string, Record<string, unknown>, string, string][] = [
-    ["no attendees", { ...valid, attendees: [] }, "attendees", "1 to 100"],
+    ["no attendees", { ...valid, attendees: [] }, "attendees", "1 to 250"],
     [
-      "101 attendees",
-      { ...valid, attendees: Array.from({ length: 101 }, (_, n) => ({ externalUserId: `b-${n}` })) },
+      "251 attendees",
+      { ...valid, attendees: Array.from({ length: 251 }, (_, n) => ({ externalUserId: `b-${n}` })) },
       "attendees",
-      "1 to 100",
+      "1 to 250",
     ],
-    ["attendees not a list", { ...valid, attendees: "bot-1" }, "attendees", "1 to 100"],
+    ["attendees not a list", { ...valid, attendees: "bot-1" }, "attendees", "1 to 250"],
     [
       "an attendee that is not an object",
       { ...valid, attendees: ["bot-1"] },
@@ -65,9 +65,9 @@ describe("AttendeeBatch check", () => {
     });
   }
 
-  it("accepts 100 attendees, unknowns during preview, and keeps undeclared capabilities undeclared", () => {
-    const hundred = Array.from({ length: 100 }, (_, n) => ({ externalUserId: `bot-${n}` }));
-    expect(checkBatch(undefined, { ...valid, attendees: hundred }, undefined).failures).to.deep.equal([]);
+  it("accepts 250 attendees (a whole meeting), unknowns during preview, and keeps undeclared capabilities undeclared", () => {
+    const whole = Array.from({ length: 250 }, (_, n) => ({ externalUserId: `bot-${n}` }));
+    expect(checkBatch(undefined, { ...valid, attendees: whole }, undefined).failures).to.deep.equal([]);
     expect(
       checkBatch(undefined, { ...valid, meetingId: UNKNOWN, attendees: UNKNOWN }, undefined).failures,
     ).to.deep.equal([]);
@@ -114,6 +114,36 @@ describe("AttendeeBatch plan and diff", () => {
       expect(plan.remove).to.deep.equal(remove);
       expect(plan.create.map((m) => m.externalUserId)).to.deep.equal(create);
       expect(plan.setCapabilities.map((c) => c.externalUserId)).to.deep.equal(set);
+    });
+  }
+
+  // [attendees to create, the chunks' positions]
+  const chunkings: [number, [number, number][]][] = [
+    [0, []],
+    [1, [[1, 1]]],
+    [100, [[1, 100]]],
+    [
+      101,
+      [
+        [1, 100],
+        [101, 101],
+      ],
+    ],
+    [
+      250,
+      [
+        [1, 100],
+        [101, 200],
+        [201, 250],
+      ],
+    ],
+  ];
+  for (const [count, positions] of chunkings) {
+    it(`creates ${count} attendees in ${positions.length} BatchCreateAttendee request(s) of at most 100`, () => {
+      const members = Array.from({ length: count }, (_, n) => ({ externalUserId: `bot-${n}` }));
+      const chunks = inChunks(members);
+      expect(chunks.map((c) => [c.first, c.last])).to.deep.equal(positions);
+      expect(chunks.flatMap((c) => c.items)).to.deep.equal(members);
     });
   }
 
@@ -244,6 +274,109 @@ describe("AttendeeBatch provider against the local endpoint", () => {
     expect((await provider.diff(failure?.id as string, recorded, smaller)).changes).to.equal(true);
     const { outs } = await provider.update(failure?.id as string, recorded, smaller);
     expect(Object.keys(outs.joinInfo).sort()).to.deep.equal(["a-1", "a-2"]);
+  });
+
+  describe("a whole meeting: 250 attendees, 100 a request", () => {
+    const bots = (n: number) => Array.from({ length: n }, (_, i) => ({ externalUserId: `bot-${i}` }));
+
+    /** Runs `call`, expecting it to fail as an init failure that records the batch (an id and the inputs). */
+    async function recordedFailure(call: Promise<unknown>) {
+      try {
+        await call;
+      } catch (error) {
+        const failure = error as Error & { id?: string; properties?: BatchInputs };
+        expect(failure.id, "the batch is recorded").to.be.a("string");
+        expect(failure.properties).not.to.have.property("joinInfo");
+        return failure as Error & { id: string; properties: BatchInputs };
+      }
+      throw new Error("expected the call to fail");
+    }
+
+    /** Every externalUserId of the meeting once, and the attendeeIds by externalUserId. */
+    function onServer(meetingId: string): Map<string, string> {
+      const attendees = ctx.local.attendees(meetingId);
+      const byName = new Map(attendees.map((a) => [a.externalUserId, a.attendeeId]));
+      expect(byName.size, "no duplicates").to.equal(attendees.length);
+      return byName;
+    }
+
+    it("GIVEN 250 attendees WHEN created THEN 3 BatchCreateAttendee requests (100, 100, 50) make them all, and a read lists them in 3 pages", async () => {
+      const meetingId = (await newMeeting(ctx.client)).MeetingId;
+      ctx.local.resetCounters();
+      const { id, outs } = await provider.create(checked({ meetingId, attendees: bots(250) }));
+      expect(ctx.local.counters().BatchCreateAttendee).to.equal(3);
+      expect(ctx.local.totalRequests()).to.equal(3);
+      const server = onServer(meetingId);
+      expect(server.size).to.equal(250);
+      expect(Object.keys(outs.joinInfo)).to.have.length(250);
+      for (const [name, info] of Object.entries(outs.joinInfo))
+        expect(info.attendeeId).to.equal(server.get(name));
+      ctx.local.resetCounters();
+      expect((await provider.read(id, outs)).props).to.deep.equal(outs);
+      expect(ctx.local.counters()).to.include({ ListAttendees: 3, GetAttendee: 0 });
+    });
+
+    it("GIVEN an attendee in the second chunk that the meeting refuses WHEN 250 are created THEN the failure names it, the 249 others exist and are recorded, and a rerun with it fixed converges without duplicates", async () => {
+      // Video off in the meeting: an attendee declaring video is refused (a per-item error, HTTP 200).
+      const meetingId = (
+        await newMeeting(ctx.client, { MeetingFeatures: { Video: { MaxResolution: "None" } } })
+      ).MeetingId;
+      const declared = bots(250).map((m, i) =>
+        i === 150
+          ? { ...m, capabilities: { audio: "SendReceive", video: "SendReceive", content: "None" } }
+          : m,
+      );
+      const failure = await recordedFailure(provider.create(checked({ meetingId, attendees: declared })));
+      expect(failure.message).to.include("could not create 1 of 250").and.include('"bot-150"');
+      const first = onServer(meetingId);
+      expect(first.size).to.equal(249);
+      expect(first.has("bot-150")).to.equal(false);
+      const fixed = checked({ meetingId, attendees: bots(250) });
+      const { outs } = await provider.update(failure.id, failure.properties, fixed);
+      const second = onServer(meetingId);
+      expect(second.size).to.equal(250);
+      for (const [name, attendeeId] of first) expect(second.get(name)).to.equal(attendeeId);
+      expect(Object.keys(outs.joinInfo)).to.have.length(250);
+    });
+
+    it("GIVEN the second chunk's request failing beyond the retries (its answers lost) WHEN 250 are created THEN it stops there naming the attendees not created, records the batch, and a rerun adopts the rest without duplicates", async () => {
+      const meetingId = (await newMeeting(ctx.client)).MeetingId;
+      ctx.local.resetCounters();
+      // The first BatchCreateAttendee passes; the next 5 (all attempts of the second) run but lose their answer.
+      ctx.local.setFaults({
+        resetRate: 1,
+        resetAfterExecution: true,
+        skip: 1,
+        count: 5,
+        operations: ["BatchCreateAttendee"],
+      });
+      let failure: Error & { id: string; properties: BatchInputs };
+      try {
+        failure = await recordedFailure(provider.create(checked({ meetingId, attendees: bots(250) })));
+      } finally {
+        ctx.local.setFaults(undefined);
+      }
+      expect(failure.message)
+        .to.include("Attendees 101 to 250 of the 250 to create were not created")
+        .and.include("101–200")
+        .and.include("pulumi up");
+      expect(
+        ctx.local.counters().BatchCreateAttendee,
+        "1 + 5 attempts; the third chunk is not sent",
+      ).to.equal(6);
+      const first = onServer(meetingId);
+      expect(first.size).to.equal(200);
+      const { outs } = await provider.update(
+        failure.id,
+        failure.properties,
+        checked({ meetingId, attendees: bots(250) }),
+      );
+      const second = onServer(meetingId);
+      expect(second.size).to.equal(250);
+      for (const [name, attendeeId] of first) expect(second.get(name)).to.equal(attendeeId);
+      for (const [name, info] of Object.entries(outs.joinInfo))
+        expect(info.attendeeId).to.equal(second.get(name));
+    });
   });
 
   it("GIVEN a meeting that has ended WHEN a batch is created THEN it fails with advice and records nothing", async () => {
