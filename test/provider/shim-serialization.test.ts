@@ -10,7 +10,9 @@ const requireFromString: (code: string) => {
 } = require("require-from-string");
 
 /** The shim as the package ships it: compiled, from dist/. */
-function providerShim(kind: "attendee" | "meeting" | "attendeeBatch" | "meetingTags"): pulumi.dynamic.ResourceProvider {
+function providerShim(
+  kind: "attendee" | "meeting" | "attendeeBatch" | "meetingTags",
+): pulumi.dynamic.ResourceProvider {
   return require(join(PACKAGE_ROOT, "dist", "provider", "dynamic", "shim.js")).providerShim(kind);
 }
 
