@@ -2,7 +2,7 @@
  * What a per-operation quota checks, computed from the endpoint's request log: how many requests of
  * one operation arrived within any window of time.
  */
-import type { OperationName } from "./operation-names";
+import type { FaultScopeName } from "./faults";
 import type { RequestLogEntry } from "./server";
 
 /**
@@ -12,15 +12,15 @@ import type { RequestLogEntry } from "./server";
 export function busiestWindow(
   records: readonly RequestLogEntry[],
   windowMs: number,
-): Partial<Record<OperationName, number>> {
-  const byOperation = new Map<OperationName, number[]>();
+): Partial<Record<FaultScopeName, number>> {
+  const byOperation = new Map<FaultScopeName, number[]>();
   for (const record of records) {
     if (record.operation === undefined) continue;
     const times = byOperation.get(record.operation) ?? [];
     times.push(record.receivedAt);
     byOperation.set(record.operation, times);
   }
-  const busiest: Partial<Record<OperationName, number>> = {};
+  const busiest: Partial<Record<FaultScopeName, number>> = {};
   for (const [operation, times] of byOperation) {
     times.sort((a, b) => a - b);
     let most = 0;
