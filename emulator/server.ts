@@ -46,7 +46,7 @@ export interface ServiceOptions {
 export interface RequestLogEntry {
   /** `performance.now()` when the request's headers arrived: the same time source as the rate limit. */
   readonly receivedAt: number;
-  /** As fault scopes name it (`legacy:…` for the legacy namespace); undefined for no route. */
+  /** As in fault scopes (legacy operations as `legacy:<Name>`); undefined for a request that matches no route. */
   readonly operation: FaultScopeName | undefined;
   /** The HTTP status answered; undefined while pending or when the connection was reset. */
   status?: number;
