@@ -1,4 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
+import { declarationInputs } from "../dynamic/declaration";
+import { warnOnUnknownRegions } from "../dynamic/region-warnings";
 import { providerShim } from "../dynamic/shim";
 import type { MeetingFeatures } from "./meeting-features";
 import type { MediaPlacement, NotificationsConfiguration } from "./meeting-state";
@@ -70,7 +72,10 @@ export class Meeting extends pulumi.dynamic.Resource {
       meetingId: undefined,
       meetingArn: undefined,
       mediaPlacement: undefined,
+      // Hidden inputs that `check` removes: the name (for duplicate detection) and which are secret.
+      ...declarationInputs(name, args),
     };
     super(providerShim("meeting"), name, props, opts, "chime", "Meeting");
+    warnOnUnknownRegions(this, { region: args.region, mediaRegion: args.mediaRegion });
   }
 }
