@@ -44,7 +44,10 @@ export function describeBatchErrors(
 ): string {
   const items = errors.map((e) => {
     const index = declared.findIndex((m) => m.externalUserId === e.ExternalUserId);
-    const name = describeSensitive(index >= 0 ? `attendees[${index}].externalUserId` : "externalUserId", e.ExternalUserId ?? "");
+    const name = describeSensitive(
+      index >= 0 ? `attendees[${index}].externalUserId` : "externalUserId",
+      e.ExternalUserId ?? "",
+    );
     const message = mask(e.ErrorMessage ?? "", { externalUserId: e.ExternalUserId });
     return `${name}: ${e.ErrorCode}: ${message}`;
   });

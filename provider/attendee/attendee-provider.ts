@@ -6,6 +6,7 @@ import { type ConfigSource, defaultRegion, recordConfig, regionOf, settingsFor }
 import { duplicateFailures, finishCheck } from "../dynamic/check";
 import { takeDeclaration } from "../dynamic/declaration";
 import { GONE, initFailure, readWithoutState } from "../dynamic/read";
+import { isUnknown } from "../validation/rules";
 import { checkAttendee } from "./attendee-check";
 import { diffAttendee } from "./attendee-diff";
 import {
@@ -15,7 +16,6 @@ import {
   inputsOf,
   toOutputs,
 } from "./attendee-state";
-import { isUnknown } from "../validation/rules";
 import { capabilitiesToSet } from "./capabilities";
 
 /**

@@ -20,7 +20,9 @@ export const httpTimeouts = { connectionMs: 5_000, requestMs: 12_000, timeoutAtt
 
 /** The longest a call to a black-holed endpoint can take, in ms, back-off between attempts included. */
 export function worstCaseTimeoutMs(timeouts: typeof httpTimeouts = httpTimeouts): number {
-  return timeouts.timeoutAttempts * timeouts.requestMs + (timeouts.timeoutAttempts - 1) * MAX_TIMEOUT_BACKOFF_MS;
+  return (
+    timeouts.timeoutAttempts * timeouts.requestMs + (timeouts.timeoutAttempts - 1) * MAX_TIMEOUT_BACKOFF_MS
+  );
 }
 
 const clients = new Map<string, ChimeSDKMeetingsClient>();

@@ -202,7 +202,10 @@ export function mask(text: string, secrets: Readonly<Record<string, string | und
       masked = masked.split(value).join(`[${name}]`);
     } else {
       const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-      masked = masked.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "gu"), `[${name}]`);
+      masked = masked.replace(
+        new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "gu"),
+        `[${name}]`,
+      );
     }
   }
   return masked;
@@ -236,12 +239,13 @@ export function describeFailure(failure: Failure, error: unknown): ChimeRequestE
   const httpStatus = e.$metadata?.httpStatusCode;
   // The HTTP handler names timeouts *and* resets "TimeoutError"; the code tells them apart (a request
   // timeout has ETIMEDOUT, a connection timeout none, a reset ECONNRESET).
-  const awsError =
-    (httpStatus ? e.name : isTimeout(e) ? "TimeoutError" : (e.code ?? e.name)) ?? "Error";
+  const awsError = (httpStatus ? e.name : isTimeout(e) ? "TimeoutError" : (e.code ?? e.name)) ?? "Error";
   const requestId = e.$metadata?.requestId;
   const present = Object.entries(failure.about).filter(([, value]) => value !== undefined);
   const about = present
-    .map(([key, value]) => (isSensitive(key) ? describeSensitive(key, value) : `${key} ${JSON.stringify(value)}`))
+    .map(([key, value]) =>
+      isSensitive(key) ? describeSensitive(key, value) : `${key} ${JSON.stringify(value)}`,
+    )
     .join(", ");
   const sensitive = Object.fromEntries(present.filter(([key]) => isSensitive(key)));
   const detail = mask(e.message ?? "", { ...sensitive, ...failure.secrets });

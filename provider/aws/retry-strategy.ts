@@ -1,6 +1,6 @@
 import { StandardRetryStrategy } from "@smithy/core/retry";
-import { isTimeout } from "./errors";
 import type { RetryErrorInfo, RetryStrategyV2, RetryToken, StandardRetryToken } from "@smithy/types";
+import { isTimeout } from "./errors";
 
 /** Error names that will not succeed on retry although the SDK classifies them as throttling. */
 const NEVER_RETRY: readonly string[] = ["LimitExceededException"];

@@ -17,7 +17,12 @@ export function warnOnUnknownRegions(
     readonly mediaRegion?: pulumi.Input<string>;
   },
 ): void {
-  const warn = (property: string, value: pulumi.Input<string> | undefined, known: readonly string[], what: string) =>
+  const warn = (
+    property: string,
+    value: pulumi.Input<string> | undefined,
+    known: readonly string[],
+    what: string,
+  ) =>
     pulumi.output(value).apply((v) => {
       const warning = regionWarning(property, v, known, what);
       if (warning) void pulumi.log.warn(warning, resource);

@@ -17,7 +17,12 @@ export const SENSITIVE_PROPERTIES: readonly string[] = [
 
 /** The last segment of a property path: `attendees[3].externalUserId` → `externalUserId`. */
 function leaf(property: string): string {
-  return property.replace(/\[\d+\]/g, "").split(".").pop() ?? property;
+  return (
+    property
+      .replace(/\[\d+\]/g, "")
+      .split(".")
+      .pop() ?? property
+  );
 }
 
 /** True when the property (any path ending in a sensitive name) holds a sensitive value. */

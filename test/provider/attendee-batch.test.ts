@@ -236,7 +236,9 @@ describe("AttendeeBatch provider against the local endpoint", () => {
     }
     expect(failure?.message).to.include("could not create 1 of 3");
     // Named by its place in the list and its length: ExternalUserId is sensitive in the AWS model.
-    expect(failure?.message).to.include("attendees[2].externalUserId (3 characters): ResourceLimitExceeded: ");
+    expect(failure?.message).to.include(
+      "attendees[2].externalUserId (3 characters): ResourceLimitExceeded: ",
+    );
     expect(failure?.message).to.match(/RequestId [0-9a-f-]{36}/);
     expect(failure?.message).not.to.include("a-3");
     expect(failure?.id).to.be.a("string");

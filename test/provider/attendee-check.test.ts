@@ -51,7 +51,12 @@ describe("Attendee check: rules, before any AWS call", () => {
     ["meetingId not a GUID", { ...valid, meetingId: "standup" }, "meetingId", ["GUID", '"standup"']],
     ["meetingId a number", { ...valid, meetingId: 42 }, "meetingId", ["must be a string", "42"]],
     ["missing externalUserId", { ...valid, externalUserId: undefined }, "externalUserId", ["required"]],
-    ["1-character externalUserId", { ...valid, externalUserId: "a" }, "externalUserId", ["2 to 64", "(1 characters)"]],
+    [
+      "1-character externalUserId",
+      { ...valid, externalUserId: "a" },
+      "externalUserId",
+      ["2 to 64", "(1 characters)"],
+    ],
     [
       "65-character externalUserId",
       { ...valid, externalUserId: "y".repeat(65) },

@@ -2,8 +2,8 @@ import { expect } from "chai";
 import { checkMeeting } from "../../provider/meeting/meeting-check";
 import { diffMeeting, tagChanges } from "../../provider/meeting/meeting-diff";
 import type { MeetingInputs } from "../../provider/meeting/meeting-state";
-import { isSensitive } from "../../provider/validation/sensitive";
 import { UNKNOWN } from "../../provider/validation/rules";
+import { isSensitive } from "../../provider/validation/sensitive";
 
 const valid = { externalMeetingId: "standup-room", mediaRegion: "us-east-1", region: "us-east-1" };
 let tokens = 0;
@@ -85,7 +85,12 @@ describe("Meeting check: rules, before any AWS call", () => {
       "mediaRegion",
       ["AWS region name", '"mars-north-1"'],
     ],
-    ["missing media region", { ...valid, mediaRegion: undefined }, "mediaRegion", ["mediaRegion is required"]],
+    [
+      "missing media region",
+      { ...valid, mediaRegion: undefined },
+      "mediaRegion",
+      ["mediaRegion is required"],
+    ],
     ["meetingHostId with '*'", { ...valid, meetingHostId: "host*" }, "meetingHostId", ["may contain only"]],
     ["primaryMeetingId not a GUID", { ...valid, primaryMeetingId: "primary" }, "primaryMeetingId", ["GUID"]],
     [
@@ -197,7 +202,10 @@ describe("Meeting check: rules, before any AWS call", () => {
       for (const word of words) expect(failures[0].reason).to.include(word);
       // Sensitive in the AWS model: a reason gives the value's length, never the value.
       const leaf = property.split(".").pop() as string;
-      const value = leaf === property ? news[property] : (news.notificationsConfiguration as Record<string, unknown>)?.[leaf];
+      const value =
+        leaf === property
+          ? news[property]
+          : (news.notificationsConfiguration as Record<string, unknown>)?.[leaf];
       if (isSensitive(property) && typeof value === "string")
         expect(failures[0].reason).not.to.include(JSON.stringify(value));
     });
