@@ -12,11 +12,11 @@ const MAX_ATTEMPTS = 5;
  * Chime answers in well under a second; an endpoint that accepts connections and never answers (a
  * black hole: a wrong VPC endpoint, a firewall, a stopped local endpoint's port reused) must fail the
  * call, with a message, within 35 seconds whatever the retries: `timeoutAttempts` × `requestMs`
- * (+ the SDK's back-off of at most a few hundred ms between them) = 2 × 12 s ≈ 24 s. An endpoint that
+ * (+ the SDK's back-off of at most a few hundred ms between them) = 2 × 8 s ≈ 16 s, which leaves the engine ~15 s of its own. An endpoint that
  * never accepts the connection fails each attempt after `connectionMs`.
  * Tests shorten these (`resetClients()` after changing them).
  */
-export const httpTimeouts = { connectionMs: 5_000, requestMs: 12_000, timeoutAttempts: 2 };
+export const httpTimeouts = { connectionMs: 5_000, requestMs: 8_000, timeoutAttempts: 2 };
 
 /** The longest a call to a black-holed endpoint can take, in ms, back-off between attempts included. */
 export function worstCaseTimeoutMs(timeouts: typeof httpTimeouts = httpTimeouts): number {

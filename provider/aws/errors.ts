@@ -264,7 +264,9 @@ export function describeFailure(failure: Failure, error: unknown): ChimeRequestE
       `Chime ${failure.operation} failed${about ? ` for ${about}` : ""}: the Chime SDK Meetings endpoint ` +
       `${endpoint ? `${endpoint} ` : ""}could not be reached: ${unreachableWhy(awsError, detail)} ` +
       `(${awsError}${attempts ? `, ${attempts} attempt${attempts > 1 ? "s" : ""}` : ""}). ` +
-      adviceFor(awsError, failure.operation, context);
+      (isTlsError(awsError)
+        ? adviceFor(awsError, failure.operation, context)
+        : endpointAdvice(failure.operation, failure.endpoint));
     return new ChimeRequestError(message, awsError, failure.operation, requestId, httpStatus);
   }
   const where = [
