@@ -12,8 +12,10 @@ const MAX_ATTEMPTS = 5;
  * Chime answers in well under a second; an endpoint that accepts connections and never answers (a
  * black hole: a wrong VPC endpoint, a firewall, a stopped local endpoint's port reused) must fail the
  * call, with a message, within 35 seconds whatever the retries: `timeoutAttempts` × `requestMs`
- * (+ the SDK's back-off of at most a few hundred ms between them) = 2 × 8 s ≈ 16 s, which leaves the engine ~15 s of its own. An endpoint that
- * never accepts the connection fails each attempt after `connectionMs`.
+ * (+ the SDK's back-off of at most a few hundred ms between them) = 2 × 8 s ≈ 16 s, which leaves the
+ * engine ~15 s of its own (measured: `pulumi up` fails after ~25 s). An endpoint that never accepts
+ * the connection fails each attempt after `connectionMs`. Resets and refusals fail fast and keep the
+ * 5 attempts. Ctrl-C / SIGTERM lets the in-flight call end, so it ends the run within this bound too.
  * Tests shorten these (`resetClients()` after changing them).
  */
 export const httpTimeouts = { connectionMs: 5_000, requestMs: 8_000, timeoutAttempts: 2 };

@@ -105,28 +105,10 @@ describe("End to end on the Pulumi engine: failures (issue 9)", function () {
       await hole?.close();
     });
 
-    it("GIVEN an endpoint that accepts connections and never answers WHEN up THEN it fails within 35 s with one message: could not be reached, the endpoint, the timeout, what to do", async () => {
+    it("GIVEN an endpoint that accepts connections and never answers WHEN `pulumi up` waits on it and gets SIGTERM THEN the run ends within 35 s of its start with one message (could not be reached, the endpoint, the timeout, what to do) and no plugin process is left", async () => {
       const program = await stackOf({ scenario: "attendee", meetingId: MEETING, user: "kiosk-1" });
       await program.stack.setConfig("chime:endpoint", { value: hole.url });
       const started = Date.now();
-      const output = await failureOutput(() => program.stack.up());
-      const seconds = (Date.now() - started) / 1000;
-      // Expected: 2 attempts of 8 s plus the engine's own start and stop (≈ 25 s on this machine).
-      // Before the fix the request timeout only warned, and `up` hung until the endpoint went away.
-      expect(seconds, "seconds from `pulumi up` to its failure").to.be.at.most(35);
-      expect(output).to.include(
-        `the Chime SDK Meetings endpoint ${hole.url} (stack config chime:endpoint) could not be reached: ` +
-          "it accepted the connection but sent no answer within 8 s (TimeoutError, 2 attempts)",
-      );
-      expect(output).to.include("Check stack config chime:endpoint");
-      expect(output).not.to.include("requestTimeout");
-      expect(hole.connections()).to.equal(2);
-    });
-
-    it("GIVEN `pulumi up` waiting on that endpoint WHEN the CLI gets SIGTERM THEN the run ends (the in-flight call times out) and no plugin process is left behind", async () => {
-      const program = await stackOf({ scenario: "attendee", meetingId: MEETING, user: "kiosk-2" });
-      await program.stack.setConfig("chime:endpoint", { value: hole.url });
-      const before = hole.connections();
       const cli = spawn("pulumi", ["up", "--yes", "--skip-preview", "--stack", program.stack.name], {
         cwd: program.dir,
         env: {
@@ -143,19 +125,25 @@ describe("End to end on the Pulumi engine: failures (issue 9)", function () {
       cli.stdout.on("data", (chunk) => (printed += chunk));
       cli.stderr.on("data", (chunk) => (printed += chunk));
       const exited = new Promise<number | null>((resolve) => cli.on("exit", resolve));
-      expect(
-        await until(() => hole.connections() > before, 60_000),
-        "the create reached the endpoint",
-      ).to.equal(true);
-      const signalled = Date.now();
+      expect(await until(() => hole.connections() > 0, 60_000), "the create reached the endpoint").to.equal(
+        true,
+      );
       cli.kill("SIGTERM");
       const code = await exited;
-      const seconds = (Date.now() - signalled) / 1000;
+      const seconds = (Date.now() - started) / 1000;
       expect(code).not.to.equal(0);
       expect(printed).to.include("SIGTERM received");
-      // The engine cancels gracefully: it waits for the in-flight create, which now ends within the
-      // timeouts (2 × 8 s) instead of never.
-      expect(seconds, "seconds from SIGTERM to exit").to.be.at.most(35);
+      // Expected: 2 attempts of 8 s plus the engine's own start and stop (≈ 25 s on this machine).
+      // Before the fix the request timeout only warned: the create never ended, and neither did the
+      // run, SIGTERM or not (the engine cancels gracefully: it waits for in-flight calls).
+      expect(seconds, "seconds from `pulumi up` to its end").to.be.at.most(35);
+      expect(printed).to.include(
+        `the Chime SDK Meetings endpoint ${hole.url} (stack config chime:endpoint) could not be reached: ` +
+          "it accepted the connection but sent no answer within 8 s (TimeoutError, 2 attempts)",
+      );
+      expect(printed).to.include("Check stack config chime:endpoint");
+      expect(printed).not.to.include("requestTimeout");
+      expect(hole.connections()).to.equal(2);
       expect(
         await until(() => processesIn(program.dir).length === 0, 10_000),
         "plugins left running",
