@@ -20,13 +20,19 @@ import type { AttendeeCapabilities } from "../attendee/capabilities";
 import { chimeClient } from "./client";
 import { CoalescingCache } from "./coalescing-cache";
 import { describeFailure, type Failure, isNotFound } from "./errors";
-import type { ChimeSettings } from "./settings";
+import { type ChimeSettings, endpointOf } from "./settings";
 
 /**
  * Recent listings of meetings' attendees, shared by the reads of one engine pass (see
  * `meetingAttendees`); `undefined` is a meeting that is gone.
  */
 export const meetingSnapshots = new CoalescingCache<SdkAttendee[] | undefined>();
+
+/**
+ * The control-plane region of each meeting created or read in this process (one deployment), by
+ * MeetingId: a NotFound about a meeting known to live elsewhere is then reported as a region mismatch.
+ */
+const meetingRegions = new Map<string, string>();
 
 function sdkCapabilities(c: AttendeeCapabilities) {
   return { Audio: c.audio, Video: c.video, Content: c.content };
@@ -46,7 +52,16 @@ export class ChimeApi {
     try {
       return await send();
     } catch (error) {
-      throw describeFailure(failure, error);
+      const meetingId = failure.about.meetingId;
+      throw describeFailure(
+        {
+          ...failure,
+          region: this.settings.region,
+          endpoint: endpointOf(this.settings),
+          meetingRegion: meetingId ? meetingRegions.get(meetingId) : undefined,
+        },
+        error,
+      );
     } finally {
       // Again after the call: a read that started meanwhile may hold the listing from before it.
       if (changes) this.changed(changes);
@@ -173,7 +188,7 @@ export class ChimeApi {
   async batchCreateAttendees(
     meetingId: string,
     members: readonly { externalUserId: string; capabilities?: AttendeeCapabilities }[],
-  ): Promise<{ attendees: SdkAttendee[]; errors: CreateAttendeeError[] }> {
+  ): Promise<{ attendees: SdkAttendee[]; errors: CreateAttendeeError[]; requestId?: string }> {
     const out = await this.call(
       { operation: "BatchCreateAttendee", about: { meetingId } },
       () =>
@@ -188,7 +203,7 @@ export class ChimeApi {
         ),
       meetingId,
     );
-    return { attendees: out.Attendees ?? [], errors: out.Errors ?? [] };
+    return { attendees: out.Attendees ?? [], errors: out.Errors ?? [], requestId: out.$metadata?.requestId };
   }
 
   async createMeeting(input: CreateMeetingCommandInput): Promise<SdkMeeting> {
@@ -196,6 +211,7 @@ export class ChimeApi {
       { operation: "CreateMeeting", about: { externalMeetingId: input.ExternalMeetingId } },
       () => this.client.send(new CreateMeetingCommand(input)),
     );
+    if (out.Meeting?.MeetingId) meetingRegions.set(out.Meeting.MeetingId, this.settings.region);
     return out.Meeting ?? {};
   }
 
@@ -203,6 +219,7 @@ export class ChimeApi {
     const out = await this.call({ operation: "GetMeeting", about: { meetingId } }, () =>
       this.client.send(new GetMeetingCommand({ MeetingId: meetingId })),
     );
+    meetingRegions.set(meetingId, this.settings.region);
     return out.Meeting ?? {};
   }
 
