@@ -8,7 +8,7 @@ import { FaultInjector, type FaultOptions } from "./faults";
 import type { OperationName } from "./operation-names";
 import { RateLimiter } from "./rate-limiter";
 import { ChimeHttpService, listen } from "./server";
-import { loadStateFile, StateFileWriter } from "./state-file";
+import { ensureStateDirectory, loadStateFile, StateFileWriter } from "./state-file";
 import { MeetingStore } from "./store";
 
 export type { FaultOptions } from "./faults";
@@ -24,10 +24,19 @@ export interface ChimeLocalOptions {
   region?: string;
   /** Account in MeetingArn (default "123456789012"). */
   accountId?: string;
-  /** Persist to this JSON file (atomic temp+rename); absent = memory only. */
+  /**
+   * Persist to this JSON file (atomic temp+rename; mode 0600, since it holds JoinTokens; a missing
+   * directory is created with mode 0700); absent = memory only.
+   */
   stateFile?: string;
   /** TPS per operation (token bucket holding at most 1 s); absent = unlimited. */
   rateLimit?: number;
+  /**
+   * Monotonic time source in ms for the rate limit's buckets (tests pass a fake one); the emulated
+   * clock (`now`, `advanceClock`) does not refill them.
+   * @default performance.now
+   */
+  rateLimitClock?: () => number;
   /** If set, verify SigV4 signatures fully against these credentials. */
   credentials?: { accessKeyId: string; secretAccessKey: string };
   /** Initial clock source in ms (default Date.now); the clock also moves with advanceClock. */
@@ -51,7 +60,6 @@ export interface ChimeLocal {
   advanceClock(ms: number): void;
   /** Ends a meeting out of band, as AWS does after 5 idle minutes; true if it existed. */
   endMeeting(meetingId: string): boolean;
-  deleteAttendeeOutOfBand?: never;
   /** Live meetings, for assertions. */
   meetings(): Array<{ meetingId: string; externalMeetingId: string; attendeeCount: number }>;
   /** Attendees of a live meeting ([] if it is not live), for assertions. */
@@ -74,6 +82,7 @@ export async function startChimeLocal(options: ChimeLocalOptions = {}): Promise<
   let writer: StateFileWriter | undefined;
   const store = new MeetingStore(clock, () => writer?.markDirty());
   if (options.stateFile !== undefined) {
+    await ensureStateDirectory(options.stateFile);
     const loaded = loadStateFile(options.stateFile);
     for (const meeting of loaded ?? []) store.restore(meeting);
     writer = new StateFileWriter(options.stateFile, store);
@@ -87,7 +96,10 @@ export async function startChimeLocal(options: ChimeLocalOptions = {}): Promise<
   const service = new ChimeHttpService({
     context: { store, region, accountId, maxMeetings: options.maxMeetings },
     faults,
-    rateLimiter: options.rateLimit === undefined ? undefined : new RateLimiter(options.rateLimit),
+    rateLimiter:
+      options.rateLimit === undefined
+        ? undefined
+        : new RateLimiter(options.rateLimit, options.rateLimitClock),
     credentials: options.credentials,
   });
   const listening = await listen(service.listener, options.host ?? "127.0.0.1", options.port ?? 0);

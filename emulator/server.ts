@@ -85,8 +85,41 @@ export class ChimeHttpService {
     fault: FaultDecision,
     body: Buffer | undefined,
   ): void {
+    const auth = parseAuthorization(req.headers.authorization);
+    if (typeof auth === "string") {
+      sendError(res, requestId, new ForbiddenError(auth));
+      return;
+    }
+    const { credentials, context } = this.options;
+    if (credentials === undefined) {
+      this.handle(req, res, requestId, route, fault, body);
+      return;
+    }
+    const signed = {
+      method: req.method ?? "",
+      url: req.url ?? "/",
+      headers: req.headers,
+      body: body ?? EMPTY,
+    };
+    verifySignature(signed, auth, credentials, context.region).then(
+      (refusal) => {
+        if (refusal === undefined) this.handle(req, res, requestId, route, fault, body);
+        else sendError(res, requestId, new ForbiddenError(refusal));
+      },
+      (error: unknown) => sendError(res, requestId, asServiceError(error)),
+    );
+  }
+
+  /** Everything after authentication. */
+  private handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+    requestId: string,
+    route: RouteMatch | undefined,
+    fault: FaultDecision,
+    body: Buffer | undefined,
+  ): void {
     try {
-      this.authenticate(req, body ?? EMPTY);
       if (route === undefined) {
         const path = (req.url ?? "/").split("?")[0];
         throw new UnknownOperationError(`No operation matches ${req.method} ${path}`);
@@ -124,20 +157,6 @@ export class ChimeHttpService {
     } catch (error) {
       sendError(res, requestId, asServiceError(error));
     }
-  }
-
-  private authenticate(req: IncomingMessage, body: Buffer): void {
-    const auth = parseAuthorization(req.headers.authorization);
-    if (typeof auth === "string") throw new ForbiddenError(auth);
-    const { credentials, context } = this.options;
-    if (credentials === undefined) return;
-    const refusal = verifySignature(
-      { method: req.method ?? "", url: req.url ?? "/", headers: req.headers, body },
-      auth,
-      credentials,
-      context.region,
-    );
-    if (refusal !== undefined) throw new ForbiddenError(refusal);
   }
 }
 
