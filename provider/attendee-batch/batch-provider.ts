@@ -7,6 +7,7 @@ import { ChimeApi } from "../aws/chime-api";
 import { isNotFound } from "../aws/errors";
 import { type ConfigSource, defaultRegion, recordConfig, settingsFor } from "../aws/settings";
 import { GONE, readWithoutState } from "../dynamic/read";
+import { forEngine } from "../validation/engine-failures";
 import { checkBatch } from "./batch-check";
 import { diffBatch, planBatch } from "./batch-diff";
 import {
@@ -54,7 +55,7 @@ export class AttendeeBatchProvider implements pulumi.dynamic.ResourceProvider<Ba
 
   /** `news` is as the program wrote it: unvalidated, possibly with unknowns (`checkBatch` says which). */
   async check(olds: BatchInputs, news: BatchInputs): Promise<pulumi.dynamic.CheckResult<BatchInputs>> {
-    return checkBatch(olds, news, defaultRegion());
+    return forEngine(checkBatch(olds, news, defaultRegion()));
   }
 
   async diff(_id: string, olds: BatchState, news: BatchInputs): Promise<pulumi.dynamic.DiffResult> {

@@ -4,6 +4,7 @@ import { ChimeApi } from "../aws/chime-api";
 import { isNotFound } from "../aws/errors";
 import { type ConfigSource, defaultRegion, recordConfig, settingsFor } from "../aws/settings";
 import { GONE, readWithoutState } from "../dynamic/read";
+import { forEngine } from "../validation/engine-failures";
 import { checkAttendee } from "./attendee-check";
 import { diffAttendee } from "./attendee-diff";
 import {
@@ -30,7 +31,7 @@ export class AttendeeProvider implements pulumi.dynamic.ResourceProvider<Attende
     olds: AttendeeInputs,
     news: AttendeeInputs,
   ): Promise<pulumi.dynamic.CheckResult<AttendeeInputs>> {
-    return checkAttendee(olds, news, defaultRegion());
+    return forEngine(checkAttendee(olds, news, defaultRegion()));
   }
 
   async diff(_id: string, olds: AttendeeState, news: AttendeeInputs): Promise<pulumi.dynamic.DiffResult> {

@@ -5,6 +5,7 @@ import { ChimeApi } from "../aws/chime-api";
 import { isNotFound } from "../aws/errors";
 import { type ConfigSource, defaultRegion, recordConfig, settingsFor } from "../aws/settings";
 import { GONE, readWithoutState } from "../dynamic/read";
+import { forEngine } from "../validation/engine-failures";
 import { checkMeeting } from "./meeting-check";
 import { diffMeeting, tagChanges } from "./meeting-diff";
 import {
@@ -53,7 +54,7 @@ export class MeetingProvider implements pulumi.dynamic.ResourceProvider<MeetingI
 
   /** `news` is as the program wrote it: unvalidated, possibly with unknowns (`checkMeeting` says which). */
   async check(olds: MeetingInputs, news: MeetingInputs): Promise<pulumi.dynamic.CheckResult<MeetingInputs>> {
-    return checkMeeting(olds, news, defaultRegion());
+    return forEngine(checkMeeting(olds, news, defaultRegion()));
   }
 
   async diff(_id: string, olds: MeetingState, news: MeetingInputs): Promise<pulumi.dynamic.DiffResult> {
