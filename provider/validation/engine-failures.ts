@@ -1,13 +1,14 @@
 import type { CheckFailure } from "./rules";
 
-const TOP_LEVEL_PROPERTY = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
 /**
- * Check failures as the engine should get them. The engine prints a failure that names a property as
- * `property <p> value <inputs[p]> has a problem: <reason>`, looking `p` up among the top-level inputs
- * only: a nested path (`meetingFeatures.video.maxResolution`, `attendees[3].externalUserId`) is not
- * found there and prints as `value {<nil>}`. Every reason already starts with the full path, so a
- * nested failure goes to the engine without a property and prints as `has a problem: <reason>`.
+ * Check failures as the engine gets them: each reason alone, without its property. The engine prints
+ * a failure that names a property as `property <p> value <inputs[p]> has a problem: <reason>`, and
+ * that value is never what we want shown: for a nested path (`meetingFeatures.video.maxResolution`,
+ * `attendees[3].externalUserId`), which it looks up among the top-level inputs only, `{<nil>}`; for
+ * a list or an object, all of it in Go's notation (a 101-attendee batch printed every item before
+ * the message); for a value AWS marks sensitive, the value itself. Every reason starts with the
+ * property's full path and describes the value as the rules allow, so without the property the
+ * engine prints `resource '<name>' has a problem: <reason>`.
  */
 export function forEngine<T>(result: { inputs: T; failures: readonly CheckFailure[] }): {
   inputs: T;
@@ -15,8 +16,6 @@ export function forEngine<T>(result: { inputs: T; failures: readonly CheckFailur
 } {
   return {
     inputs: result.inputs,
-    failures: result.failures.map((failure) =>
-      TOP_LEVEL_PROPERTY.test(failure.property) ? failure : { property: "", reason: failure.reason },
-    ),
+    failures: result.failures.map((failure) => ({ property: "", reason: failure.reason })),
   };
 }

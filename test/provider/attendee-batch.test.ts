@@ -65,6 +65,18 @@ describe("AttendeeBatch check", () => {
     });
   }
 
+  // Regression (issue 9, item 5): a 101-attendee batch printed all 101 items before the message.
+  it("describes a list of 101 attendees by its length, quoting none of them", async () => {
+    const news = {
+      ...valid,
+      attendees: Array.from({ length: 101 }, (_, n) => ({ externalUserId: `b-${n}` })),
+    };
+    const result = await new AttendeeBatchProvider().check({} as BatchInputs, news as BatchInputs);
+    expect(result.failures).to.deep.equal([
+      { property: "", reason: "attendees must be a list of 1 to 100 attendees; got 101 attendees" },
+    ]);
+  });
+
   it("accepts 100 attendees, unknowns during preview, and keeps undeclared capabilities undeclared", () => {
     const hundred = Array.from({ length: 100 }, (_, n) => ({ externalUserId: `bot-${n}` }));
     expect(checkBatch(undefined, { ...valid, attendees: hundred }, undefined).failures).to.deep.equal([]);
