@@ -7,6 +7,6 @@ export { Attendee, type AttendeeArgs } from "./attendee/attendee";
 export type { AttendeeCapabilities, Capability } from "./attendee/capabilities";
 export { AttendeeBatch, type AttendeeBatchArgs, type BatchMemberArgs } from "./attendee-batch/attendee-batch";
 export type { JoinInfo } from "./attendee-batch/batch-state";
-export { Meeting, type MeetingArgs } from "./meeting/meeting";
+export { Meeting, type MeetingArgs, type MeetingFeaturesArgs } from "./meeting/meeting";
 export type { MeetingFeatures } from "./meeting/meeting-features";
 export type { MediaPlacement, NotificationsConfiguration } from "./meeting/meeting-state";

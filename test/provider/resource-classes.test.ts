@@ -106,6 +106,27 @@ describe("Resource classes (Pulumi mocks)", () => {
       ).to.equal(true);
     }
   });
+
+  // Regression (issue 9, item 5): meetingFeatures fields did not accept Outputs.
+  it("GIVEN meetingFeatures whose groups and fields are Outputs THEN the engine gets them resolved", async () => {
+    const { Meeting } = await import("../../provider");
+    const meeting = new Meeting("features", {
+      externalMeetingId: "features-room",
+      mediaRegion: "us-east-1",
+      meetingFeatures: {
+        video: { maxResolution: pulumi.output("FHD" as const) },
+        content: pulumi.output({ maxResolution: "UHD" as const }),
+        attendee: { maxCount: pulumi.output(25) },
+      },
+    });
+    await new Promise((resolve) => meeting.id.apply(resolve));
+    const args = registered.find((r) => r.name === "features");
+    expect(args?.inputs.meetingFeatures).to.deep.equal({
+      video: { maxResolution: "FHD" },
+      content: { maxResolution: "UHD" },
+      attendee: { maxCount: 25 },
+    });
+  });
 });
 
 describe("Attendee resource options", () => {
