@@ -123,8 +123,16 @@ describe("emulator: SigV4", () => {
       await env.client.send(
         new CreateAttendeeCommand({ MeetingId: meeting.MeetingId, ExternalUserId: "user with spaces" }),
       );
-      await env.client.send(new ListAttendeesCommand({ MeetingId: meeting.MeetingId, MaxResults: 5 }));
-      await env.client.send(new GetMeetingCommand({ MeetingId: meeting.MeetingId }));
+      const listed = await env.client.send(
+        new ListAttendeesCommand({ MeetingId: meeting.MeetingId, MaxResults: 5 }),
+      );
+      const got = await env.client.send(new GetMeetingCommand({ MeetingId: meeting.MeetingId }));
+      // Each request did what it asked: the verified requests reached their operations.
+      expect(got.Meeting?.ExternalMeetingId).to.equal("signed meeting (é)");
+      expect(listed.Attendees?.map((a) => a.ExternalUserId)).to.deep.equal(["user with spaces"]);
+      expect(env.local.attendees(meeting.MeetingId).map((a) => a.externalUserId)).to.deep.equal([
+        "user with spaces",
+      ]);
     });
 
     const refused: Array<[string, Parameters<typeof clientWith>[0], string]> = [

@@ -1,3 +1,4 @@
+import { DeleteAttendeeCommand } from "@aws-sdk/client-chime-sdk-meetings";
 import { expect } from "chai";
 import { checkBatch } from "../../provider/attendee-batch/batch-check";
 import { diffBatch, planBatch } from "../../provider/attendee-batch/batch-diff";
@@ -215,7 +216,9 @@ describe("AttendeeBatch provider against the local endpoint", () => {
     });
 
     it("GIVEN one deleted out of band WHEN read THEN it is missing, and update recreates it", async () => {
-      await provider.delete("x", { ...outs, joinInfo: { "bot-3": outs.joinInfo["bot-3"] } });
+      await ctx.client.send(
+        new DeleteAttendeeCommand({ MeetingId: meetingId, AttendeeId: outs.joinInfo["bot-3"].attendeeId }),
+      );
       const read = await provider.read(id, outs);
       expect(Object.keys(read.props?.joinInfo ?? {})).to.deep.equal(["bot-1"]);
       const drifted = read.props as BatchOutputs;
