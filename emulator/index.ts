@@ -54,7 +54,9 @@ export interface ChimeLocal {
   counters(): Record<OperationName, number>;
   /** All requests received, unknown routes included. */
   totalRequests(): number;
+  /** Sets every operation's counter and the total back to 0. */
   resetCounters(): void;
+  /** Injects faults into the following requests (replacing earlier ones); undefined removes them. */
   setFaults(f: FaultOptions | undefined): void;
   /** Moves the emulated clock; meetings older than 24 h end (then 404 on every call). */
   advanceClock(ms: number): void;
