@@ -10,3 +10,4 @@ export type { JoinInfo } from "./attendee-batch/batch-state";
 export { Meeting, type MeetingArgs, type MeetingFeaturesArgs } from "./meeting/meeting";
 export type { MeetingFeatures } from "./meeting/meeting-features";
 export type { MediaPlacement, NotificationsConfiguration } from "./meeting/meeting-state";
+export { MeetingTags, type MeetingTagsArgs } from "./meeting-tags/meeting-tags";

@@ -4,13 +4,14 @@
  */
 
 import { join } from "node:path";
-import { DeleteAttendeeCommand } from "@aws-sdk/client-chime-sdk-meetings";
+import { DeleteAttendeeCommand, ListTagsForResourceCommand } from "@aws-sdk/client-chime-sdk-meetings";
 import type { OutputMap } from "@pulumi/pulumi/automation";
 import { expect } from "chai";
 import { type ChimeLocal, startChimeLocal } from "../../emulator";
 import { clientFor } from "../emulator/helpers";
 import { auditOutput, auditState } from "./support/audit";
 import { makeBackend, PROGRAMS, type ProgramStack, programStack, requireEngine } from "./support/engine";
+import { type Ops, previewPlan, upWithOps } from "./support/plan";
 
 const ALL = { audio: "SendReceive", video: "SendReceive", content: "SendReceive" };
 
@@ -37,6 +38,29 @@ describe("End to end on the Pulumi engine: a meeting and its attendees", functio
   const remember = () => {
     for (const s of endpointSecrets(local)) seenSecrets.add(s);
   };
+  const tagsOf = async (meetingId: string) => {
+    const client = clientFor(local);
+    const listed = await client.send(
+      new ListTagsForResourceCommand({
+        ResourceARN: `arn:aws:chime:us-east-1:123456789012:meeting/${meetingId}`,
+      }),
+    );
+    client.destroy();
+    return Object.fromEntries((listed.Tags ?? []).map((t) => [t.Key, t.Value]));
+  };
+  /** Every resource `same`, but those named. */
+  const planned = (ops: Ops = {}): Ops => ({ meeting: "same", kiosk: "same", bot: "same", ...ops });
+  /** The preview plans `expected`, then up performs exactly that plan. */
+  const previewThenUp = async (expected: Ops) => {
+    const plan = await previewPlan(program, [], (text) => {
+      printed += text;
+    });
+    expect(plan, "the preview's plan").to.deep.equal(expected);
+    const up = await upWithOps(program);
+    printed += up.stdout + up.stderr;
+    expect(up.ops, "the operations up performed").to.deep.equal(expected);
+    return up;
+  };
 
   before(async () => {
     requireEngine();
@@ -57,15 +81,19 @@ describe("End to end on the Pulumi engine: a meeting and its attendees", functio
     const preview = await program.stack.preview();
     printed += preview.stdout + preview.stderr;
     expect(preview.changeSummary.create).to.equal(4); // the stack, the meeting, two attendees
+    expect(await previewPlan(program)).to.deep.equal(
+      planned({ meeting: "create", kiosk: "create", bot: "create" }),
+    );
     expect(local.totalRequests()).to.equal(0);
   });
 
   let outputs: OutputMap;
   it("2. WHEN up THEN attendeeId and joinToken are secret outputs equal to what the endpoint holds", async () => {
-    const up = await program.stack.up();
+    const up = await upWithOps(program);
     printed += up.stdout + up.stderr;
     outputs = up.outputs;
     expect(up.summary.resourceChanges?.create).to.equal(4);
+    expect(up.ops).to.deep.equal(planned({ meeting: "create", kiosk: "create", bot: "create" }));
     const [meeting] = live();
     expect(outputs.meetingId.value).to.equal(meeting.meetingId);
     expect(outputs.meetingId.secret).to.equal(false);
@@ -84,6 +112,7 @@ describe("End to end on the Pulumi engine: a meeting and its attendees", functio
   it("3. WHEN previewed, refreshed and previewed again THEN nothing changes", async () => {
     const first = await program.stack.preview();
     expect(first.changeSummary).to.deep.equal({ same: 4 });
+    expect(await previewPlan(program)).to.deep.equal(planned());
     const refresh = await program.stack.refresh();
     printed += refresh.stdout + refresh.stderr;
     expect(refresh.summary.resourceChanges).to.deep.equal({ same: 4 });
@@ -95,8 +124,7 @@ describe("End to end on the Pulumi engine: a meeting and its attendees", functio
     await program.stack.setConfig("attendees", {
       value: attendeesConfig("bot-b", { audio: "SendReceive", video: "Receive", content: "None" }),
     });
-    const up = await program.stack.up();
-    printed += up.stdout + up.stderr;
+    const up = await previewThenUp(planned({ kiosk: "update" }));
     expect(up.summary.resourceChanges).to.deep.equal({ same: 3, update: 1 });
     const [meeting] = live();
     const kiosk = local.attendees(meeting.meetingId).find((a) => a.externalUserId === "kiosk-a");
@@ -108,8 +136,7 @@ describe("End to end on the Pulumi engine: a meeting and its attendees", functio
     await program.stack.setConfig("attendees", {
       value: attendeesConfig("bot-c", { audio: "SendReceive", video: "Receive", content: "None" }),
     });
-    const up = await program.stack.up();
-    printed += up.stdout + up.stderr;
+    const up = await previewThenUp(planned({ bot: "replace" }));
     expect(up.summary.resourceChanges).to.deep.equal({ same: 3, replace: 1 });
     const [meeting] = live();
     expect(
@@ -122,13 +149,45 @@ describe("End to end on the Pulumi engine: a meeting and its attendees", functio
     auditState(backend.dir, [...seenSecrets], local.url);
   });
 
-  it("4c. WHEN the meeting's tags change THEN the meeting is updated in place, its attendees untouched", async () => {
+  it("4c. WHEN tags are added to the meeting THEN its MeetingTags child alone is created: the meeting and its attendees stay", async () => {
     const [before] = live();
     await program.stack.setConfig("tags", { value: JSON.stringify({ team: "support" }) });
-    const up = await program.stack.up();
-    printed += up.stdout + up.stderr;
-    expect(up.summary.resourceChanges).to.deep.equal({ same: 3, update: 1 });
+    const up = await previewThenUp(planned({ "meeting-tags": "create" }));
+    expect(up.summary.resourceChanges).to.deep.equal({ same: 4, create: 1 });
     expect(live().map((m) => m.meetingId)).to.deep.equal([before.meetingId]);
+    expect(await tagsOf(before.meetingId)).to.deep.equal({ team: "support" });
+  });
+
+  it("4d. WHEN only the meeting's tags change THEN its MeetingTags child alone is updated: the meeting and its attendees stay", async () => {
+    // Before issue 8 the preview planned the meeting updated and every attendee replaced (their
+    // meetingId unknown) here, while up replaced nothing.
+    const [before] = live();
+    const joinToken = (await program.stack.outputs()).kioskJoinToken.value;
+    await program.stack.setConfig("tags", { value: JSON.stringify({ team: "sales", tier: "gold" }) });
+    expect((await program.stack.preview()).changeSummary).to.deep.equal({ same: 4, update: 1 });
+    const up = await previewThenUp(planned({ "meeting-tags": "update" }));
+    expect(up.summary.resourceChanges).to.deep.equal({ same: 4, update: 1 });
+    expect(up.outputs.kioskJoinToken.value).to.equal(joinToken);
+    expect(live().map((m) => m.meetingId)).to.deep.equal([before.meetingId]);
+    expect(await tagsOf(before.meetingId)).to.deep.equal({ team: "sales", tier: "gold" });
+    await program.stack.preview({ expectNoChanges: true });
+  });
+
+  it("4e. WHEN a meeting with tags is replaced THEN it and its attendees are replaced, and its MeetingTags child is updated (not replaced) onto the new meeting", async () => {
+    const [before] = live();
+    await program.stack.setConfig("externalMeetingId", { value: "e2e-room-2" });
+    const up = await previewThenUp(
+      planned({ meeting: "replace", "meeting-tags": "update", kiosk: "replace", bot: "replace" }),
+    );
+    expect(up.summary.resourceChanges).to.deep.equal({ same: 1, update: 1, replace: 3 });
+    const [meeting, ...others] = live();
+    expect(others).to.deep.equal([]);
+    expect(meeting.meetingId).not.to.equal(before.meetingId);
+    expect(meeting.externalMeetingId).to.equal("e2e-room-2");
+    expect(await tagsOf(meeting.meetingId)).to.deep.equal({ team: "sales", tier: "gold" });
+    expect(local.attendees(meeting.meetingId)).to.have.length(2);
+    remember();
+    await program.stack.preview({ expectNoChanges: true });
   });
 
   it("5a. GIVEN the meeting ends out of band WHEN refreshed THEN the meeting and its attendees leave the state", async () => {
@@ -136,13 +195,14 @@ describe("End to end on the Pulumi engine: a meeting and its attendees", functio
     local.endMeeting(meeting.meetingId);
     const refresh = await program.stack.refresh();
     printed += refresh.stdout + refresh.stderr;
-    expect(refresh.summary.resourceChanges).to.deep.equal({ same: 1, delete: 3 });
+    expect(refresh.summary.resourceChanges).to.deep.equal({ same: 1, delete: 4 });
   });
 
-  it("5b. THEN up creates a new meeting with the attendees in it", async () => {
-    const up = await program.stack.up();
-    printed += up.stdout + up.stderr;
-    expect(up.summary.resourceChanges).to.deep.equal({ same: 1, create: 3 });
+  it("5b. THEN up creates a new meeting, tagged, with the attendees in it", async () => {
+    const up = await previewThenUp(
+      planned({ meeting: "create", "meeting-tags": "create", kiosk: "create", bot: "create" }),
+    );
+    expect(up.summary.resourceChanges).to.deep.equal({ same: 1, create: 4 });
     const [meeting] = live();
     expect(up.outputs.meetingId.value).to.equal(meeting.meetingId).and.not.equal(outputs.meetingId.value);
     expect(
@@ -151,6 +211,7 @@ describe("End to end on the Pulumi engine: a meeting and its attendees", functio
         .map((a) => a.externalUserId)
         .sort(),
     ).to.deep.equal(["bot-c", "kiosk-a"]);
+    expect(await tagsOf(meeting.meetingId)).to.deep.equal({ team: "sales", tier: "gold" });
     remember();
   });
 
@@ -163,10 +224,9 @@ describe("End to end on the Pulumi engine: a meeting and its attendees", functio
     );
     client.destroy();
     const refresh = await program.stack.refresh();
-    expect(refresh.summary.resourceChanges).to.deep.equal({ same: 3, delete: 1 });
-    const up = await program.stack.up();
-    printed += up.stdout + up.stderr;
-    expect(up.summary.resourceChanges).to.deep.equal({ same: 3, create: 1 });
+    expect(refresh.summary.resourceChanges).to.deep.equal({ same: 4, delete: 1 });
+    const up = await previewThenUp(planned({ "meeting-tags": "same", bot: "create" }));
+    expect(up.summary.resourceChanges).to.deep.equal({ same: 4, create: 1 });
     expect(local.attendees(meeting.meetingId)).to.have.length(2);
     remember();
     auditState(backend.dir, [...seenSecrets], local.url);
@@ -175,7 +235,7 @@ describe("End to end on the Pulumi engine: a meeting and its attendees", functio
   it("6a. WHEN destroyed THEN the endpoint has no meeting and no attendee left", async () => {
     const destroy = await program.stack.destroy();
     printed += destroy.stdout + destroy.stderr;
-    expect(destroy.summary.resourceChanges?.delete).to.equal(4);
+    expect(destroy.summary.resourceChanges?.delete).to.equal(5);
     expect(live()).to.deep.equal([]);
   });
 

@@ -8,11 +8,16 @@ import * as pkg from "../../provider";
  * `instanceof` check that can never succeed. Types are checked by test/fixtures/module-resolution-node.
  */
 describe("public API", () => {
-  it("pulumi-chime-sdk exports the three resource classes and nothing else at runtime", () => {
-    expect(Object.keys(pkg).sort()).to.deep.equal(["Attendee", "AttendeeBatch", "Meeting"]);
+  it("pulumi-chime-sdk exports the resource classes and nothing else at runtime", () => {
+    expect(Object.keys(pkg).sort()).to.deep.equal(["Attendee", "AttendeeBatch", "Meeting", "MeetingTags"]);
   });
 
-  it("pulumi-chime-sdk/local exports startChimeLocal, OPERATION_NAMES and StateFileError at runtime", () => {
-    expect(Object.keys(local).sort()).to.deep.equal(["OPERATION_NAMES", "StateFileError", "startChimeLocal"]);
+  it("pulumi-chime-sdk/local exports startChimeLocal, the operation names and StateFileError at runtime", () => {
+    expect(Object.keys(local).sort()).to.deep.equal([
+      "LEGACY_OPERATION_NAMES",
+      "OPERATION_NAMES",
+      "StateFileError",
+      "startChimeLocal",
+    ]);
   });
 });
