@@ -1,7 +1,6 @@
 import { expect } from "chai";
 import { AttendeeBatchProvider } from "../../provider/attendee-batch/batch-provider";
 import { MeetingProvider } from "../../provider/meeting/meeting-provider";
-import { forEngine } from "../../provider/validation/engine-failures";
 
 /**
  * Regression (issue 9, item 5): a nested check failure printed as `property
@@ -9,25 +8,6 @@ import { forEngine } from "../../provider/validation/engine-failures";
  * printed every attendee before the message.
  */
 describe("check failures as the engine gets them", () => {
-  // The engine prints `property <p> value <inputs[p]>`: {<nil>} for a nested path, a whole list or
-  // object in Go's notation, a sensitive value in plaintext. The reasons name the path instead.
-  const properties = [
-    "externalUserId",
-    "attendees",
-    "meetingFeatures.video.maxResolution",
-    "capabilities.audio",
-    "attendees[3].externalUserId",
-    "tags.Owner",
-  ];
-  for (const property of properties) {
-    it(`${property} → no property, the reason unchanged`, () => {
-      const reason = `${property} is wrong`;
-      expect(forEngine({ inputs: {}, failures: [{ property, reason }] }).failures).to.deep.equal([
-        { property: "", reason },
-      ]);
-    });
-  }
-
   it("Meeting provider: a bad meetingFeatures.video.maxResolution fails without a property, naming the path", async () => {
     const result = await new MeetingProvider().check(
       {} as never,
