@@ -12,11 +12,12 @@ describe("public API", () => {
     expect(Object.keys(pkg).sort()).to.deep.equal(["Attendee", "AttendeeBatch", "Meeting", "MeetingTags"]);
   });
 
-  it("pulumi-chime-sdk/local exports startChimeLocal, the operation names and StateFileError at runtime", () => {
+  it("pulumi-chime-sdk/local exports startChimeLocal, the operation names, StateFileError and busiestWindow at runtime", () => {
     expect(Object.keys(local).sort()).to.deep.equal([
       "LEGACY_OPERATION_NAMES",
       "OPERATION_NAMES",
       "StateFileError",
+      "busiestWindow",
       "startChimeLocal",
     ]);
   });
