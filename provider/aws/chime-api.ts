@@ -24,6 +24,27 @@ import type { ChimeSettings } from "./settings";
 
 const pacer = new RequestPacer();
 
+/**
+ * One Chime call, of either namespace: paced to the per-operation quota and, on failure, rethrown as a
+ * `ChimeRequestError` that says what to do.
+ */
+export async function callChime<T>(
+  settings: ChimeSettings,
+  failure: Failure,
+  send: () => Promise<T>,
+): Promise<T> {
+  const { namespace, region, endpoint, maxRequestsPerSecond } = settings;
+  await pacer.acquire(
+    `${namespace ?? "meetings"}|${region}|${endpoint ?? ""}|${failure.operation}`,
+    maxRequestsPerSecond,
+  );
+  try {
+    return await send();
+  } catch (error) {
+    throw describeFailure({ ...failure, namespace }, error);
+  }
+}
+
 function sdkCapabilities(c: AttendeeCapabilities) {
   return { Audio: c.audio, Video: c.video, Content: c.content };
 }
@@ -35,14 +56,8 @@ function sdkCapabilities(c: AttendeeCapabilities) {
 export class ChimeApi {
   constructor(private readonly settings: ChimeSettings) {}
 
-  private async call<T>(failure: Failure, send: () => Promise<T>): Promise<T> {
-    const { region, endpoint, maxRequestsPerSecond } = this.settings;
-    await pacer.acquire(`${region}|${endpoint ?? ""}|${failure.operation}`, maxRequestsPerSecond);
-    try {
-      return await send();
-    } catch (error) {
-      throw describeFailure(failure, error);
-    }
+  private call<T>(failure: Failure, send: () => Promise<T>): Promise<T> {
+    return callChime(this.settings, failure, send);
   }
 
   private get client() {

@@ -1,3 +1,4 @@
+import { ChimeClient } from "@aws-sdk/client-chime";
 import { ChimeSDKMeetingsClient } from "@aws-sdk/client-chime-sdk-meetings";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { ChimeRetryStrategy } from "./retry-strategy";
@@ -7,6 +8,26 @@ import type { ChimeSettings } from "./settings";
 const MAX_ATTEMPTS = 5;
 
 const clients = new Map<string, ChimeSDKMeetingsClient>();
+const legacyClients = new Map<string, ChimeClient>();
+
+/**
+ * The configuration every client of this provider shares, whichever Chime API it speaks: region,
+ * endpoint override, profile, retry strategy and request handler.
+ */
+export function clientConfig(settings: ChimeSettings) {
+  return {
+    region: settings.region,
+    ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
+    ...(settings.profile ? { profile: settings.profile } : {}),
+    retryStrategy: new ChimeRetryStrategy(MAX_ATTEMPTS),
+    // Without timeouts a black-holed endpoint would hang `pulumi up` forever.
+    requestHandler: new NodeHttpHandler({ connectionTimeout: 5_000, requestTimeout: 30_000 }),
+  };
+}
+
+function cacheKey(settings: ChimeSettings): string {
+  return JSON.stringify([settings.region, settings.endpoint, settings.profile]);
+}
 
 /**
  * A Chime SDK Meetings client for `settings`, one per region, endpoint and profile in this process.
@@ -15,18 +36,26 @@ const clients = new Map<string, ChimeSDKMeetingsClient>();
  * environment, `profile` / AWS_PROFILE, SSO, container and instance metadata.
  */
 export function chimeClient(settings: ChimeSettings): ChimeSDKMeetingsClient {
-  const key = JSON.stringify([settings.region, settings.endpoint, settings.profile]);
+  const key = cacheKey(settings);
   let client = clients.get(key);
   if (!client) {
-    client = new ChimeSDKMeetingsClient({
-      region: settings.region,
-      ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
-      ...(settings.profile ? { profile: settings.profile } : {}),
-      retryStrategy: new ChimeRetryStrategy(MAX_ATTEMPTS),
-      // Without timeouts a black-holed endpoint would hang `pulumi up` forever.
-      requestHandler: new NodeHttpHandler({ connectionTimeout: 5_000, requestTimeout: 30_000 }),
-    });
+    client = new ChimeSDKMeetingsClient(clientConfig(settings));
     clients.set(key, client);
+  }
+  return client;
+}
+
+/**
+ * A legacy Amazon Chime client (`@aws-sdk/client-chime`, API 2018-05-01) for `settings`, configured as
+ * `chimeClient`. Without an endpoint override it goes to the global endpoint in us-east-1, or to
+ * AWS_ENDPOINT_URL_CHIME, which the SDK reads itself.
+ */
+export function legacyChimeClient(settings: ChimeSettings): ChimeClient {
+  const key = cacheKey(settings);
+  let client = legacyClients.get(key);
+  if (!client) {
+    client = new ChimeClient(clientConfig(settings));
+    legacyClients.set(key, client);
   }
   return client;
 }
@@ -34,5 +63,7 @@ export function chimeClient(settings: ChimeSettings): ChimeSDKMeetingsClient {
 /** Drops cached clients (tests that change endpoints or credentials). */
 export function resetClients(): void {
   for (const client of clients.values()) client.destroy();
+  for (const client of legacyClients.values()) client.destroy();
   clients.clear();
+  legacyClients.clear();
 }

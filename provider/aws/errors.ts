@@ -6,6 +6,8 @@
  * <id> not found", for one).
  */
 
+import type { Namespace } from "./settings";
+
 /** What the failed call was about. */
 export interface Failure {
   /** The API operation, e.g. "CreateAttendee". */
@@ -14,6 +16,8 @@ export interface Failure {
   readonly about: Readonly<Record<string, string | undefined>>;
   /** Values to mask wherever they appear, by the name to show instead. */
   readonly secrets?: Readonly<Record<string, string | undefined>>;
+  /** The API called; absent: Chime SDK Meetings. */
+  readonly namespace?: Namespace;
 }
 
 /** A failed Chime call, as the provider reports it. The stack is ours and says nothing to a user. */
@@ -42,8 +46,8 @@ interface AwsErrorShape {
   $metadata?: { requestId?: string; httpStatusCode?: number };
 }
 
-/** What to do about an error, by exception name (and, where it matters, operation). */
-export function adviceFor(awsError: string, operation: string): string {
+/** What to do about an error, by exception name (and, where it matters, operation and namespace). */
+export function adviceFor(awsError: string, operation: string, namespace: Namespace = "meetings"): string {
   switch (awsError) {
     case "NotFoundException":
     case "ResourceNotFoundException":
@@ -55,11 +59,14 @@ export function adviceFor(awsError: string, operation: string): string {
             "`pulumi up --refresh` to create it again; otherwise point meetingId at a live meeting."
         : "The attendee or its meeting no longer exists; run `pulumi refresh` to bring the stack up to date.";
     case "LimitExceededException":
+    // The legacy namespace's name for it.
+    case "ResourceLimitExceededException":
       return (
         "The meeting is full: it holds at most 250 attendees (or its MeetingFeatures attendee maxCount), and " +
         "an attendee counts until it is deleted, joined or not. Delete unused attendees or use another meeting."
       );
     case "ThrottlingException":
+    case "ThrottledClientException":
       return (
         "AWS throttled the requests beyond the retries: lower stack config chime:maxRequestsPerSecond " +
         "(default 10, the AWS default quota) or ask AWS for a higher quota."
@@ -70,6 +77,7 @@ export function adviceFor(awsError: string, operation: string): string {
       return "Another identical request was in flight at the same time; run the deployment again.";
     case "ForbiddenException":
     case "UnauthorizedException":
+    case "UnauthorizedClientException":
     case "UnrecognizedClientException":
     case "InvalidSignatureException":
     case "AccessDeniedException":
@@ -88,10 +96,11 @@ export function adviceFor(awsError: string, operation: string): string {
     case "ECONNRESET":
     case "EAI_AGAIN":
     case "TimeoutError":
-      return (
-        "The Chime SDK Meetings endpoint could not be reached: check stack config chime:endpoint, " +
-        "AWS_ENDPOINT_URL_CHIME_SDK_MEETINGS, the region and the network."
-      );
+      return namespace === "legacy"
+        ? "The legacy Amazon Chime endpoint could not be reached: check stack config chime:legacyEndpoint, " +
+            "AWS_ENDPOINT_URL_CHIME and the network."
+        : "The Chime SDK Meetings endpoint could not be reached: check stack config chime:endpoint, " +
+            "AWS_ENDPOINT_URL_CHIME_SDK_MEETINGS, the region and the network.";
     default:
       return "See the AWS message above.";
   }
@@ -126,8 +135,9 @@ export function describeFailure(failure: Failure, error: unknown): ChimeRequestE
     .filter(Boolean)
     .join(", ");
   const message =
-    `Chime ${failure.operation} failed${about ? ` for ${about}` : ""}: ${awsError}: ${detail}` +
-    `${where ? ` (${where})` : ""}. ${adviceFor(awsError, failure.operation)}`;
+    `Chime ${failure.operation}${failure.namespace === "legacy" ? " (legacy Amazon Chime namespace)" : ""} ` +
+    `failed${about ? ` for ${about}` : ""}: ${awsError}: ${detail}` +
+    `${where ? ` (${where})` : ""}. ${adviceFor(awsError, failure.operation, failure.namespace)}`;
   return new ChimeRequestError(message, awsError, failure.operation, requestId, httpStatus);
 }
 

@@ -1,8 +1,12 @@
 import { StandardRetryStrategy } from "@smithy/core/retry";
 import type { RetryErrorInfo, RetryStrategyV2, RetryToken, StandardRetryToken } from "@smithy/types";
 
-/** Error names that will not succeed on retry although the SDK classifies them as throttling. */
-const NEVER_RETRY: readonly string[] = ["LimitExceededException"];
+/**
+ * Error names that will not succeed on retry: a full meeting. The SDK classifies LimitExceededException
+ * as throttling; the legacy namespace's ResourceLimitExceededException (400) is listed so that no
+ * future change of that classification makes it retried either.
+ */
+const NEVER_RETRY: readonly string[] = ["LimitExceededException", "ResourceLimitExceededException"];
 
 /**
  * The SDK's standard retry strategy, except that a full meeting is reported at once.

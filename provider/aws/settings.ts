@@ -10,6 +10,7 @@
 export const CONFIG_KEYS = {
   region: "chime:region",
   endpoint: "chime:endpoint",
+  legacyEndpoint: "chime:legacyEndpoint",
   awsRegion: "aws:region",
   awsProfile: "aws:profile",
   maxRequestsPerSecond: "chime:maxRequestsPerSecond",
@@ -23,9 +24,20 @@ export interface ConfigSource {
   get(key: string): string | undefined;
 }
 
+/** The Chime API a resource is declared in: Chime SDK Meetings (the default), or the legacy Amazon Chime one. */
+export type Namespace = "meetings" | "legacy";
+
+/** The one region of the legacy Amazon Chime namespace: its single global endpoint lives there. */
+export const LEGACY_REGION = "us-east-1";
+
 export interface ChimeSettings {
+  /** Which API the calls go to; absent: Chime SDK Meetings. */
+  readonly namespace?: Namespace;
   readonly region: string;
-  /** An endpoint override from stack config; the SDK itself honours AWS_ENDPOINT_URL_CHIME_SDK_MEETINGS. */
+  /**
+   * An endpoint override from stack config (`chime:endpoint`, or `chime:legacyEndpoint` for the legacy
+   * namespace); the SDK itself honours AWS_ENDPOINT_URL_CHIME_SDK_MEETINGS (AWS_ENDPOINT_URL_CHIME).
+   */
   readonly endpoint?: string;
   readonly profile?: string;
   readonly maxRequestsPerSecond: number;
@@ -72,4 +84,16 @@ export function settingsFor(region: string, config: ConfigValues = configured): 
     );
   }
   return { region, endpoint: config.endpoint, profile: config.awsProfile, maxRequestsPerSecond: rate };
+}
+
+/**
+ * The settings for calls in the legacy Amazon Chime namespace: its one region (us-east-1, where its
+ * global endpoint is) and the `chime:legacyEndpoint` override; otherwise as `settingsFor`.
+ */
+export function legacySettings(config: ConfigValues = configured): ChimeSettings {
+  return {
+    ...settingsFor(LEGACY_REGION, config),
+    namespace: "legacy",
+    endpoint: config.legacyEndpoint,
+  };
 }
