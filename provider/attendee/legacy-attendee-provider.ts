@@ -4,7 +4,7 @@ import { isNotFound } from "../aws/errors";
 import { LegacyChimeApi } from "../aws/legacy-api";
 import { legacySettings } from "../aws/settings";
 import { GONE } from "../dynamic/read";
-import { tagChanges } from "../meeting/meeting-diff";
+import { tagChanges } from "../meeting-tags/tags-state";
 import {
   type LegacyAttendeeInputs,
   type LegacyAttendeeOutputs,
