@@ -152,6 +152,21 @@ describe("emulator: legacy CreateAttendee, its eight exceptions through @aws-sdk
       ]);
     });
 
+    it("the SDK's standard strategy retries ThrottledClientException (status 429): 3 requests for one call with maxAttempts 3", async () => {
+      // Spend the bucket's one token, if the test above has not: 404 (no such meeting) or 429.
+      const create = () => new CreateAttendeeCommand({ MeetingId: UNKNOWN_ID, ExternalUserId: "third" });
+      const spent = await env.client.send(create()).catch((error: ChimeServiceException) => error);
+      expect([404, 429]).to.include((spent as ChimeServiceException).$metadata.httpStatusCode);
+      const retrying = legacyClientFor(env.local, { maxAttempts: 3 });
+      try {
+        env.local.resetCounters();
+        await expectLegacyError(retrying.send(create()), ThrottledClientException, { status: 429 });
+        expect(env.local.legacy.counters().CreateAttendee).to.equal(3);
+      } finally {
+        retrying.destroy();
+      }
+    });
+
     it("the legacy namespace has its own buckets: its GetMeeting does not use up the Meetings namespace's", async () => {
       const legacyGet = () => env.client.send(new GetMeetingCommand({ MeetingId: UNKNOWN_ID }));
       await expectLegacyError(legacyGet(), NotFoundException, { status: 404 });
