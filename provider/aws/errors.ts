@@ -56,7 +56,10 @@ export function adviceFor(awsError: string, operation: string, namespace: Namesp
         operation === "BatchCreateAttendee"
         ? "The meeting has ended or never existed: Chime ends a meeting 24 hours after creation or after 5 " +
             "minutes without a connected attendee. If the meeting is declared in this stack, run " +
-            "`pulumi up --refresh` to create it again; otherwise point meetingId at a live meeting."
+            "`pulumi up --refresh` to create it again; otherwise point meetingId at a live meeting." +
+            (namespace === "legacy"
+              ? ' A Chime SDK Meetings meeting is unknown here: a legacy attendee needs a meeting with namespace "legacy".'
+              : "")
         : "The attendee or its meeting no longer exists; run `pulumi refresh` to bring the stack up to date.";
     case "LimitExceededException":
     // The legacy namespace's name for it.

@@ -63,6 +63,11 @@ describe("Chime error reporting", () => {
     expect(error.message).not.to.include("chime:endpoint,");
   });
 
+  it("legacy namespace: a meeting not found may be one of the other namespace, and the advice says so", () => {
+    expect(adviceFor("NotFoundException", "CreateAttendee", "legacy")).to.include('namespace "legacy"');
+    expect(adviceFor("NotFoundException", "CreateAttendee")).not.to.include("legacy");
+  });
+
   // [AWS error, operation, words the advice must contain]
   const advice: [string, string, string][] = [
     // The legacy namespace's names for the same conditions.
