@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type * as pulumi from "@pulumi/pulumi";
 import { isNotFound } from "../aws/errors";
-import { LegacyChimeApi } from "../aws/legacy-api";
+import { type LegacyAttendee, LegacyChimeApi } from "../aws/legacy-api";
 import { legacySettings } from "../aws/settings";
 import { GONE } from "../dynamic/read";
 import { tagChanges } from "../meeting-tags/tags-state";
@@ -55,7 +55,7 @@ export class LegacyAttendeeIo {
     api: LegacyChimeApi,
     inputs: LegacyAttendeeInputs,
     attendeeId: string | undefined,
-    attendee: Parameters<typeof toLegacyOutputs>[1],
+    attendee: LegacyAttendee,
     wanted: Readonly<Record<string, string>>,
   ): Promise<LegacyAttendeeOutputs> {
     if (!attendeeId) throw new Error("Chime returned an attendee without AttendeeId or JoinToken");

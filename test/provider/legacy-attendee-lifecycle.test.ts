@@ -313,3 +313,23 @@ describe("Attendee provider, legacy namespace, at the rate quota", () => {
     expect(ctx.local.legacy.attendees(meetingId)).to.have.length(8);
   });
 });
+
+describe("Attendee provider, legacy namespace: the endpoint from AWS_ENDPOINT_URL_CHIME", () => {
+  // No chime:legacyEndpoint (an empty value counts as unset): the SDK's own variable applies.
+  const ctx = useProviderEndpoint({}, { "chime:legacyEndpoint": "" });
+  let saved: string | undefined;
+  before(() => {
+    saved = process.env.AWS_ENDPOINT_URL_CHIME;
+    process.env.AWS_ENDPOINT_URL_CHIME = ctx.local.legacy.endpointUrl;
+  });
+  after(() => {
+    if (saved === undefined) delete process.env.AWS_ENDPOINT_URL_CHIME;
+    else process.env.AWS_ENDPOINT_URL_CHIME = saved;
+  });
+
+  it("GIVEN only AWS_ENDPOINT_URL_CHIME WHEN an attendee is created THEN it goes to that endpoint", async () => {
+    const meetingId = (await newLegacyMeeting(legacyClientFor(ctx.local))).MeetingId;
+    const { outs } = await create(await checked({ meetingId, externalUserId: "via-env", tags: { a: "1" } }));
+    expect(ctx.local.legacy.attendees(meetingId).map((a) => a.attendeeId)).to.deep.equal([outs.attendeeId]);
+  });
+});
