@@ -4,13 +4,14 @@
  */
 
 import { join } from "node:path";
-import { DeleteAttendeeCommand } from "@aws-sdk/client-chime-sdk-meetings";
+import { DeleteAttendeeCommand, ListTagsForResourceCommand } from "@aws-sdk/client-chime-sdk-meetings";
 import type { OutputMap } from "@pulumi/pulumi/automation";
 import { expect } from "chai";
 import { type ChimeLocal, startChimeLocal } from "../../emulator";
 import { clientFor } from "../emulator/helpers";
 import { auditOutput, auditState } from "./support/audit";
 import { makeBackend, PROGRAMS, type ProgramStack, programStack, requireEngine } from "./support/engine";
+import { previewPlan, upWithOps } from "./support/plan";
 
 const ALL = { audio: "SendReceive", video: "SendReceive", content: "SendReceive" };
 
@@ -34,6 +35,16 @@ describe("End to end on the Pulumi engine: a meeting and its attendees", functio
       { name: "bot", externalUserId: b },
     ]);
   const live = () => local.meetings();
+  const tagsOf = async (meetingId: string) => {
+    const client = clientFor(local);
+    const listed = await client.send(
+      new ListTagsForResourceCommand({
+        ResourceARN: `arn:aws:chime:us-east-1:123456789012:meeting/${meetingId}`,
+      }),
+    );
+    client.destroy();
+    return Object.fromEntries((listed.Tags ?? []).map((t) => [t.Key, t.Value]));
+  };
   const remember = () => {
     for (const s of endpointSecrets(local)) seenSecrets.add(s);
   };
@@ -122,13 +133,60 @@ describe("End to end on the Pulumi engine: a meeting and its attendees", functio
     auditState(backend.dir, [...seenSecrets], local.url);
   });
 
-  it("4c. WHEN the meeting's tags change THEN the meeting is updated in place, its attendees untouched", async () => {
+  it("4c. WHEN tags are added to the meeting THEN preview plans one create (its MeetingTags child), the meeting and attendees same, and up does exactly that", async () => {
     const [before] = live();
     await program.stack.setConfig("tags", { value: JSON.stringify({ team: "support" }) });
-    const up = await program.stack.up();
+    const plan = await previewPlan(program);
+    expect(plan).to.deep.equal({ meeting: "same", "meeting-tags": "create", kiosk: "same", bot: "same" });
+    expect((await program.stack.preview()).changeSummary).to.deep.equal({ same: 4, create: 1 });
+    const up = await upWithOps(program);
     printed += up.stdout + up.stderr;
-    expect(up.summary.resourceChanges).to.deep.equal({ same: 3, update: 1 });
+    expect(up.ops).to.deep.equal(plan);
+    expect(up.summary.resourceChanges).to.deep.equal({ same: 4, create: 1 });
     expect(live().map((m) => m.meetingId)).to.deep.equal([before.meetingId]);
+    expect(await tagsOf(before.meetingId)).to.deep.equal({ team: "support" });
+  });
+
+  it("4d. WHEN only the meeting's tags change THEN preview plans one update (the MeetingTags child), the meeting and attendees same, and up does exactly that", async () => {
+    // Issue 8: a tags-only change used to preview every attendee as replaced (meetingId unknown).
+    const [before] = live();
+    const joinToken = (await program.stack.outputs()).kioskJoinToken.value;
+    await program.stack.setConfig("tags", { value: JSON.stringify({ team: "sales", tier: "gold" }) });
+    const plan = await previewPlan(program);
+    expect(plan).to.deep.equal({ meeting: "same", "meeting-tags": "update", kiosk: "same", bot: "same" });
+    expect((await program.stack.preview()).changeSummary).to.deep.equal({ same: 4, update: 1 });
+    const up = await upWithOps(program);
+    printed += up.stdout + up.stderr;
+    expect(up.ops).to.deep.equal(plan);
+    expect(up.summary.resourceChanges).to.deep.equal({ same: 4, update: 1 });
+    expect(up.outputs.kioskJoinToken.value).to.equal(joinToken);
+    expect(live().map((m) => m.meetingId)).to.deep.equal([before.meetingId]);
+    expect(await tagsOf(before.meetingId)).to.deep.equal({ team: "sales", tier: "gold" });
+    await program.stack.preview({ expectNoChanges: true });
+  });
+
+  it("4e. WHEN a meeting with tags is replaced THEN preview plans the meeting and attendees replaced and its MeetingTags updated (not replaced), and up does exactly that", async () => {
+    const [before] = live();
+    await program.stack.setConfig("externalMeetingId", { value: "e2e-room-2" });
+    const plan = await previewPlan(program);
+    expect(plan).to.deep.equal({
+      meeting: "replace",
+      "meeting-tags": "update",
+      kiosk: "replace",
+      bot: "replace",
+    });
+    const up = await upWithOps(program);
+    printed += up.stdout + up.stderr;
+    expect(up.ops).to.deep.equal(plan);
+    expect(up.summary.resourceChanges).to.deep.equal({ same: 1, update: 1, replace: 3 });
+    const [meeting, ...others] = live();
+    expect(others).to.deep.equal([]);
+    expect(meeting.meetingId).not.to.equal(before.meetingId);
+    expect(meeting.externalMeetingId).to.equal("e2e-room-2");
+    expect(await tagsOf(meeting.meetingId)).to.deep.equal({ team: "sales", tier: "gold" });
+    expect(local.attendees(meeting.meetingId)).to.have.length(2);
+    remember();
+    await program.stack.preview({ expectNoChanges: true });
   });
 
   it("5a. GIVEN the meeting ends out of band WHEN refreshed THEN the meeting and its attendees leave the state", async () => {
@@ -136,13 +194,13 @@ describe("End to end on the Pulumi engine: a meeting and its attendees", functio
     local.endMeeting(meeting.meetingId);
     const refresh = await program.stack.refresh();
     printed += refresh.stdout + refresh.stderr;
-    expect(refresh.summary.resourceChanges).to.deep.equal({ same: 1, delete: 3 });
+    expect(refresh.summary.resourceChanges).to.deep.equal({ same: 1, delete: 4 });
   });
 
-  it("5b. THEN up creates a new meeting with the attendees in it", async () => {
+  it("5b. THEN up creates a new meeting, tagged, with the attendees in it", async () => {
     const up = await program.stack.up();
     printed += up.stdout + up.stderr;
-    expect(up.summary.resourceChanges).to.deep.equal({ same: 1, create: 3 });
+    expect(up.summary.resourceChanges).to.deep.equal({ same: 1, create: 4 });
     const [meeting] = live();
     expect(up.outputs.meetingId.value).to.equal(meeting.meetingId).and.not.equal(outputs.meetingId.value);
     expect(
@@ -151,6 +209,7 @@ describe("End to end on the Pulumi engine: a meeting and its attendees", functio
         .map((a) => a.externalUserId)
         .sort(),
     ).to.deep.equal(["bot-c", "kiosk-a"]);
+    expect(await tagsOf(meeting.meetingId)).to.deep.equal({ team: "sales", tier: "gold" });
     remember();
   });
 
@@ -163,10 +222,10 @@ describe("End to end on the Pulumi engine: a meeting and its attendees", functio
     );
     client.destroy();
     const refresh = await program.stack.refresh();
-    expect(refresh.summary.resourceChanges).to.deep.equal({ same: 3, delete: 1 });
+    expect(refresh.summary.resourceChanges).to.deep.equal({ same: 4, delete: 1 });
     const up = await program.stack.up();
     printed += up.stdout + up.stderr;
-    expect(up.summary.resourceChanges).to.deep.equal({ same: 3, create: 1 });
+    expect(up.summary.resourceChanges).to.deep.equal({ same: 4, create: 1 });
     expect(local.attendees(meeting.meetingId)).to.have.length(2);
     remember();
     auditState(backend.dir, [...seenSecrets], local.url);
@@ -175,7 +234,7 @@ describe("End to end on the Pulumi engine: a meeting and its attendees", functio
   it("6a. WHEN destroyed THEN the endpoint has no meeting and no attendee left", async () => {
     const destroy = await program.stack.destroy();
     printed += destroy.stdout + destroy.stderr;
-    expect(destroy.summary.resourceChanges?.delete).to.equal(4);
+    expect(destroy.summary.resourceChanges?.delete).to.equal(5);
     expect(live()).to.deep.equal([]);
   });
 
