@@ -106,6 +106,8 @@ export interface ChimeLocalLegacy {
    * drift tests); true if the attendee exists in a live legacy meeting. Not validated.
    */
   setAttendeeTags(meetingId: string, attendeeId: string, tags: TagRecord): boolean;
+  /** Replaces a legacy meeting's tags out of band (TagMeeting/UntagMeeting by someone else); true if it is live. */
+  setMeetingTags(meetingId: string, tags: TagRecord): boolean;
 }
 
 export async function startChimeLocal(options: ChimeLocalOptions = {}): Promise<ChimeLocal> {
@@ -204,6 +206,13 @@ export async function startChimeLocal(options: ChimeLocalOptions = {}): Promise<
         const attendee = meeting?.attendees.get(attendeeId.toLowerCase());
         if (meeting === undefined || attendee === undefined) return false;
         attendee.tags = new Map(Object.entries(tags));
+        legacyStore.changed(meeting);
+        return true;
+      },
+      setMeetingTags(meetingId, tags) {
+        const meeting = legacyStore.liveMeeting(meetingId.toLowerCase());
+        if (meeting === undefined) return false;
+        meeting.tags = new Map(Object.entries(tags));
         legacyStore.changed(meeting);
         return true;
       },

@@ -11,7 +11,7 @@ import { type ChimeLocal, startChimeLocal } from "../../emulator";
 import { clientFor } from "../emulator/helpers";
 import { auditOutput, auditState } from "./support/audit";
 import { makeBackend, PROGRAMS, type ProgramStack, programStack, requireEngine } from "./support/engine";
-import { previewPlan, upWithOps } from "./support/plan";
+import { type Ops, previewPlan, upWithOps } from "./support/plan";
 
 const ALL = { audio: "SendReceive", video: "SendReceive", content: "SendReceive" };
 
@@ -35,6 +35,9 @@ describe("End to end on the Pulumi engine: a meeting and its attendees", functio
       { name: "bot", externalUserId: b },
     ]);
   const live = () => local.meetings();
+  const remember = () => {
+    for (const s of endpointSecrets(local)) seenSecrets.add(s);
+  };
   const tagsOf = async (meetingId: string) => {
     const client = clientFor(local);
     const listed = await client.send(
@@ -45,8 +48,18 @@ describe("End to end on the Pulumi engine: a meeting and its attendees", functio
     client.destroy();
     return Object.fromEntries((listed.Tags ?? []).map((t) => [t.Key, t.Value]));
   };
-  const remember = () => {
-    for (const s of endpointSecrets(local)) seenSecrets.add(s);
+  /** Every resource `same`, but those named. */
+  const planned = (ops: Ops = {}): Ops => ({ meeting: "same", kiosk: "same", bot: "same", ...ops });
+  /** The preview plans `expected`, then up performs exactly that plan. */
+  const previewThenUp = async (expected: Ops) => {
+    const plan = await previewPlan(program, [], (text) => {
+      printed += text;
+    });
+    expect(plan, "the preview's plan").to.deep.equal(expected);
+    const up = await upWithOps(program);
+    printed += up.stdout + up.stderr;
+    expect(up.ops, "the operations up performed").to.deep.equal(expected);
+    return up;
   };
 
   before(async () => {
@@ -68,15 +81,19 @@ describe("End to end on the Pulumi engine: a meeting and its attendees", functio
     const preview = await program.stack.preview();
     printed += preview.stdout + preview.stderr;
     expect(preview.changeSummary.create).to.equal(4); // the stack, the meeting, two attendees
+    expect(await previewPlan(program)).to.deep.equal(
+      planned({ meeting: "create", kiosk: "create", bot: "create" }),
+    );
     expect(local.totalRequests()).to.equal(0);
   });
 
   let outputs: OutputMap;
   it("2. WHEN up THEN attendeeId and joinToken are secret outputs equal to what the endpoint holds", async () => {
-    const up = await program.stack.up();
+    const up = await upWithOps(program);
     printed += up.stdout + up.stderr;
     outputs = up.outputs;
     expect(up.summary.resourceChanges?.create).to.equal(4);
+    expect(up.ops).to.deep.equal(planned({ meeting: "create", kiosk: "create", bot: "create" }));
     const [meeting] = live();
     expect(outputs.meetingId.value).to.equal(meeting.meetingId);
     expect(outputs.meetingId.secret).to.equal(false);
@@ -95,6 +112,7 @@ describe("End to end on the Pulumi engine: a meeting and its attendees", functio
   it("3. WHEN previewed, refreshed and previewed again THEN nothing changes", async () => {
     const first = await program.stack.preview();
     expect(first.changeSummary).to.deep.equal({ same: 4 });
+    expect(await previewPlan(program)).to.deep.equal(planned());
     const refresh = await program.stack.refresh();
     printed += refresh.stdout + refresh.stderr;
     expect(refresh.summary.resourceChanges).to.deep.equal({ same: 4 });
@@ -106,8 +124,7 @@ describe("End to end on the Pulumi engine: a meeting and its attendees", functio
     await program.stack.setConfig("attendees", {
       value: attendeesConfig("bot-b", { audio: "SendReceive", video: "Receive", content: "None" }),
     });
-    const up = await program.stack.up();
-    printed += up.stdout + up.stderr;
+    const up = await previewThenUp(planned({ kiosk: "update" }));
     expect(up.summary.resourceChanges).to.deep.equal({ same: 3, update: 1 });
     const [meeting] = live();
     const kiosk = local.attendees(meeting.meetingId).find((a) => a.externalUserId === "kiosk-a");
@@ -119,8 +136,7 @@ describe("End to end on the Pulumi engine: a meeting and its attendees", functio
     await program.stack.setConfig("attendees", {
       value: attendeesConfig("bot-c", { audio: "SendReceive", video: "Receive", content: "None" }),
     });
-    const up = await program.stack.up();
-    printed += up.stdout + up.stderr;
+    const up = await previewThenUp(planned({ bot: "replace" }));
     expect(up.summary.resourceChanges).to.deep.equal({ same: 3, replace: 1 });
     const [meeting] = live();
     expect(
@@ -133,31 +149,23 @@ describe("End to end on the Pulumi engine: a meeting and its attendees", functio
     auditState(backend.dir, [...seenSecrets], local.url);
   });
 
-  it("4c. WHEN tags are added to the meeting THEN preview plans one create (its MeetingTags child), the meeting and attendees same, and up does exactly that", async () => {
+  it("4c. WHEN tags are added to the meeting THEN its MeetingTags child alone is created: the meeting and its attendees stay", async () => {
     const [before] = live();
     await program.stack.setConfig("tags", { value: JSON.stringify({ team: "support" }) });
-    const plan = await previewPlan(program);
-    expect(plan).to.deep.equal({ meeting: "same", "meeting-tags": "create", kiosk: "same", bot: "same" });
-    expect((await program.stack.preview()).changeSummary).to.deep.equal({ same: 4, create: 1 });
-    const up = await upWithOps(program);
-    printed += up.stdout + up.stderr;
-    expect(up.ops).to.deep.equal(plan);
+    const up = await previewThenUp(planned({ "meeting-tags": "create" }));
     expect(up.summary.resourceChanges).to.deep.equal({ same: 4, create: 1 });
     expect(live().map((m) => m.meetingId)).to.deep.equal([before.meetingId]);
     expect(await tagsOf(before.meetingId)).to.deep.equal({ team: "support" });
   });
 
-  it("4d. WHEN only the meeting's tags change THEN preview plans one update (the MeetingTags child), the meeting and attendees same, and up does exactly that", async () => {
-    // Issue 8: a tags-only change used to preview every attendee as replaced (meetingId unknown).
+  it("4d. WHEN only the meeting's tags change THEN its MeetingTags child alone is updated: the meeting and its attendees stay", async () => {
+    // Before issue 8 the preview planned the meeting updated and every attendee replaced (their
+    // meetingId unknown) here, while up replaced nothing.
     const [before] = live();
     const joinToken = (await program.stack.outputs()).kioskJoinToken.value;
     await program.stack.setConfig("tags", { value: JSON.stringify({ team: "sales", tier: "gold" }) });
-    const plan = await previewPlan(program);
-    expect(plan).to.deep.equal({ meeting: "same", "meeting-tags": "update", kiosk: "same", bot: "same" });
     expect((await program.stack.preview()).changeSummary).to.deep.equal({ same: 4, update: 1 });
-    const up = await upWithOps(program);
-    printed += up.stdout + up.stderr;
-    expect(up.ops).to.deep.equal(plan);
+    const up = await previewThenUp(planned({ "meeting-tags": "update" }));
     expect(up.summary.resourceChanges).to.deep.equal({ same: 4, update: 1 });
     expect(up.outputs.kioskJoinToken.value).to.equal(joinToken);
     expect(live().map((m) => m.meetingId)).to.deep.equal([before.meetingId]);
@@ -165,19 +173,12 @@ describe("End to end on the Pulumi engine: a meeting and its attendees", functio
     await program.stack.preview({ expectNoChanges: true });
   });
 
-  it("4e. WHEN a meeting with tags is replaced THEN preview plans the meeting and attendees replaced and its MeetingTags updated (not replaced), and up does exactly that", async () => {
+  it("4e. WHEN a meeting with tags is replaced THEN it and its attendees are replaced, and its MeetingTags child is updated (not replaced) onto the new meeting", async () => {
     const [before] = live();
     await program.stack.setConfig("externalMeetingId", { value: "e2e-room-2" });
-    const plan = await previewPlan(program);
-    expect(plan).to.deep.equal({
-      meeting: "replace",
-      "meeting-tags": "update",
-      kiosk: "replace",
-      bot: "replace",
-    });
-    const up = await upWithOps(program);
-    printed += up.stdout + up.stderr;
-    expect(up.ops).to.deep.equal(plan);
+    const up = await previewThenUp(
+      planned({ meeting: "replace", "meeting-tags": "update", kiosk: "replace", bot: "replace" }),
+    );
     expect(up.summary.resourceChanges).to.deep.equal({ same: 1, update: 1, replace: 3 });
     const [meeting, ...others] = live();
     expect(others).to.deep.equal([]);
@@ -198,8 +199,9 @@ describe("End to end on the Pulumi engine: a meeting and its attendees", functio
   });
 
   it("5b. THEN up creates a new meeting, tagged, with the attendees in it", async () => {
-    const up = await program.stack.up();
-    printed += up.stdout + up.stderr;
+    const up = await previewThenUp(
+      planned({ meeting: "create", "meeting-tags": "create", kiosk: "create", bot: "create" }),
+    );
     expect(up.summary.resourceChanges).to.deep.equal({ same: 1, create: 4 });
     const [meeting] = live();
     expect(up.outputs.meetingId.value).to.equal(meeting.meetingId).and.not.equal(outputs.meetingId.value);
@@ -223,8 +225,7 @@ describe("End to end on the Pulumi engine: a meeting and its attendees", functio
     client.destroy();
     const refresh = await program.stack.refresh();
     expect(refresh.summary.resourceChanges).to.deep.equal({ same: 4, delete: 1 });
-    const up = await program.stack.up();
-    printed += up.stdout + up.stderr;
+    const up = await previewThenUp(planned({ "meeting-tags": "same", bot: "create" }));
     expect(up.summary.resourceChanges).to.deep.equal({ same: 4, create: 1 });
     expect(local.attendees(meeting.meetingId)).to.have.length(2);
     remember();

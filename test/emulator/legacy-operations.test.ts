@@ -331,6 +331,17 @@ describe("emulator: legacy namespace (/legacy) operations through @aws-sdk/clien
       ]);
     });
 
+    it("an out-of-band meeting tag change (local.legacy.setMeetingTags) is what ListMeetingTags reads next", async () => {
+      const meeting = await newLegacyMeeting(env.client, { Tags: [{ Key: "env", Value: "dev" }] });
+      expect(env.local.legacy.setMeetingTags(meeting.MeetingId, { env: "prod" })).to.equal(true);
+      const out = await env.client.send(new ListMeetingTagsCommand({ MeetingId: meeting.MeetingId }));
+      expect(out.Tags).to.deep.equal([{ Key: "env", Value: "prod" }]);
+      expect(env.local.legacy.meetings().find((m) => m.meetingId === meeting.MeetingId)?.tags).to.deep.equal({
+        env: "prod",
+      });
+      expect(env.local.legacy.setMeetingTags("00000000-0000-4000-8000-000000000000", {})).to.equal(false);
+    });
+
     it("an out-of-band tag change (local.legacy.setAttendeeTags) is what ListAttendeeTags reads next", async () => {
       const meeting = await newLegacyMeeting(env.client);
       const attendee = await newLegacyAttendee(env.client, meeting.MeetingId, "drifter", [
