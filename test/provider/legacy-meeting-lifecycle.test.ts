@@ -125,6 +125,19 @@ describe("Meeting provider, legacy namespace, against the local endpoint", () =>
       expect((await tagsProvider.read(tagsId, tagsOuts)).props).to.deep.equal(tagsOuts);
     });
 
+    it("GIVEN the meeting's tags changed out of band WHEN read THEN the drift shows, and the update restores the declared tags", async () => {
+      expect(ctx.local.legacy.setMeetingTags(outs.meetingId as string, { floor: "9", extra: "x" })).to.equal(
+        true,
+      );
+      const read = await tagsProvider.read(tagsId, tagsOuts);
+      const drifted = read.props as MeetingTagsOutputs;
+      expect(drifted.tags).to.deep.equal({ floor: "9", extra: "x" });
+      const declared = await checkedTags({ meetingId: outs.meetingId, tags: { floor: "2" } });
+      expect((await tagsProvider.diff(tagsId, drifted, declared)).changes).to.equal(true);
+      tagsOuts = (await tagsProvider.update(tagsId, drifted, declared)).outs as MeetingTagsOutputs;
+      expect(ctx.local.legacy.meetings()[0].tags).to.deep.equal({ floor: "2" });
+    });
+
     it("WHEN the meeting ends out of band THEN both read gone, and deletes succeed", async () => {
       expect(ctx.local.legacy.endMeeting(outs.meetingId as string)).to.equal(true);
       expect((await meetings.read(id, outs)).id).to.equal("");
