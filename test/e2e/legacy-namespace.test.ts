@@ -7,33 +7,13 @@
 
 import { join } from "node:path";
 import { ChimeClient, TagAttendeeCommand, UntagAttendeeCommand } from "@aws-sdk/client-chime";
-import type { EngineEvent, OutputMap } from "@pulumi/pulumi/automation";
+import type { OutputMap } from "@pulumi/pulumi/automation";
 import { expect } from "chai";
 import { type ChimeLocal, startChimeLocal } from "../../emulator";
 import { CREDENTIALS } from "../emulator/helpers";
 import { auditOutput, auditState } from "./support/audit";
 import { makeBackend, PROGRAMS, type ProgramStack, programStack, requireEngine } from "./support/engine";
-
-/** Resource name → the operation the engine reported for it (the stack and providers left out). */
-type Ops = Record<string, string>;
-
-/** Collects, from engine events, the operation on each of our resources. */
-function opsCollector(): { ops: Ops; onEvent: (event: EngineEvent) => void } {
-  const ops: Ops = {};
-  return {
-    ops,
-    onEvent: (event) => {
-      const metadata = event.resourcePreEvent?.metadata;
-      if (
-        !metadata ||
-        metadata.type === "pulumi:pulumi:Stack" ||
-        metadata.type.startsWith("pulumi:providers:")
-      )
-        return;
-      ops[metadata.urn.slice(metadata.urn.lastIndexOf("::") + 2)] = metadata.op;
-    },
-  };
-}
+import { previewPlan, refreshWithDrift, upWithOps } from "./support/plan";
 
 describe("End to end on the Pulumi engine: the legacy namespace, a meeting with tagged attendees", function () {
   this.timeout(240_000);
@@ -79,10 +59,10 @@ describe("End to end on the Pulumi engine: the legacy namespace, a meeting with 
   });
 
   it("1. GIVEN nothing exists WHEN previewed THEN it plans the creates and makes zero API calls", async () => {
-    const { ops, onEvent } = opsCollector();
-    const preview = await program.stack.preview({ onEvent });
-    printed += preview.stdout + preview.stderr;
-    expect(ops).to.deep.equal({
+    const plan = await previewPlan(program, [], (out) => {
+      printed += out;
+    });
+    expect(plan).to.deep.equal({
       meeting: "create",
       "meeting-tags": "create",
       kiosk: "create",
@@ -93,10 +73,15 @@ describe("End to end on the Pulumi engine: the legacy namespace, a meeting with 
 
   let outputs: OutputMap;
   it("2. WHEN up THEN the legacy endpoint has the meeting and the attendees with their tags, and the outputs are its secrets", async () => {
-    const up = await program.stack.up();
+    const up = await upWithOps(program);
     printed += up.stdout + up.stderr;
     outputs = up.outputs;
-    expect(up.summary.resourceChanges?.create).to.equal(5);
+    expect(up.ops).to.deep.equal({
+      meeting: "create",
+      "meeting-tags": "create",
+      kiosk: "create",
+      bot: "create",
+    });
     const [meeting] = live();
     expect(meeting.tags).to.deep.equal({ floor: "1" });
     expect(outputs.meetingId.value).to.equal(meeting.meetingId);
@@ -114,14 +99,14 @@ describe("End to end on the Pulumi engine: the legacy namespace, a meeting with 
 
   it("3. WHEN an attendee's tags change THEN the preview plans an update of that attendee only, and up makes it in place", async () => {
     await program.stack.setConfig("attendees", { value: attendeesConfig({ site: "hall", door: "north" }) });
-    const { ops, onEvent } = opsCollector();
-    const preview = await program.stack.preview({ onEvent });
-    printed += preview.stdout + preview.stderr;
-    expect(ops).to.deep.equal({ meeting: "same", "meeting-tags": "same", kiosk: "update", bot: "same" });
+    const plan = await previewPlan(program, [], (out) => {
+      printed += out;
+    });
+    expect(plan).to.deep.equal({ meeting: "same", "meeting-tags": "same", kiosk: "update", bot: "same" });
     local.resetCounters();
-    const up = await program.stack.up();
+    const up = await upWithOps(program);
     printed += up.stdout + up.stderr;
-    expect(up.summary.resourceChanges).to.deep.equal({ same: 4, update: 1 });
+    expect(up.ops).to.deep.equal(plan);
     expect(attendee("kiosk-lobby")?.tags).to.deep.equal({ site: "hall", door: "north" });
     const counters = local.legacy.counters();
     expect([counters.CreateAttendee, counters.DeleteAttendee, counters.TagAttendee]).to.deep.equal([0, 0, 1]);
@@ -130,11 +115,12 @@ describe("End to end on the Pulumi engine: the legacy namespace, a meeting with 
   });
 
   it("4. WHEN refreshed THEN nothing changes, and a preview after it plans nothing", async () => {
-    const refresh = await program.stack.refresh();
+    const refresh = await refreshWithDrift(program);
     printed += refresh.stdout + refresh.stderr;
+    expect(refresh.drift).to.deep.equal({});
     expect(refresh.summary.resourceChanges).to.deep.equal({ same: 5 });
-    const preview = await program.stack.preview();
-    expect(preview.changeSummary).to.deep.equal({ same: 5 });
+    const plan = await previewPlan(program);
+    expect(plan).to.deep.equal({ meeting: "same", "meeting-tags": "same", kiosk: "same", bot: "same" });
   });
 
   it("5. GIVEN tags changed out of band (TagAttendee / UntagAttendee on the endpoint) WHEN up --refresh THEN the declared tags are restored in place", async () => {
@@ -164,13 +150,15 @@ describe("End to end on the Pulumi engine: the legacy namespace, a meeting with 
       client.destroy();
     }
     expect(attendee("kiosk-lobby")?.tags).to.deep.equal({ site: "roof" });
-    const up = await program.stack.up({ refresh: true });
+    const plan = await previewPlan(program, ["--refresh"]);
+    expect(plan).to.deep.equal({ meeting: "same", "meeting-tags": "same", kiosk: "update", bot: "same" });
+    const up = await upWithOps(program, { refresh: true });
     printed += up.stdout + up.stderr;
-    expect(up.summary.resourceChanges).to.deep.equal({ same: 4, update: 1 });
+    expect(up.ops).to.deep.equal(plan);
     expect(attendee("kiosk-lobby")?.tags).to.deep.equal({ site: "hall", door: "north" });
     expect(up.outputs.kioskAttendeeId.value).to.equal(kiosk?.attendeeId);
-    const again = await program.stack.preview({ refresh: true });
-    expect(again.changeSummary).to.deep.equal({ same: 5 });
+    const again = await previewPlan(program, ["--refresh"]);
+    expect(again).to.deep.equal({ meeting: "same", "meeting-tags": "same", kiosk: "same", bot: "same" });
     // The state audit over every file of the backend (checkpoints, backups, history) so far.
     remember();
     auditState(backend.dir, [...seenSecrets], local.url);
