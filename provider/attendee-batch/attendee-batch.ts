@@ -1,6 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { withAttendeeDefaults } from "../attendee/attendee";
 import type { Capability } from "../attendee/capabilities";
+import { declarationInputs } from "../dynamic/declaration";
+import { warnOnUnknownRegions } from "../dynamic/region-warnings";
 import { providerShim } from "../dynamic/shim";
 import type { JoinInfo } from "./batch-state";
 
@@ -53,6 +55,8 @@ export class AttendeeBatch extends pulumi.dynamic.Resource {
       attendees: args.attendees,
       region: args.region,
       joinInfo: undefined,
+      // Hidden inputs that `check` removes: the name (for duplicate detection) and which are secret.
+      ...declarationInputs(name, args),
     };
     super(
       providerShim("attendeeBatch"),
@@ -62,5 +66,6 @@ export class AttendeeBatch extends pulumi.dynamic.Resource {
       "chime",
       "AttendeeBatch",
     );
+    warnOnUnknownRegions(this, { region: args.region });
   }
 }

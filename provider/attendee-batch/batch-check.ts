@@ -30,7 +30,7 @@ export function checkBatch(
     if (!Array.isArray(members) || members.length < 1 || members.length > MAX_BATCH) {
       add("attendees", `attendees must be a list of 1 to ${MAX_BATCH} attendees; got ${show(members)}`);
     } else {
-      const seen = new Set<string>();
+      const seen = new Map<string, number>();
       members.forEach((member: unknown, index) => {
         const name = `attendees[${index}]`;
         if (isUnknown(member)) return;
@@ -42,13 +42,14 @@ export function checkBatch(
         if (!isUnknown(externalUserId)) {
           const reason = externalId(`${name}.externalUserId`, externalUserId);
           add(`${name}.externalUserId`, reason);
-          if (!reason && seen.has(externalUserId as string)) {
+          const first = seen.get(externalUserId as string);
+          if (!reason && first !== undefined) {
             add(
               `${name}.externalUserId`,
-              `${name}.externalUserId must be unique in the batch; ${show(externalUserId)} repeats`,
+              `${name}.externalUserId must be unique in the batch; it repeats attendees[${first}].externalUserId`,
             );
           }
-          seen.add(externalUserId as string);
+          if (first === undefined) seen.set(externalUserId as string, index);
         }
         failures.push(...checkCapabilities(`${name}.capabilities`, capabilities));
       });

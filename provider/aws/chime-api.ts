@@ -20,9 +20,15 @@ import type { AttendeeCapabilities } from "../attendee/capabilities";
 import { chimeClient } from "./client";
 import { describeFailure, type Failure } from "./errors";
 import { RequestPacer } from "./request-pacer";
-import type { ChimeSettings } from "./settings";
+import { type ChimeSettings, endpointOf } from "./settings";
 
 const pacer = new RequestPacer();
+
+/**
+ * The control-plane region of each meeting created or read in this process (one deployment), by
+ * MeetingId: a NotFound about a meeting known to live elsewhere is then reported as a region mismatch.
+ */
+const meetingRegions = new Map<string, string>();
 
 /**
  * One Chime call, of either namespace: paced to the per-operation quota and, on failure, rethrown as a
@@ -41,7 +47,17 @@ export async function callChime<T>(
   try {
     return await send();
   } catch (error) {
-    throw describeFailure({ ...failure, namespace }, error);
+    const meetingId = failure.about.meetingId;
+    throw describeFailure(
+      {
+        ...failure,
+        namespace,
+        region,
+        endpoint: endpointOf(settings),
+        meetingRegion: meetingId && namespace !== "legacy" ? meetingRegions.get(meetingId) : undefined,
+      },
+      error,
+    );
   }
 }
 
@@ -147,7 +163,7 @@ export class ChimeApi {
   async batchCreateAttendees(
     meetingId: string,
     members: readonly { externalUserId: string; capabilities?: AttendeeCapabilities }[],
-  ): Promise<{ attendees: SdkAttendee[]; errors: CreateAttendeeError[] }> {
+  ): Promise<{ attendees: SdkAttendee[]; errors: CreateAttendeeError[]; requestId?: string }> {
     const out = await this.call({ operation: "BatchCreateAttendee", about: { meetingId } }, () =>
       this.client.send(
         new BatchCreateAttendeeCommand({
@@ -159,7 +175,7 @@ export class ChimeApi {
         }),
       ),
     );
-    return { attendees: out.Attendees ?? [], errors: out.Errors ?? [] };
+    return { attendees: out.Attendees ?? [], errors: out.Errors ?? [], requestId: out.$metadata?.requestId };
   }
 
   async createMeeting(input: CreateMeetingCommandInput): Promise<SdkMeeting> {
@@ -167,6 +183,7 @@ export class ChimeApi {
       { operation: "CreateMeeting", about: { externalMeetingId: input.ExternalMeetingId } },
       () => this.client.send(new CreateMeetingCommand(input)),
     );
+    if (out.Meeting?.MeetingId) meetingRegions.set(out.Meeting.MeetingId, this.settings.region);
     return out.Meeting ?? {};
   }
 
@@ -174,6 +191,7 @@ export class ChimeApi {
     const out = await this.call({ operation: "GetMeeting", about: { meetingId } }, () =>
       this.client.send(new GetMeetingCommand({ MeetingId: meetingId })),
     );
+    meetingRegions.set(meetingId, this.settings.region);
     return out.Meeting ?? {};
   }
 

@@ -7,8 +7,9 @@ import {
   externalId,
   guid,
   isUnknown,
-  MEDIA_REGIONS,
   oneOf,
+  region,
+  requiredString,
   show,
   tenantIds,
 } from "../validation/rules";
@@ -48,7 +49,12 @@ export function checkMeeting(
 
   if (!isUnknown(news.externalMeetingId))
     add("externalMeetingId", externalId("externalMeetingId", news.externalMeetingId));
-  if (!isUnknown(news.mediaRegion)) add("mediaRegion", oneOf("mediaRegion", news.mediaRegion, MEDIA_REGIONS));
+  // A well-formed media region that this version does not know is a warning (see the Meeting class).
+  if (!isUnknown(news.mediaRegion))
+    add(
+      "mediaRegion",
+      requiredString("mediaRegion", news.mediaRegion) ?? region("mediaRegion", news.mediaRegion),
+    );
   if (news.meetingHostId !== undefined && !isUnknown(news.meetingHostId))
     add("meetingHostId", externalId("meetingHostId", news.meetingHostId));
   if (news.primaryMeetingId !== undefined && !isUnknown(news.primaryMeetingId))

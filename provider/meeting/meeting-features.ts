@@ -1,3 +1,4 @@
+import { ContentResolution, MeetingFeatureStatus, VideoResolution } from "@aws-sdk/client-chime-sdk-meetings";
 import { type CheckFailure, isUnknown, oneOf, show } from "../validation/rules";
 
 /** Features of a meeting (CreateMeeting's MeetingFeatures). */
@@ -20,9 +21,10 @@ export interface MeetingFeatures {
   };
 }
 
-const ECHO_REDUCTION = ["AVAILABLE", "UNAVAILABLE"];
-const VIDEO_RESOLUTIONS = ["None", "HD", "FHD"];
-const CONTENT_RESOLUTIONS = ["None", "FHD", "UHD"];
+// The closed sets come from the AWS SDK's enums, so that they follow the service model.
+const ECHO_REDUCTION: readonly string[] = Object.values(MeetingFeatureStatus);
+const VIDEO_RESOLUTIONS: readonly string[] = Object.values(VideoResolution);
+const CONTENT_RESOLUTIONS: readonly string[] = Object.values(ContentResolution);
 const HIGH_RESOLUTION_MAX_ATTENDEES = 25;
 
 type Group = Record<string, unknown> | undefined;

@@ -1,4 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
+import { declarationInputs } from "../dynamic/declaration";
+import { warnOnUnknownRegions } from "../dynamic/region-warnings";
 import { providerShim } from "../dynamic/shim";
 import { MeetingTags } from "../meeting-tags/meeting-tags";
 import type { MeetingFeatures } from "./meeting-features";
@@ -103,8 +105,11 @@ export class Meeting extends pulumi.dynamic.Resource {
       meetingId: undefined,
       meetingArn: undefined,
       mediaPlacement: undefined,
+      // Hidden inputs that `check` removes: the name (for duplicate detection) and which are secret.
+      ...declarationInputs(name, args),
     };
     super(providerShim("meeting"), name, props, opts, "chime", "Meeting");
+    warnOnUnknownRegions(this, { region: args.region, mediaRegion: args.mediaRegion });
     // `tags` above is an input only (CreateMeeting tags the meeting on creation: never an untagged
     // meeting, and IAM `aws:RequestTag` conditions apply). The meeting's own outputs do not carry them:
     // a tags-only change is `same` for the meeting, and a same step keeps its old outputs. The public

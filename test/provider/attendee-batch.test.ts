@@ -234,8 +234,19 @@ describe("AttendeeBatch provider against the local endpoint", () => {
     } catch (error) {
       failure = error as typeof failure;
     }
-    expect(failure?.message).to.include("could not create 1 of 3").and.include('"a-3"');
+    expect(failure?.message).to.include("could not create 1 of 3");
+    // Named by its place in the list and its length: ExternalUserId is sensitive in the AWS model.
+    expect(failure?.message).to.include(
+      "attendees[2].externalUserId (3 characters): ResourceLimitExceeded: ",
+    );
+    expect(failure?.message).to.match(/RequestId [0-9a-f-]{36}/);
+    expect(failure?.message).not.to.include("a-3");
     expect(failure?.id).to.be.a("string");
+    // The engine prints an init failure's reasons, not its message (regression: issue 9, item 2): the
+    // reason carries the per-attendee detail.
+    const reasons = (failure as { reasons?: string[] }).reasons ?? [];
+    expect(reasons).to.have.length(1);
+    expect(reasons[0]).to.include("attendees[2].externalUserId (3 characters): ResourceLimitExceeded: ");
     const onServer = ctx.local.attendees(meetingId);
     expect(onServer).to.have.length(2);
     for (const a of onServer) expect(JSON.stringify(failure?.properties)).not.to.include(a.joinToken);
