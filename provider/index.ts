@@ -3,7 +3,12 @@
  *
  * The local Chime SDK Meetings endpoint is a separate entry point: `pulumi-chime-sdk/local`.
  */
-export { Attendee, type AttendeeArgs } from "./attendee/attendee";
+export {
+  Attendee,
+  type AttendeeArgs,
+  type LegacyAttendeeArgs,
+  type MeetingsAttendeeArgs,
+} from "./attendee/attendee";
 export type { AttendeeCapabilities, Capability } from "./attendee/capabilities";
 export { AttendeeBatch, type AttendeeBatchArgs, type BatchMemberArgs } from "./attendee-batch/attendee-batch";
 export type { JoinInfo } from "./attendee-batch/batch-state";

@@ -1,36 +1,103 @@
-import { type CheckFailure, chooseRegion, externalId, guid, isUnknown } from "../validation/rules";
-import type { AttendeeInputs } from "./attendee-state";
+import { LEGACY_REGION } from "../aws/settings";
+import {
+  type CheckFailure,
+  tags as checkTags,
+  chooseRegion,
+  externalId,
+  guid,
+  isUnknown,
+  oneOf,
+  show,
+} from "../validation/rules";
+import type { AnyAttendeeInputs, AttendeeInputs, LegacyAttendeeInputs } from "./attendee-state";
 import { type AttendeeCapabilities, checkCapabilities } from "./capabilities";
 
 /** What `check` returns: the normalised inputs to store, or failures naming property, rule and value. */
 export interface AttendeeCheckResult {
-  readonly inputs: AttendeeInputs;
+  readonly inputs: AnyAttendeeInputs;
   readonly failures: CheckFailure[];
+}
+
+/** The values of `namespace`. */
+export const NAMESPACES: readonly string[] = ["meetings", "legacy"];
+
+/** An attendee's inputs as a program may write them, before `check`. */
+export type RawAttendeeInputs = {
+  readonly [K in keyof AttendeeInputs | keyof LegacyAttendeeInputs]?: unknown;
+};
+
+function countTags(value: unknown): string {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return show(value);
+  const n = Object.keys(value).length;
+  return `${n} tag${n === 1 ? "" : "s"}`;
 }
 
 /**
  * Validates an Attendee's inputs before any AWS call and normalises them:
+ * - `namespace` "meetings" (the default) is not stored, so that states written before namespaces
+ *   existed stay the same; "legacy" is;
  * - `capabilities` absent stays absent: Chime's default applies, which depends on the meeting's features;
+ *   only in Chime SDK Meetings; `tags` only in the legacy namespace;
  * - `region` absent is carried over from the old inputs, else taken from `defaultRegion` (config or
- *   environment), so that a later change of stack config never moves or replaces existing attendees.
+ *   environment), so that a later change of stack config never moves or replaces existing attendees;
+ *   in the legacy namespace it is us-east-1, the only region it has.
  * Inputs not known yet (preview of a stack whose meeting is still to be created) pass unchecked.
  */
 export function checkAttendee(
-  olds: Partial<AttendeeInputs> | undefined,
-  news: { readonly [K in keyof AttendeeInputs]?: unknown },
+  olds: Partial<AnyAttendeeInputs> | undefined,
+  news: RawAttendeeInputs,
   defaultRegion: string | undefined,
 ): AttendeeCheckResult {
   const failures: CheckFailure[] = [];
   const add = (property: string, reason: string | undefined) => {
     if (reason) failures.push({ property, reason });
   };
-  const { meetingId, externalUserId, capabilities } = news;
-  const chosenRegion = chooseRegion(news.region, olds?.region, defaultRegion);
+  const { meetingId, externalUserId, capabilities, tags, namespace } = news;
 
+  if (namespace !== undefined) add("namespace", oneOf("namespace", namespace, NAMESPACES));
   if (!isUnknown(meetingId)) add("meetingId", guid("meetingId", meetingId));
   if (!isUnknown(externalUserId)) add("externalUserId", externalId("externalUserId", externalUserId));
-  failures.push(...checkCapabilities("capabilities", capabilities));
 
+  if (namespace === "legacy") {
+    if (capabilities !== undefined) {
+      add(
+        "capabilities",
+        `capabilities needs namespace "meetings": attendees of the legacy Amazon Chime namespace have no ` +
+          `capabilities; got ${show(capabilities)}`,
+      );
+    }
+    if (!isUnknown(tags)) failures.push(...checkTags("tags", tags, "legacy"));
+    const region = news.region ?? LEGACY_REGION;
+    if (!isUnknown(region) && region !== LEGACY_REGION) {
+      add(
+        "region",
+        `region must be "${LEGACY_REGION}" with namespace "legacy": the legacy Amazon Chime namespace has ` +
+          `one global endpoint, in ${LEGACY_REGION}; got ${show(region)}`,
+      );
+    }
+    const inputs: LegacyAttendeeInputs = {
+      namespace: "legacy",
+      meetingId: meetingId as string,
+      externalUserId: externalUserId as string,
+      region: region as string,
+      ...(tags === undefined ? {} : { tags: tags as Record<string, string> }),
+    };
+    return { inputs, failures };
+  }
+
+  if (tags !== undefined) {
+    add(
+      "tags",
+      `tags needs namespace "legacy": attendees of Chime SDK Meetings cannot be tagged; got ${countTags(tags)}`,
+    );
+  }
+  failures.push(...checkCapabilities("capabilities", capabilities));
+  // A legacy attendee's region (us-east-1) is not carried over into another namespace.
+  const chosenRegion = chooseRegion(
+    news.region,
+    olds?.namespace === "legacy" ? undefined : olds?.region,
+    defaultRegion,
+  );
   if (chosenRegion.failure) failures.push({ property: "region", reason: chosenRegion.failure });
 
   const inputs: AttendeeInputs = {

@@ -1,26 +1,34 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { AttendeeInputs, AttendeeState } from "./attendee-state";
+import { sameValue } from "../meeting/meeting-check";
+import type { AnyAttendeeInputs, AnyAttendeeState } from "./attendee-state";
 import { capabilitiesToSet } from "./capabilities";
 
 /** Inputs whose change needs a new attendee: Chime cannot move an attendee or rename it. */
-const REPLACE_ON: readonly (keyof AttendeeInputs)[] = ["meetingId", "externalUserId", "region"];
+const REPLACE_ON = ["namespace", "meetingId", "externalUserId", "region"] as const;
 
 /**
  * Decides what a change of inputs does to an existing attendee.
- * - meetingId, externalUserId, region: replace.
- * - capabilities: update in place (UpdateAttendeeCapabilities); when not declared, whatever the
- *   attendee has is left alone.
+ * - namespace, meetingId, externalUserId, region: replace.
+ * - capabilities (Chime SDK Meetings): update in place (UpdateAttendeeCapabilities); when not declared,
+ *   whatever the attendee has is left alone.
+ * - tags (legacy namespace): update in place (TagAttendee / UntagAttendee); not declared means none.
  * Replacements delete first: a full meeting (250 attendees) has no room for the new attendee before the
  * old one goes. The resource class also defaults `deleteBeforeReplace` for replacements the engine forces
  * (`--replace`, `replaceOnChanges`): with the same meeting and externalUserId, CreateAttendee would
  * return the very attendee about to be deleted (it is idempotent on ExternalUserId).
  */
-export function diffAttendee(olds: AttendeeState, news: AttendeeInputs): pulumi.dynamic.DiffResult {
-  const replaces = REPLACE_ON.filter((key) => news[key] !== olds[key]);
-  const capabilitiesChanged = capabilitiesToSet(olds.capabilities, news.capabilities) !== undefined;
+export function diffAttendee(olds: AnyAttendeeState, news: AnyAttendeeInputs): pulumi.dynamic.DiffResult {
+  const replaces: string[] = REPLACE_ON.filter((key) => news[key] !== olds[key]);
+  let changed: boolean;
+  if (news.namespace === "legacy") {
+    changed = olds.namespace === "legacy" && !sameValue(olds.tags ?? {}, news.tags ?? {});
+  } else {
+    changed =
+      olds.namespace === undefined && capabilitiesToSet(olds.capabilities, news.capabilities) !== undefined;
+  }
   // A state recorded by a create that failed half-way has no attendeeId: an update completes it.
   const incomplete = olds.attendeeId === undefined || olds.joinToken === undefined;
-  const changes = replaces.length > 0 || capabilitiesChanged || incomplete;
+  const changes = replaces.length > 0 || changed || incomplete;
   if (replaces.length > 0) {
     return { changes, replaces, deleteBeforeReplace: true, stables: [] };
   }
@@ -28,6 +36,6 @@ export function diffAttendee(olds: AttendeeState, news: AttendeeInputs): pulumi.
     changes,
     replaces: [],
     deleteBeforeReplace: false,
-    stables: ["meetingId", "externalUserId", "region", "attendeeId", "joinToken"],
+    stables: ["namespace", "meetingId", "externalUserId", "region", "attendeeId", "joinToken"],
   };
 }

@@ -10,20 +10,28 @@ import { isUnknown } from "../validation/rules";
 import { checkAttendee } from "./attendee-check";
 import { diffAttendee } from "./attendee-diff";
 import {
-  type AttendeeInputs,
+  type AnyAttendeeInputs,
+  type AnyAttendeeState,
   type AttendeeOutputs,
   type AttendeeState,
   inputsOf,
+  type LegacyAttendeeOutputs,
   toOutputs,
 } from "./attendee-state";
 import { capabilitiesToSet } from "./capabilities";
+import { LegacyAttendeeIo } from "./legacy-attendee-provider";
 
 /**
  * The dynamic provider behind `Attendee`: CreateAttendee, GetAttendee, UpdateAttendeeCapabilities and
  * DeleteAttendee. It runs in the engine's provider process, reached through the shim in
- * `../dynamic/shim.ts`; the rules it applies live in the pure modules beside it.
+ * `../dynamic/shim.ts`; the rules it applies live in the pure modules beside it. Attendees of the
+ * legacy Amazon Chime namespace go to `LegacyAttendeeIo`.
  */
-export class AttendeeProvider implements pulumi.dynamic.ResourceProvider<AttendeeInputs, AttendeeState> {
+export class AttendeeProvider
+  implements pulumi.dynamic.ResourceProvider<AnyAttendeeInputs, AnyAttendeeState>
+{
+  private readonly legacy = new LegacyAttendeeIo();
+
   async configure(req: { config: ConfigSource }): Promise<void> {
     recordConfig(req.config);
   }
@@ -33,9 +41,9 @@ export class AttendeeProvider implements pulumi.dynamic.ResourceProvider<Attende
    * with the declaration's hidden inputs (`../dynamic/declaration.ts`), which are not stored.
    */
   async check(
-    olds: AttendeeInputs,
-    news: AttendeeInputs,
-  ): Promise<pulumi.dynamic.CheckResult<AttendeeInputs>> {
+    olds: AnyAttendeeInputs,
+    news: AnyAttendeeInputs,
+  ): Promise<pulumi.dynamic.CheckResult<AnyAttendeeInputs>> {
     const { declaration, inputs: raw } = takeDeclaration(news);
     const result = checkAttendee(olds, raw, defaultRegion());
     const { meetingId, externalUserId } = result.inputs;
@@ -49,11 +57,18 @@ export class AttendeeProvider implements pulumi.dynamic.ResourceProvider<Attende
     return finishCheck({ ...result, failures: [...result.failures, ...duplicates] }, declaration, raw);
   }
 
-  async diff(_id: string, olds: AttendeeState, news: AttendeeInputs): Promise<pulumi.dynamic.DiffResult> {
+  async diff(
+    _id: string,
+    olds: AnyAttendeeState,
+    news: AnyAttendeeInputs,
+  ): Promise<pulumi.dynamic.DiffResult> {
     return diffAttendee(olds, news);
   }
 
-  async create(inputs: AttendeeInputs): Promise<{ id: string; outs: AttendeeOutputs }> {
+  async create(
+    inputs: AnyAttendeeInputs,
+  ): Promise<{ id: string; outs: AttendeeOutputs | LegacyAttendeeOutputs }> {
+    if (inputs.namespace === "legacy") return this.legacy.create(inputs);
     const api = new ChimeApi(settingsFor(inputs.region));
     // The id is opaque on purpose: state and the CLI show ids in plaintext, and the AttendeeId is secret.
     const id = randomUUID();
@@ -73,13 +88,14 @@ export class AttendeeProvider implements pulumi.dynamic.ResourceProvider<Attende
     }
   }
 
-  async read(id: string, props?: AttendeeState): Promise<pulumi.dynamic.ReadResult<AttendeeState>> {
+  async read(id: string, props?: AnyAttendeeState): Promise<pulumi.dynamic.ReadResult<AnyAttendeeState>> {
     if (!props?.meetingId) {
       throw readWithoutState(
         "An Attendee",
         "Declare it instead: CreateAttendee adopts an existing attendee with the same externalUserId.",
       );
     }
+    if (props.namespace === "legacy") return this.legacy.read(id, props);
     // Read by id (the `id` resource option): `props` are the program's arguments, without a region.
     const region = regionOf(props.region);
     const api = new ChimeApi(settingsFor(region));
@@ -96,9 +112,16 @@ export class AttendeeProvider implements pulumi.dynamic.ResourceProvider<Attende
 
   async update(
     _id: string,
-    olds: AttendeeState,
-    news: AttendeeInputs,
-  ): Promise<pulumi.dynamic.UpdateResult<AttendeeOutputs>> {
+    olds: AnyAttendeeState,
+    news: AnyAttendeeInputs,
+  ): Promise<pulumi.dynamic.UpdateResult<AttendeeOutputs | LegacyAttendeeOutputs>> {
+    // A change of namespace replaces (see diffAttendee): both are of the same namespace here.
+    if (news.namespace === "legacy" && olds.namespace === "legacy") {
+      return { outs: await this.legacy.update(olds, news) };
+    }
+    if (news.namespace === "legacy" || olds.namespace === "legacy") {
+      throw new Error("An attendee cannot change namespace in place; it is replaced.");
+    }
     const api = new ChimeApi(settingsFor(olds.region));
     let current: AttendeeOutputs;
     if (olds.attendeeId && olds.joinToken) {
@@ -117,7 +140,8 @@ export class AttendeeProvider implements pulumi.dynamic.ResourceProvider<Attende
     return { outs: toOutputs(news, updated, current) };
   }
 
-  async delete(_id: string, props: AttendeeState): Promise<void> {
+  async delete(_id: string, props: AnyAttendeeState): Promise<void> {
+    if (props.namespace === "legacy") return this.legacy.delete(props);
     const api = new ChimeApi(settingsFor(props.region));
     try {
       const attendeeId =

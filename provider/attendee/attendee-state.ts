@@ -1,8 +1,11 @@
 import type { Attendee as SdkAttendee } from "@aws-sdk/client-chime-sdk-meetings";
+import type { LegacyAttendee } from "../aws/legacy-api";
 import { type AttendeeCapabilities, type Capability, DEFAULT_CAPABILITIES } from "./capabilities";
 
-/** The inputs of an Attendee as `check` normalises and the engine stores them. */
+/** The inputs of an Attendee in Chime SDK Meetings as `check` normalises and the engine stores them. */
 export interface AttendeeInputs {
+  /** Absent in the Chime SDK Meetings namespace, so that states written before namespaces existed match. */
+  readonly namespace?: undefined;
   readonly meetingId: string;
   readonly externalUserId: string;
   /** Absent: Chime's default for the meeting applies, and the provider leaves the capabilities alone. */
@@ -72,6 +75,70 @@ export function inputsOf(state: AttendeeState): Omit<AttendeeState, "attendeeId"
     meetingId: state.meetingId,
     externalUserId: state.externalUserId,
     capabilities: state.capabilities,
+    region: state.region,
+  };
+}
+
+/**
+ * The inputs of an Attendee in the legacy Amazon Chime namespace: tags instead of capabilities, and the
+ * namespace's one region.
+ */
+export interface LegacyAttendeeInputs {
+  readonly namespace: "legacy";
+  readonly meetingId: string;
+  readonly externalUserId: string;
+  /** Absent: no tags (tags Chime has that are not declared are removed). */
+  readonly tags?: Readonly<Record<string, string>>;
+  /** Always us-east-1, where the legacy namespace's global endpoint is. */
+  readonly region: string;
+}
+
+/** The outputs of a legacy Attendee: `tags` as Chime has them. */
+export interface LegacyAttendeeOutputs extends LegacyAttendeeInputs {
+  readonly tags: Readonly<Record<string, string>>;
+  readonly attendeeId: string;
+  readonly joinToken: string;
+}
+
+/** A legacy Attendee's state; without secrets after a create that failed half-way (see AttendeeState). */
+export type LegacyAttendeeState = LegacyAttendeeInputs &
+  Partial<Pick<LegacyAttendeeOutputs, "attendeeId" | "joinToken">>;
+
+/** The inputs of an Attendee of either namespace. */
+export type AnyAttendeeInputs = AttendeeInputs | LegacyAttendeeInputs;
+/** The state of an Attendee of either namespace. */
+export type AnyAttendeeState = AttendeeState | LegacyAttendeeState;
+
+/** The outputs for a legacy attendee as Chime returned it, with `tags` as Chime has them. */
+export function toLegacyOutputs(
+  inputs: LegacyAttendeeInputs,
+  attendee: LegacyAttendee,
+  tags: Readonly<Record<string, string>>,
+  previous?: LegacyAttendeeState,
+): LegacyAttendeeOutputs {
+  const attendeeId = attendee.AttendeeId ?? previous?.attendeeId;
+  const joinToken = attendee.JoinToken ?? previous?.joinToken;
+  if (!attendeeId || !joinToken) {
+    throw new Error("Chime returned an attendee without AttendeeId or JoinToken");
+  }
+  return {
+    namespace: "legacy",
+    meetingId: inputs.meetingId,
+    externalUserId: attendee.ExternalUserId ?? inputs.externalUserId,
+    tags,
+    region: inputs.region,
+    attendeeId,
+    joinToken,
+  };
+}
+
+/** The inputs part of a legacy attendee's state, without its secrets. */
+export function legacyInputsOf(state: LegacyAttendeeState): LegacyAttendeeInputs {
+  return {
+    namespace: "legacy",
+    meetingId: state.meetingId,
+    externalUserId: state.externalUserId,
+    ...(state.tags === undefined ? {} : { tags: state.tags }),
     region: state.region,
   };
 }

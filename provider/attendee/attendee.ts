@@ -4,11 +4,11 @@ import { warnOnUnknownRegions } from "../dynamic/region-warnings";
 import { providerShim } from "../dynamic/shim";
 import type { AttendeeCapabilities, Capability } from "./capabilities";
 
-/** The inputs of an {@link Attendee}. */
-export interface AttendeeArgs {
+/** The inputs every {@link Attendee} has, whichever its namespace. */
+interface AttendeeArgsBase {
   /**
    * The meeting to add the attendee to: a Chime SDK meeting GUID, usually `meeting.meetingId` of a
-   * {@link Meeting} in the same stack. Changing it replaces the attendee.
+   * {@link Meeting} in the same stack (of the same namespace). Changing it replaces the attendee.
    */
   readonly meetingId: pulumi.Input<string>;
   /**
@@ -18,6 +18,16 @@ export interface AttendeeArgs {
    * Changing it replaces the attendee.
    */
   readonly externalUserId: pulumi.Input<string>;
+}
+
+/** The inputs of an {@link Attendee} in Chime SDK Meetings (the default namespace). */
+export interface MeetingsAttendeeArgs extends AttendeeArgsBase {
+  /**
+   * The Chime API the attendee lives in: Chime SDK Meetings. A plain value; changing it replaces the
+   * attendee.
+   * @default "meetings"
+   */
+  readonly namespace?: "meetings";
   /**
    * What the attendee may send and receive. When given, all of audio, video and content are required;
    * content `SendReceive` or `Receive` needs video `SendReceive` or `Receive`. Changed in place. When
@@ -28,12 +38,53 @@ export interface AttendeeArgs {
     readonly [K in keyof AttendeeCapabilities]: pulumi.Input<Capability>;
   }>;
   /**
+   * Not available here: only attendees of the legacy namespace (`namespace: "legacy"`) have tags.
+   * @default none
+   */
+  readonly tags?: never;
+  /**
    * The Chime SDK Meetings control-plane region of the meeting. Changing it replaces the attendee; a
    * change of stack config or environment does not move existing attendees.
    * @default stack config `chime:region`, else `aws:region`, else `AWS_REGION` / `AWS_DEFAULT_REGION`
    */
   readonly region?: pulumi.Input<string>;
 }
+
+/**
+ * The inputs of an {@link Attendee} in the legacy Amazon Chime namespace (API 2018-05-01, closed to
+ * new AWS accounts): the API this project was specified from, where attendees have tags.
+ */
+export interface LegacyAttendeeArgs extends AttendeeArgsBase {
+  /**
+   * The Chime API the attendee lives in: the legacy Amazon Chime namespace, whose meetings come from a
+   * {@link Meeting} with `namespace: "legacy"`. A plain value; changing it replaces the attendee.
+   * @default "meetings"
+   */
+  readonly namespace: "legacy";
+  /**
+   * Up to 50 tags: keys 1–128 characters, not starting with `aws:`; values up to 256 characters.
+   * Changed in place (TagAttendee / UntagAttendee); tags the attendee has but that are not declared are
+   * removed, so drift is corrected by the next `pulumi up --refresh`.
+   * @default none
+   */
+  readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /**
+   * Not available here: legacy attendees have no capabilities.
+   * @default none
+   */
+  readonly capabilities?: never;
+  /**
+   * The legacy namespace has one global endpoint, in us-east-1: any other region is an error.
+   * @default "us-east-1"
+   */
+  readonly region?: pulumi.Input<string>;
+}
+
+/**
+ * The inputs of an {@link Attendee}: `capabilities` in Chime SDK Meetings (the default), `tags` with
+ * `namespace: "legacy"`.
+ */
+export type AttendeeArgs = MeetingsAttendeeArgs | LegacyAttendeeArgs;
 
 /**
  * An Amazon Chime SDK meeting attendee (CreateAttendee), such as a fixed kiosk or a bot.
@@ -47,8 +98,12 @@ export class Attendee extends pulumi.dynamic.Resource {
   declare readonly meetingId: pulumi.Output<string>;
   /** Your identifier for the attendee. */
   declare readonly externalUserId: pulumi.Output<string>;
-  /** The attendee's capabilities as Chime reports them. */
+  /** The attendee's capabilities as Chime reports them (undefined in the legacy namespace, which has none). */
   declare readonly capabilities: pulumi.Output<AttendeeCapabilities>;
+  /** The attendee's tags as Chime has them (legacy namespace only). */
+  declare readonly tags: pulumi.Output<Record<string, string> | undefined>;
+  /** "legacy" for the legacy Amazon Chime namespace; undefined for Chime SDK Meetings. */
+  declare readonly namespace: pulumi.Output<"legacy" | undefined>;
   /** The control-plane region the attendee was created in; reads, updates and deletes go there. */
   declare readonly region: pulumi.Output<string>;
   /** The Chime AttendeeId (secret). */
@@ -58,9 +113,11 @@ export class Attendee extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: AttendeeArgs, opts?: pulumi.CustomResourceOptions) {
     const props = {
+      namespace: args.namespace,
       meetingId: args.meetingId,
       externalUserId: args.externalUserId,
       capabilities: args.capabilities,
+      tags: args.tags,
       region: args.region,
       // Output-only properties must be present, as undefined, to exist on the resource object.
       attendeeId: undefined,

@@ -34,6 +34,33 @@ export const meetingSnapshots = new CoalescingCache<SdkAttendee[] | undefined>()
  */
 const meetingRegions = new Map<string, string>();
 
+/**
+ * One Chime call, of either namespace; on failure, rethrown as a `ChimeRequestError` that says what to
+ * do. Every attempt is paced by the client's middleware (`./pacing.ts`), not here.
+ */
+export async function callChime<T>(
+  settings: ChimeSettings,
+  failure: Failure,
+  send: () => Promise<T>,
+): Promise<T> {
+  const { namespace, region } = settings;
+  try {
+    return await send();
+  } catch (error) {
+    const meetingId = failure.about.meetingId;
+    throw describeFailure(
+      {
+        ...failure,
+        namespace,
+        region,
+        endpoint: endpointOf(settings),
+        meetingRegion: meetingId && namespace !== "legacy" ? meetingRegions.get(meetingId) : undefined,
+      },
+      error,
+    );
+  }
+}
+
 function sdkCapabilities(c: AttendeeCapabilities) {
   return { Audio: c.audio, Video: c.video, Content: c.content };
 }
@@ -50,18 +77,7 @@ export class ChimeApi {
   private async call<T>(failure: Failure, send: () => Promise<T>, changes?: string): Promise<T> {
     if (changes) this.changed(changes);
     try {
-      return await send();
-    } catch (error) {
-      const meetingId = failure.about.meetingId;
-      throw describeFailure(
-        {
-          ...failure,
-          region: this.settings.region,
-          endpoint: endpointOf(this.settings),
-          meetingRegion: meetingId ? meetingRegions.get(meetingId) : undefined,
-        },
-        error,
-      );
+      return await callChime(this.settings, failure, send);
     } finally {
       // Again after the call: a read that started meanwhile may hold the listing from before it.
       if (changes) this.changed(changes);

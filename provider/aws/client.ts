@@ -1,3 +1,4 @@
+import { ChimeClient } from "@aws-sdk/client-chime";
 import { ChimeSDKMeetingsClient } from "@aws-sdk/client-chime-sdk-meetings";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import type { MetadataBearer, MiddlewareStack, Pluggable } from "@smithy/types";
@@ -77,6 +78,17 @@ export function sdkClient<Input extends object, Output extends MetadataBearer, C
 }
 
 const clients = new Map<string, ChimeSDKMeetingsClient>();
+const legacyClients = new Map<string, ChimeClient>();
+
+/** One client per region, endpoint, profile and rate: the pacing middleware is bound to the rate. */
+function cacheKey(settings: ChimeSettings): string {
+  return JSON.stringify([
+    settings.region,
+    settings.endpoint,
+    settings.profile,
+    settings.maxRequestsPerSecond,
+  ]);
+}
 
 /**
  * A Chime SDK Meetings client for `settings`, one per region, endpoint, profile and rate in this process.
@@ -85,12 +97,7 @@ const clients = new Map<string, ChimeSDKMeetingsClient>();
  * environment, `profile` / AWS_PROFILE, SSO, container and instance metadata.
  */
 export function chimeClient(settings: ChimeSettings): ChimeSDKMeetingsClient {
-  const key = JSON.stringify([
-    settings.region,
-    settings.endpoint,
-    settings.profile,
-    settings.maxRequestsPerSecond,
-  ]);
+  const key = cacheKey(settings);
   let client = clients.get(key);
   if (!client) {
     client = sdkClient(ChimeSDKMeetingsClient, settings);
@@ -99,8 +106,30 @@ export function chimeClient(settings: ChimeSettings): ChimeSDKMeetingsClient {
   return client;
 }
 
+/**
+ * A legacy Amazon Chime client (`@aws-sdk/client-chime`, API 2018-05-01) for `settings`, configured as
+ * `chimeClient`, paced per attempt like it. Without an endpoint override it goes to the global endpoint in us-east-1, or to
+ * AWS_ENDPOINT_URL_CHIME, which the SDK reads itself.
+ */
+export function legacyChimeClient(settings: ChimeSettings): ChimeClient {
+  const key = cacheKey(settings);
+  let client = legacyClients.get(key);
+  if (!client) {
+    client = new ChimeClient(sdkClientConfig(settings));
+    // The pinned legacy client (3.699.0) is built against an older @smithy/types, whose middleware
+    // stack type differs from the current one only in optional context fields: the middleware itself
+    // (same steps, same handler protocol) runs unchanged, as the legacy pacing tests show.
+    const pacing = sdkClientPacing(settings) as unknown as Parameters<typeof client.middlewareStack.use>[0];
+    client.middlewareStack.use(pacing);
+    legacyClients.set(key, client);
+  }
+  return client;
+}
+
 /** Drops cached clients (tests that change endpoints or credentials). */
 export function resetClients(): void {
   for (const client of clients.values()) client.destroy();
+  for (const client of legacyClients.values()) client.destroy();
   clients.clear();
+  legacyClients.clear();
 }

@@ -7,6 +7,7 @@
  */
 
 import { describeSensitive, isSensitive } from "../validation/sensitive";
+import type { Namespace } from "./settings";
 
 /** Where the calls went, for messages about an endpoint that could not be reached. */
 export interface EndpointInfo {
@@ -39,6 +40,8 @@ export interface Failure {
    * from `region`: a NotFound is then about the region, not an ended meeting.
    */
   readonly meetingRegion?: string;
+  /** The API called; absent: Chime SDK Meetings. */
+  readonly namespace?: Namespace;
 }
 
 /** A failed Chime call, as the provider reports it. The stack is ours and says nothing to a user. */
@@ -97,22 +100,30 @@ function isRefreshOrDestroy(operation: string): boolean {
 }
 
 /** The context `adviceFor` may use beyond the error name and operation. */
-export type AdviceContext = Pick<Failure, "region" | "endpoint" | "meetingRegion"> & {
+export type AdviceContext = Pick<Failure, "region" | "endpoint" | "meetingRegion" | "namespace"> & {
   /** False when no HTTP answer came back (the error is the client's, not AWS's). */
   readonly answered?: boolean;
 };
 
-function endpointAdvice(operation: string, endpoint: EndpointInfo | undefined): string {
+function endpointAdvice(
+  operation: string,
+  endpoint: EndpointInfo | undefined,
+  namespace: Namespace = "meetings",
+): string {
+  const [key, variable] =
+    namespace === "legacy"
+      ? ["chime:legacyEndpoint", "AWS_ENDPOINT_URL_CHIME"]
+      : ["chime:endpoint", "AWS_ENDPOINT_URL_CHIME_SDK_MEETINGS"];
   const where =
     endpoint?.source === "config"
-      ? "Check stack config chime:endpoint"
+      ? `Check stack config ${key}`
       : endpoint?.source === "environment"
-        ? "Check AWS_ENDPOINT_URL_CHIME_SDK_MEETINGS / AWS_ENDPOINT_URL"
-        : "Check stack config chime:endpoint, AWS_ENDPOINT_URL_CHIME_SDK_MEETINGS, the region";
+        ? `Check ${variable} / AWS_ENDPOINT_URL`
+        : `Check stack config ${key}, ${variable}, the region`;
   const recorded =
     endpoint?.source === "config" && isRefreshOrDestroy(operation)
       ? " Note that `pulumi refresh` and `pulumi destroy` use the stack config recorded by the last " +
-        "`pulumi up`, not the current one: after `pulumi config set chime:endpoint`, run `pulumi up` " +
+        `\`pulumi up\`, not the current one: after \`pulumi config set ${key}\`, run \`pulumi up\` ` +
         "first, or `pulumi refresh --run-program`."
       : "";
   return `${where} and the network (is the endpoint running and listening there?).${recorded}`;
@@ -124,7 +135,7 @@ export function adviceFor(awsError: string, operation: string, context: AdviceCo
     return (
       "The TLS connection to the endpoint failed (no AWS answer was received): check the endpoint URL's " +
       "scheme (https:// or http://) and host, and that its certificate is trusted (NODE_EXTRA_CA_CERTS). " +
-      endpointAdvice(operation, context.endpoint)
+      endpointAdvice(operation, context.endpoint, context.namespace)
     );
   }
   switch (awsError) {
@@ -148,15 +159,21 @@ export function adviceFor(awsError: string, operation: string, context: AdviceCo
         operation === "BatchCreateAttendee"
         ? "The meeting has ended or never existed: Chime ends a meeting 24 hours after creation or after 5 " +
             "minutes without a connected attendee. If the meeting is declared in this stack, run " +
-            `\`pulumi up --refresh\` to create it again; otherwise point meetingId at a live meeting.${otherRegion}`
+            `\`pulumi up --refresh\` to create it again; otherwise point meetingId at a live meeting.${otherRegion}` +
+            (context.namespace === "legacy"
+              ? ' A Chime SDK Meetings meeting is unknown here: a legacy attendee needs a meeting with namespace "legacy".'
+              : "")
         : `The attendee or its meeting no longer exists; run \`pulumi refresh\` to bring the stack up to date.${otherRegion}`;
     }
     case "LimitExceededException":
+    // The legacy namespace's name for it.
+    case "ResourceLimitExceededException":
       return (
         "The meeting is full: it holds at most 250 attendees (or its MeetingFeatures attendee maxCount), and " +
         "an attendee counts until it is deleted, joined or not. Delete unused attendees or use another meeting."
       );
     case "ThrottlingException":
+    case "ThrottledClientException":
       return (
         "AWS throttled the requests beyond the retries: lower stack config chime:maxRequestsPerSecond " +
         "(default 10, the AWS default quota) or ask AWS for a higher quota."
@@ -167,6 +184,7 @@ export function adviceFor(awsError: string, operation: string, context: AdviceCo
       return "Another identical request was in flight at the same time; run the deployment again.";
     case "ForbiddenException":
     case "UnauthorizedException":
+    case "UnauthorizedClientException":
     case "UnrecognizedClientException":
     case "InvalidSignatureException":
     case "AccessDeniedException":
@@ -181,11 +199,11 @@ export function adviceFor(awsError: string, operation: string, context: AdviceCo
       return "AWS failed on its side after the retries; run the deployment again.";
     default:
       if (UNREACHABLE.includes(awsError)) {
-        return `The Chime SDK Meetings endpoint could not be reached. ${endpointAdvice(operation, context.endpoint)}`;
+        return `The Chime SDK Meetings endpoint could not be reached. ${endpointAdvice(operation, context.endpoint, context.namespace)}`;
       }
       return context.answered === false
         ? "The request got no answer from AWS: the error above is the client's. " +
-            endpointAdvice(operation, context.endpoint)
+            endpointAdvice(operation, context.endpoint, context.namespace)
         : "See AWS's message above.";
   }
 }
@@ -249,10 +267,13 @@ export function describeFailure(failure: Failure, error: unknown): ChimeRequestE
     .join(", ");
   const sensitive = Object.fromEntries(present.filter(([key]) => isSensitive(key)));
   const detail = mask(e.message ?? "", { ...sensitive, ...failure.secrets });
+  const legacy = failure.namespace === "legacy";
+  const ns = legacy ? " (legacy Amazon Chime namespace)" : "";
   const context: AdviceContext = {
     region: failure.region,
     endpoint: failure.endpoint,
     meetingRegion: failure.meetingRegion,
+    namespace: failure.namespace,
     answered: httpStatus !== undefined,
   };
   if (!httpStatus && (UNREACHABLE.includes(awsError) || isTlsError(awsError))) {
@@ -261,12 +282,12 @@ export function describeFailure(failure: Failure, error: unknown): ChimeRequestE
       : "";
     const attempts = e.$metadata?.attempts;
     const message =
-      `Chime ${failure.operation} failed${about ? ` for ${about}` : ""}: the Chime SDK Meetings endpoint ` +
+      `Chime ${failure.operation}${ns} failed${about ? ` for ${about}` : ""}: the ${legacy ? "legacy Amazon Chime" : "Chime SDK Meetings"} endpoint ` +
       `${endpoint ? `${endpoint} ` : ""}could not be reached: ${unreachableWhy(awsError, detail)} ` +
       `(${awsError}${attempts ? `, ${attempts} attempt${attempts > 1 ? "s" : ""}` : ""}). ` +
       (isTlsError(awsError)
         ? adviceFor(awsError, failure.operation, context)
-        : endpointAdvice(failure.operation, failure.endpoint));
+        : endpointAdvice(failure.operation, failure.endpoint, failure.namespace));
     return new ChimeRequestError(message, awsError, failure.operation, requestId, httpStatus);
   }
   const where = [
@@ -276,7 +297,7 @@ export function describeFailure(failure: Failure, error: unknown): ChimeRequestE
     .filter(Boolean)
     .join(", ");
   const message =
-    `Chime ${failure.operation} failed${about ? ` for ${about}` : ""}: ${awsError}: ${detail}` +
+    `Chime ${failure.operation}${ns} failed${about ? ` for ${about}` : ""}: ${awsError}: ${detail}` +
     `${where ? ` (${where})` : ""}. ${adviceFor(awsError, failure.operation, context)}`;
   return new ChimeRequestError(message, awsError, failure.operation, requestId, httpStatus);
 }

@@ -34,8 +34,9 @@ export class ChimeRetryStrategy implements RetryStrategyV2 {
     this.standard = new StandardRetryStrategy(maxAttempts);
   }
 
-  acquireInitialRetryToken(retryTokenScope: string): Promise<RetryToken> {
-    return this.standard.acquireInitialRetryToken(retryTokenScope);
+  acquireInitialRetryToken(retryTokenScope: string | undefined): Promise<RetryToken> {
+    // The legacy client (`@aws-sdk/client-chime` 3.699.0, older Smithy middleware) passes no scope.
+    return this.standard.acquireInitialRetryToken(retryTokenScope ?? "");
   }
 
   refreshRetryTokenForRetry(token: RetryToken, errorInfo: RetryErrorInfo): Promise<RetryToken> {

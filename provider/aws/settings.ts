@@ -12,6 +12,7 @@ import type { EndpointInfo } from "./errors";
 export const CONFIG_KEYS = {
   region: "chime:region",
   endpoint: "chime:endpoint",
+  legacyEndpoint: "chime:legacyEndpoint",
   awsRegion: "aws:region",
   awsProfile: "aws:profile",
   maxRequestsPerSecond: "chime:maxRequestsPerSecond",
@@ -25,9 +26,20 @@ export interface ConfigSource {
   get(key: string): string | undefined;
 }
 
+/** The Chime API a resource is declared in: Chime SDK Meetings (the default), or the legacy Amazon Chime one. */
+export type Namespace = "meetings" | "legacy";
+
+/** The one region of the legacy Amazon Chime namespace: its single global endpoint lives there. */
+export const LEGACY_REGION = "us-east-1";
+
 export interface ChimeSettings {
+  /** Which API the calls go to; absent: Chime SDK Meetings. */
+  readonly namespace?: Namespace;
   readonly region: string;
-  /** An endpoint override from stack config; the SDK itself honours AWS_ENDPOINT_URL_CHIME_SDK_MEETINGS. */
+  /**
+   * An endpoint override from stack config (`chime:endpoint`, or `chime:legacyEndpoint` for the legacy
+   * namespace); the SDK itself honours AWS_ENDPOINT_URL_CHIME_SDK_MEETINGS (AWS_ENDPOINT_URL_CHIME).
+   */
   readonly endpoint?: string;
   readonly profile?: string;
   readonly maxRequestsPerSecond: number;
@@ -111,6 +123,11 @@ export function regionOf(recorded: string | undefined, config: ConfigValues = co
 /** Where calls for `settings` go, and where that came from (for messages about an unreachable endpoint). */
 export function endpointOf(settings: ChimeSettings, env: NodeJS.ProcessEnv = process.env): EndpointInfo {
   if (settings.endpoint) return { url: settings.endpoint, source: "config" };
+  if (settings.namespace === "legacy") {
+    const fromEnv = env.AWS_ENDPOINT_URL_CHIME || env.AWS_ENDPOINT_URL;
+    if (fromEnv) return { url: fromEnv, source: "environment" };
+    return { url: "https://chime.us-east-1.amazonaws.com", source: "aws" };
+  }
   const fromEnv = env.AWS_ENDPOINT_URL_CHIME_SDK_MEETINGS || env.AWS_ENDPOINT_URL;
   if (fromEnv) return { url: fromEnv, source: "environment" };
   return { url: `https://meetings-chime.${settings.region}.amazonaws.com`, source: "aws" };
@@ -125,4 +142,16 @@ export function settingsFor(region: string, config: ConfigValues = configured): 
     );
   }
   return { region, endpoint: config.endpoint, profile: config.awsProfile, maxRequestsPerSecond: rate };
+}
+
+/**
+ * The settings for calls in the legacy Amazon Chime namespace: its one region (us-east-1, where its
+ * global endpoint is) and the `chime:legacyEndpoint` override; otherwise as `settingsFor`.
+ */
+export function legacySettings(config: ConfigValues = configured): ChimeSettings {
+  return {
+    ...settingsFor(LEGACY_REGION, config),
+    namespace: "legacy",
+    endpoint: config.legacyEndpoint,
+  };
 }

@@ -5,8 +5,18 @@ import { providerShim } from "../dynamic/shim";
 export interface MeetingTagsArgs {
   /** The meeting's MeetingId: `meeting.meetingId` of a {@link Meeting}. */
   readonly meetingId: pulumi.Input<string>;
-  /** The meeting's ARN: `meeting.meetingArn`. A new ARN (the meeting was replaced) tags the new meeting. */
-  readonly meetingArn: pulumi.Input<string>;
+  /**
+   * The meeting's ARN: `meeting.meetingArn`. A new ARN (the meeting was replaced) tags the new meeting.
+   * Not used in the legacy namespace, whose meetings have no ARN.
+   * @default none (required unless `namespace` is "legacy")
+   */
+  readonly meetingArn?: pulumi.Input<string | undefined>;
+  /**
+   * The meeting's namespace: "legacy" for a meeting of the legacy Amazon Chime namespace, tagged by
+   * MeetingId (TagMeeting / UntagMeeting / ListMeetingTags). A plain value.
+   * @default "meetings"
+   */
+  readonly namespace?: "meetings" | "legacy";
   /**
    * The tags the meeting is to carry, up to 50 (keys 1–128 characters of `a-zA-Z+-=._:/`, not `aws:`;
    * values up to 256): the whole set, so tags the meeting carries but this does not declare are removed.
@@ -30,7 +40,7 @@ export interface MeetingTagsArgs {
 export class MeetingTags extends pulumi.dynamic.Resource {
   /** The meeting's MeetingId. */
   declare readonly meetingId: pulumi.Output<string>;
-  /** The meeting's ARN. */
+  /** The meeting's ARN (undefined in the legacy namespace). */
   declare readonly meetingArn: pulumi.Output<string>;
   /** The tags the meeting carries, as last set or, after a refresh, listed. */
   declare readonly tags: pulumi.Output<Record<string, string>>;
@@ -39,6 +49,7 @@ export class MeetingTags extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: MeetingTagsArgs, opts?: pulumi.CustomResourceOptions) {
     const props = {
+      namespace: args.namespace,
       meetingId: args.meetingId,
       meetingArn: args.meetingArn,
       tags: args.tags,

@@ -1,4 +1,5 @@
-import { type CheckFailure, chooseRegion, isUnknown, requiredString, tags } from "../validation/rules";
+import { LEGACY_REGION } from "../aws/settings";
+import { type CheckFailure, chooseRegion, isUnknown, oneOf, requiredString, tags } from "../validation/rules";
 import type { MeetingTagsInputs } from "./tags-state";
 
 type RawInputs = { readonly [K in keyof MeetingTagsInputs]?: unknown };
@@ -8,9 +9,13 @@ type RawInputs = { readonly [K in keyof MeetingTagsInputs]?: unknown };
  * bad tags must fail before it) and `MeetingTags`: Chime's tag rules; an unknown map, or an unknown
  * value in it, passes until it is known.
  */
-export function checkTagsInput(property: string, value: unknown): CheckFailure[] {
+export function checkTagsInput(
+  property: string,
+  value: unknown,
+  namespace: "meetings" | "legacy" = "meetings",
+): CheckFailure[] {
   if (isUnknown(value)) return [];
-  return tags(property, value);
+  return tags(property, value, namespace);
 }
 
 /**
@@ -25,18 +30,28 @@ export function checkMeetingTags(
   defaultRegion: string | undefined,
 ): { inputs: MeetingTagsInputs; failures: CheckFailure[] } {
   const failures: CheckFailure[] = [];
-  for (const property of ["meetingId", "meetingArn"] as const) {
+  const legacy = news.namespace === "legacy";
+  if (news.namespace !== undefined) {
+    const reason = oneOf("namespace", news.namespace, ["meetings", "legacy"]);
+    if (reason) failures.push({ property: "namespace", reason });
+  }
+  // A legacy meeting has no ARN: its tags go by MeetingId.
+  for (const property of legacy ? (["meetingId"] as const) : (["meetingId", "meetingArn"] as const)) {
     const value = news[property];
     if (isUnknown(value)) continue;
     const reason = requiredString(property, value);
     if (reason) failures.push({ property, reason });
   }
-  failures.push(...checkTagsInput("tags", news.tags));
-  const chosenRegion = chooseRegion(news.region, olds?.region, defaultRegion);
+  failures.push(...checkTagsInput("tags", news.tags, legacy ? "legacy" : "meetings"));
+  // The legacy namespace has one region, us-east-1 (its Meeting's check says so if it is given another).
+  const chosenRegion = legacy
+    ? { value: (news.region ?? LEGACY_REGION) as string }
+    : chooseRegion(news.region, olds?.region, defaultRegion);
   if (chosenRegion.failure) failures.push({ property: "region", reason: chosenRegion.failure });
   const inputs = {
+    ...(legacy ? { namespace: "legacy" } : {}),
     meetingId: news.meetingId,
-    meetingArn: news.meetingArn,
+    ...(legacy ? {} : { meetingArn: news.meetingArn }),
     tags: news.tags ?? {},
     region: chosenRegion.value,
   } as MeetingTagsInputs;

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import type * as pulumi from "@pulumi/pulumi";
 import { ChimeApi } from "../aws/chime-api";
 import { isNotFound } from "../aws/errors";
-import { type ConfigSource, defaultRegion, recordConfig, settingsFor } from "../aws/settings";
+import { LegacyChimeApi } from "../aws/legacy-api";
+import { type ConfigSource, defaultRegion, legacySettings, recordConfig, settingsFor } from "../aws/settings";
 import { GONE, readWithoutState } from "../dynamic/read";
 import { engineFailures } from "../validation/sensitive";
 import { checkMeetingTags } from "./tags-check";
@@ -22,12 +23,26 @@ interface TagTarget {
 }
 
 function tagTarget(inputs: MeetingTagsInputs): TagTarget {
+  if (inputs.namespace === "legacy") {
+    const legacy = new LegacyChimeApi(legacySettings());
+    return {
+      list: () => legacy.listMeetingTags(inputs.meetingId),
+      tag: (set) => legacy.tagMeeting(inputs.meetingId, set),
+      untag: (keys) => legacy.untagMeeting(inputs.meetingId, keys),
+    };
+  }
   const api = new ChimeApi(settingsFor(inputs.region));
+  const arn = inputs.meetingArn ?? "";
   return {
-    list: () => api.listTags(inputs.meetingArn),
-    tag: (set) => api.tagMeeting(inputs.meetingArn, set),
-    untag: (keys) => api.untagMeeting(inputs.meetingArn, keys),
+    list: () => api.listTags(arn),
+    tag: (set) => api.tagMeeting(arn, set),
+    untag: (keys) => api.untagMeeting(arn, keys),
   };
+}
+
+/** Whether the state records the meeting it tags (by ARN, or by MeetingId in the legacy namespace). */
+function hasMeeting(state: MeetingTagsState | undefined): boolean {
+  return state?.namespace === "legacy" ? Boolean(state.meetingId) : Boolean(state?.meetingArn);
 }
 
 /** Makes the meeting carry exactly `declared`: the declared set is authoritative. */
@@ -82,7 +97,7 @@ export class MeetingTagsProvider
 
   /** Lists the meeting's tags; a meeting that ended takes its tags with it (GONE). */
   async read(id: string, props?: MeetingTagsState): Promise<pulumi.dynamic.ReadResult<MeetingTagsState>> {
-    if (!props?.meetingArn) {
+    if (!props || !hasMeeting(props)) {
       throw readWithoutState("A MeetingTags resource", "Declare the tags on their Meeting instead.");
     }
     try {
@@ -104,7 +119,11 @@ export class MeetingTagsProvider
     news: MeetingTagsInputs,
   ): Promise<pulumi.dynamic.UpdateResult<MeetingTagsOutputs>> {
     const target = tagTarget(news);
-    const sameMeeting = olds.meetingArn === news.meetingArn && olds.region === news.region;
+    const sameMeeting =
+      olds.namespace === news.namespace &&
+      olds.meetingId === news.meetingId &&
+      olds.meetingArn === news.meetingArn &&
+      olds.region === news.region;
     await converge(target, sameMeeting ? (olds.tags ?? {}) : await target.list(), news.tags);
     return { outs: news };
   }
@@ -112,7 +131,7 @@ export class MeetingTagsProvider
   /** Removes its tags from the meeting; a meeting that ended (or was replaced) has none left. */
   async delete(_id: string, props: MeetingTagsState): Promise<void> {
     const keys = Object.keys(props.tags ?? {});
-    if (keys.length === 0 || !props.meetingArn) return;
+    if (keys.length === 0 || !hasMeeting(props)) return;
     try {
       await tagTarget(props).untag(keys);
     } catch (error) {

@@ -2,13 +2,17 @@
 export interface MeetingTagsInputs {
   /** The meeting's MeetingId (a GUID), carried from the parent `Meeting`. */
   readonly meetingId: string;
-  /** The meeting's ARN, which TagResource / UntagResource / ListTagsForResource address. */
-  readonly meetingArn: string;
+  /**
+   * The meeting's ARN, which TagResource / UntagResource / ListTagsForResource address. Absent in the
+   * legacy namespace, whose meetings have no ARN and are tagged by MeetingId.
+   */
+  readonly meetingArn?: string;
   /** The declared tags: the whole set the meeting is to carry (absent in the program: none). */
   readonly tags: Record<string, string>;
   /** The control-plane region of the meeting, carried from the parent `Meeting`. */
   readonly region: string;
-  // A `namespace` input (the legacy Chime namespace, tagged by MeetingId) joins here.
+  /** "legacy": a meeting of the legacy Amazon Chime namespace (TagMeeting / UntagMeeting / ListMeetingTags). */
+  readonly namespace?: "legacy";
 }
 
 /** A MeetingTags resource's outputs: its inputs, with `tags` as last set or listed. */
@@ -19,6 +23,7 @@ export type MeetingTagsState = MeetingTagsInputs;
 
 /** The inputs whose change makes the provider act, each in place (see `diffMeetingTags`). */
 export const MEETING_TAGS_INPUTS = [
+  "namespace",
   "meetingId",
   "meetingArn",
   "tags",

@@ -1,3 +1,4 @@
+import { LEGACY_REGION } from "../aws/settings";
 import { checkTagsInput } from "../meeting-tags/tags-check";
 import {
   arn,
@@ -6,8 +7,10 @@ import {
   externalId,
   guid,
   isUnknown,
+  oneOf,
   region,
   requiredString,
+  show,
   tenantIds,
 } from "../validation/rules";
 import { checkMeetingFeatures } from "./meeting-features";
@@ -35,7 +38,14 @@ export function checkMeeting(
   const add = (property: string, reason: string | undefined) => {
     if (reason) failures.push({ property, reason });
   };
-  const chosenRegion = chooseRegion(news.region, olds?.region, defaultRegion);
+  const legacy = news.namespace === "legacy";
+  if (news.namespace !== undefined)
+    add("namespace", oneOf("namespace", news.namespace, ["meetings", "legacy"]));
+  // The legacy namespace has one region; a legacy meeting's region is not carried into Chime SDK Meetings.
+  const chosenRegion = legacy
+    ? legacyRegion(news.region)
+    : chooseRegion(news.region, olds?.namespace === "legacy" ? undefined : olds?.region, defaultRegion);
+  if (legacy) failures.push(...legacyOnlyMembers(news));
 
   if (!isUnknown(news.externalMeetingId))
     add("externalMeetingId", externalId("externalMeetingId", news.externalMeetingId));
@@ -52,11 +62,12 @@ export function checkMeeting(
   failures.push(...checkMeetingFeatures("meetingFeatures", news.meetingFeatures));
   failures.push(...checkNotifications("notificationsConfiguration", news.notificationsConfiguration));
   failures.push(...tenantIds("tenantIds", news.tenantIds));
-  failures.push(...checkTagsInput("tags", news.tags));
+  failures.push(...checkTagsInput("tags", news.tags, legacy ? "legacy" : "meetings"));
 
   if (chosenRegion.failure) failures.push({ property: "region", reason: chosenRegion.failure });
 
   const inputs = withoutUndefined({
+    namespace: legacy ? "legacy" : undefined,
     externalMeetingId: news.externalMeetingId,
     mediaRegion: news.mediaRegion,
     meetingHostId: news.meetingHostId,
@@ -68,6 +79,46 @@ export function checkMeeting(
     region: chosenRegion.value,
   }) as MeetingInputs;
   return { inputs, failures };
+}
+
+/** A legacy meeting's region: us-east-1, where the namespace's one endpoint is. */
+function legacyRegion(input: unknown): { value: string; failure?: string } {
+  const value = input ?? LEGACY_REGION;
+  if (isUnknown(value) || value === LEGACY_REGION) return { value: value as string };
+  return {
+    value: value as string,
+    failure:
+      `region must be "${LEGACY_REGION}" with namespace "legacy": the legacy Amazon Chime namespace has ` +
+      `one global endpoint, in ${LEGACY_REGION}; got ${show(value)}`,
+  };
+}
+
+/** The members the legacy CreateMeeting does not have. */
+function legacyOnlyMembers(news: RawInputs): CheckFailure[] {
+  const failures: CheckFailure[] = [];
+  for (const property of ["meetingFeatures", "primaryMeetingId", "tenantIds"] as const) {
+    if (news[property] === undefined) continue;
+    failures.push({
+      property,
+      reason:
+        `${property} needs namespace "meetings": the legacy Amazon Chime CreateMeeting has no ` +
+        `${property}; got ${show(news[property])}`,
+    });
+  }
+  const notifications = news.notificationsConfiguration;
+  if (
+    notifications &&
+    typeof notifications === "object" &&
+    (notifications as Record<string, unknown>).lambdaFunctionArn !== undefined
+  ) {
+    failures.push({
+      property: "notificationsConfiguration.lambdaFunctionArn",
+      reason:
+        'notificationsConfiguration.lambdaFunctionArn needs namespace "meetings": legacy meetings notify ' +
+        "only an SNS topic or an SQS queue",
+    });
+  }
+  return failures;
 }
 
 function checkNotifications(property: string, value: unknown): CheckFailure[] {

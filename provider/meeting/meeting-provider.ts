@@ -1,21 +1,41 @@
 import { randomUUID } from "node:crypto";
+import type { CreateMeetingCommandInput as LegacyCreateMeetingInput } from "@aws-sdk/client-chime";
 import type { CreateMeetingCommandInput } from "@aws-sdk/client-chime-sdk-meetings";
 import type * as pulumi from "@pulumi/pulumi";
 import { ChimeApi } from "../aws/chime-api";
 import { isNotFound } from "../aws/errors";
-import { type ConfigSource, defaultRegion, recordConfig, settingsFor } from "../aws/settings";
+import { LegacyChimeApi } from "../aws/legacy-api";
+import { type ConfigSource, defaultRegion, legacySettings, recordConfig, settingsFor } from "../aws/settings";
 import { finishCheck } from "../dynamic/check";
 import { takeDeclaration } from "../dynamic/declaration";
 import { GONE, readWithoutState } from "../dynamic/read";
 import { checkMeeting } from "./meeting-check";
 import { diffMeeting } from "./meeting-diff";
 import {
+  type LegacyMeetingOutputs,
+  legacyMeetingOutputs,
   type MeetingInputs,
   type MeetingOutputs,
   type MeetingState,
   meetingInputsOf,
   meetingOutputs,
 } from "./meeting-state";
+
+/**
+ * The legacy CreateMeeting's request (API 2018-05-01): no MeetingFeatures, PrimaryMeetingId, TenantIds
+ * or Lambda notifications (`checkMeeting` rejects them). The SDK fills ClientRequestToken as for
+ * Chime SDK Meetings.
+ */
+export function legacyCreateMeetingRequest(inputs: MeetingInputs): LegacyCreateMeetingInput {
+  const n = inputs.notificationsConfiguration;
+  return {
+    ExternalMeetingId: inputs.externalMeetingId,
+    MediaRegion: inputs.mediaRegion,
+    MeetingHostId: inputs.meetingHostId,
+    Tags: inputs.tags ? Object.entries(inputs.tags).map(([Key, Value]) => ({ Key, Value })) : undefined,
+    NotificationsConfiguration: n ? { SnsTopicArn: n.snsTopicArn, SqsQueueArn: n.sqsQueueArn } : undefined,
+  };
+}
 
 /**
  * CreateMeeting's request for the inputs (camelCase inputs to the API's PascalCase). No
@@ -67,7 +87,13 @@ export class MeetingProvider implements pulumi.dynamic.ResourceProvider<MeetingI
     return diffMeeting(olds, news);
   }
 
-  async create(inputs: MeetingInputs): Promise<{ id: string; outs: MeetingOutputs }> {
+  async create(inputs: MeetingInputs): Promise<{ id: string; outs: MeetingOutputs | LegacyMeetingOutputs }> {
+    if (inputs.namespace === "legacy") {
+      const meeting = await new LegacyChimeApi(legacySettings()).createMeeting(
+        legacyCreateMeetingRequest(inputs),
+      );
+      return { id: randomUUID(), outs: legacyMeetingOutputs(inputs, meeting) };
+    }
     const meeting = await new ChimeApi(settingsFor(inputs.region)).createMeeting(
       createMeetingRequest(inputs),
     );
@@ -75,13 +101,18 @@ export class MeetingProvider implements pulumi.dynamic.ResourceProvider<MeetingI
   }
 
   async read(id: string, props?: MeetingState): Promise<pulumi.dynamic.ReadResult<MeetingState>> {
-    if (!props?.meetingId || !props.meetingArn) {
+    if (!props?.meetingId || (!props.meetingArn && props.namespace !== "legacy")) {
       throw readWithoutState(
         "A Meeting",
         "Declare it instead; a meeting ends by itself, and `pulumi up --refresh` creates it again.",
       );
     }
     try {
+      if (props.namespace === "legacy") {
+        const meeting = await new LegacyChimeApi(legacySettings()).getMeeting(props.meetingId);
+        const outs = legacyMeetingOutputs(meetingInputsOf(props), meeting);
+        return { id, props: outs as MeetingState, inputs: meetingInputsOf(outs as MeetingState) };
+      }
       const meeting = await new ChimeApi(settingsFor(props.region)).getMeeting(props.meetingId);
       // State written by v0.1.0 also held tags and a clientRequestToken: they are dropped here, with
       // no diff (diffMeeting ignores both).
@@ -103,6 +134,11 @@ export class MeetingProvider implements pulumi.dynamic.ResourceProvider<MeetingI
 
   async delete(_id: string, props: MeetingState): Promise<void> {
     try {
+      if (props.namespace === "legacy") {
+        if (!props.meetingId) throw new Error("The meeting's state has no meetingId: run `pulumi refresh`.");
+        await new LegacyChimeApi(legacySettings()).deleteMeeting(props.meetingId);
+        return;
+      }
       await new ChimeApi(settingsFor(props.region)).deleteMeeting(created(props).meetingId);
     } catch (error) {
       // Already ended is what delete wants.

@@ -1,4 +1,5 @@
 import type { Meeting as SdkMeeting } from "@aws-sdk/client-chime-sdk-meetings";
+import type { LegacyMeeting } from "../aws/legacy-api";
 import type { MeetingFeatures } from "./meeting-features";
 
 /** Where a meeting's notifications go. */
@@ -33,6 +34,11 @@ export interface MediaPlacement {
 
 /** A Meeting's inputs as `check` normalises and the engine stores them. */
 export interface MeetingInputs {
+  /**
+   * "legacy" for a meeting of the legacy Amazon Chime namespace; absent for Chime SDK Meetings, so that
+   * states written before namespaces existed match.
+   */
+  readonly namespace?: "legacy";
   readonly externalMeetingId: string;
   readonly mediaRegion: string;
   readonly meetingHostId?: string;
@@ -56,6 +62,9 @@ export interface MeetingOutputs extends Omit<MeetingInputs, "tags"> {
   readonly mediaPlacement: MediaPlacement;
 }
 
+/** A legacy meeting's outputs: no `meetingArn` (the legacy API has none; its tags go by MeetingId). */
+export type LegacyMeetingOutputs = Omit<MeetingOutputs, "meetingArn">;
+
 /**
  * What state holds for a meeting, as the engine hands it back: outputs once created. State written by
  * v0.1.0 also holds `tags` in the outputs and a `clientRequestToken` (CreateMeeting's idempotency
@@ -68,6 +77,7 @@ export type MeetingState = MeetingInputs & Partial<MeetingOutputs> & { readonly 
  * changes in place (Chime can change nothing of a meeting but its tags, and those live in `MeetingTags`).
  */
 export const MEETING_REPLACE_ON = [
+  "namespace",
   "externalMeetingId",
   "mediaRegion",
   "meetingHostId",
@@ -113,6 +123,19 @@ export function meetingOutputs(inputs: MeetingInputs, meeting: SdkMeeting): Meet
     meetingId: meeting.MeetingId,
     meetingArn: meeting.MeetingArn,
     mediaPlacement: withoutUndefined(mediaPlacementFromSdk(meeting)),
+  });
+}
+
+/**
+ * The outputs for a meeting of the legacy namespace as Chime returned it: as `meetingOutputs`, without
+ * a `meetingArn` (the legacy API has none).
+ */
+export function legacyMeetingOutputs(inputs: MeetingInputs, meeting: LegacyMeeting): LegacyMeetingOutputs {
+  if (!meeting.MeetingId) throw new Error("Chime returned a meeting without MeetingId");
+  return withoutUndefined({
+    ...meetingInputsOf(inputs),
+    meetingId: meeting.MeetingId,
+    mediaPlacement: withoutUndefined(mediaPlacementFromSdk(meeting as SdkMeeting)),
   });
 }
 

@@ -39,6 +39,14 @@ export interface MeetingFeaturesArgs {
  * change in place, through the meeting's {@link MeetingTags} child.
  */
 export interface MeetingArgs {
+  /**
+   * The Chime API the meeting lives in: "meetings" (Chime SDK Meetings) or "legacy" (the legacy Amazon
+   * Chime namespace, API 2018-05-01, closed to new AWS accounts; region us-east-1 only, no
+   * meetingFeatures, primaryMeetingId, tenantIds or Lambda notifications, no meetingArn). A plain value;
+   * changing it replaces the meeting. Attendees of a legacy meeting take `namespace: "legacy"` too.
+   * @default "meetings"
+   */
+  readonly namespace?: "meetings" | "legacy";
   /** Your identifier for the meeting: 2–64 characters as for an attendee's externalUserId, not starting with `aws:`. Required. */
   readonly externalMeetingId: pulumi.Input<string>;
   /** Where the meeting's media is hosted, e.g. "us-east-1" (one of Chime's documented media regions). Required. */
@@ -65,7 +73,8 @@ export interface MeetingArgs {
   /**
    * The Chime SDK Meetings control-plane region. Changing it replaces the meeting; a change of stack
    * config or environment does not move an existing meeting.
-   * @default stack config `chime:region`, else `aws:region`, else `AWS_REGION` / `AWS_DEFAULT_REGION`
+   * In the legacy namespace it can only be us-east-1 (its one global endpoint), whatever the config says.
+   * @default stack config `chime:region`, else `aws:region`, else `AWS_REGION` / `AWS_DEFAULT_REGION`; "us-east-1" in the legacy namespace
    */
   readonly region?: pulumi.Input<string>;
 }
@@ -86,7 +95,7 @@ export interface MeetingArgs {
 export class Meeting extends pulumi.dynamic.Resource {
   /** The Chime MeetingId (a GUID). */
   declare readonly meetingId: pulumi.Output<string>;
-  /** arn:aws:chime:<region>:<account>:meeting/<meetingId>. */
+  /** arn:aws:chime:<region>:<account>:meeting/<meetingId> (undefined in the legacy namespace, which has none). */
   declare readonly meetingArn: pulumi.Output<string>;
   /** The URLs a client needs to join the meeting's media. */
   declare readonly mediaPlacement: pulumi.Output<MediaPlacement>;
@@ -113,9 +122,12 @@ export class Meeting extends pulumi.dynamic.Resource {
   declare readonly meetingTags: MeetingTags | undefined;
   /** The control-plane region the meeting was created in. */
   declare readonly region: pulumi.Output<string>;
+  /** "legacy" for a meeting of the legacy Amazon Chime namespace; undefined for Chime SDK Meetings. */
+  declare readonly namespace: pulumi.Output<"legacy" | undefined>;
 
   constructor(name: string, args: MeetingArgs, opts?: pulumi.CustomResourceOptions) {
     const props = {
+      namespace: args.namespace,
       externalMeetingId: args.externalMeetingId,
       mediaRegion: args.mediaRegion,
       meetingHostId: args.meetingHostId,
@@ -142,7 +154,13 @@ export class Meeting extends pulumi.dynamic.Resource {
         ? undefined
         : new MeetingTags(
             `${name}-tags`,
-            { meetingId: this.meetingId, meetingArn: this.meetingArn, tags: args.tags, region: this.region },
+            {
+              namespace: args.namespace,
+              meetingId: this.meetingId,
+              meetingArn: this.meetingArn,
+              tags: args.tags,
+              region: this.region,
+            },
             // Not `deletedWith: this`: the engine then replaces the child whenever the meeting is
             // replaced, where an update (tagging the new meeting) is what happens.
             { parent: this },

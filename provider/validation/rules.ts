@@ -217,8 +217,16 @@ const ARN_EXAMPLES: Readonly<Record<string, string>> = {
 // The model's pattern ^[a-zA-Z+-=._:/]+$ holds the range "+-=", which spans digits and ",-./:;<".
 const TAG_KEY_PATTERN = /^[a-zA-Z+-=._:/]+$/;
 
-/** Meeting tags: at most 50; keys 1–128 characters of the model's pattern; values at most 256. */
-export function tags(property: string, value: unknown): CheckFailure[] {
+/**
+ * Tags: at most 50; keys 1–128 characters, not starting with "aws:"; values at most 256 characters.
+ * Chime SDK Meetings (meeting tags) also restricts keys to the model's pattern; the legacy Amazon Chime
+ * namespace (attendee and meeting tags) has no pattern.
+ */
+export function tags(
+  property: string,
+  value: unknown,
+  namespace: "meetings" | "legacy" = "meetings",
+): CheckFailure[] {
   if (value === undefined) return [];
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     return [{ property, reason: `${property} must be a map of tag keys to values; got ${show(value)}` }];
@@ -230,7 +238,15 @@ export function tags(property: string, value: unknown): CheckFailure[] {
   }
   for (const [key, tagValue] of entries) {
     const name = `${property}.${key}`;
-    if (key.length < 1 || key.length > 128 || !TAG_KEY_PATTERN.test(key)) {
+    if (namespace === "legacy" && (key.length < 1 || key.length > 128)) {
+      failures.push({
+        property: name,
+        reason: `${property} keys must be 1 to 128 characters long; got ${show(key)} (${key.length} characters)`,
+      });
+    } else if (
+      namespace === "meetings" &&
+      (key.length < 1 || key.length > 128 || !TAG_KEY_PATTERN.test(key))
+    ) {
       failures.push({
         property: name,
         reason: `${property} keys must be 1 to 128 letters, digits or +-=._:/ characters; got ${show(key)}`,

@@ -75,4 +75,38 @@ describe("Examples on the Pulumi engine", function () {
     expect(local.meetings().map((m) => m.meetingId)).to.include(meeting.MeetingId);
     expect(local.attendees(meeting.MeetingId)).to.deep.equal([]);
   });
+
+  it("legacy-tagged-kiosks: a legacy meeting and tagged kiosks; a location change updates one kiosk in place; destroys", async () => {
+    const program = await programStack(join(EXAMPLES, "legacy-tagged-kiosks"), local, backend.url, {
+      "chime:legacyEndpoint": local.legacy.endpointUrl,
+      site: "berlin",
+      kiosks: JSON.stringify({ lobby: "ground floor", door: "main entrance" }),
+    });
+    stacks.push(program);
+    const up = await program.stack.up();
+    const [meeting] = local.legacy.meetings();
+    expect(meeting).to.deep.include({ externalMeetingId: "kiosks-berlin", tags: { site: "berlin" } });
+    const kiosks = () => local.legacy.attendees(meeting.meetingId);
+    const lobby = () => kiosks().find((k) => k.externalUserId === "kiosk-lobby");
+    expect(kiosks().map((k) => [k.externalUserId, k.tags])).to.have.deep.members([
+      ["kiosk-lobby", { site: "berlin", location: "ground floor" }],
+      ["kiosk-door", { site: "berlin", location: "main entrance" }],
+    ]);
+    expect(up.outputs.kioskJoinInfo.secret).to.equal(true);
+    expect(up.outputs.kioskJoinInfo.value.lobby).to.deep.equal({
+      attendeeId: lobby()?.attendeeId,
+      joinToken: lobby()?.joinToken,
+    });
+    const secrets = kiosks().flatMap((k) => [k.joinToken, k.attendeeId]);
+    await program.stack.setConfig("kiosks", {
+      value: JSON.stringify({ lobby: "first floor", door: "main entrance" }),
+    });
+    const moved = await program.stack.up();
+    expect(moved.summary.resourceChanges).to.deep.equal({ same: 4, update: 1 });
+    expect(lobby()?.tags).to.deep.equal({ site: "berlin", location: "first floor" });
+    expect(moved.outputs.kioskJoinInfo.value.lobby.joinToken).to.equal(lobby()?.joinToken);
+    auditState(backend.dir, secrets, local.url);
+    await program.stack.destroy();
+    expect(local.legacy.meetings()).to.deep.equal([]);
+  });
 });

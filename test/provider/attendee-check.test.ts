@@ -4,6 +4,7 @@ import { UNKNOWN } from "../../provider/validation/rules";
 
 const MEETING = "3f1a9b2c-0d4e-4f5a-8b6c-7d8e9f0a1b2c";
 const valid = { meetingId: MEETING, externalUserId: "kiosk-lobby-1", region: "us-east-1" };
+const legacy = { meetingId: MEETING, externalUserId: "kiosk-lobby-1", namespace: "legacy" as const };
 
 describe("Attendee check: rules, before any AWS call", () => {
   const accepted: [string, Record<string, unknown>][] = [
@@ -38,6 +39,27 @@ describe("Attendee check: rules, before any AWS call", () => {
       { ...valid, capabilities: { audio: "None", video: UNKNOWN, content: "Receive" } },
     ],
     ["unknown region during preview", { ...valid, region: UNKNOWN }],
+    ['namespace "meetings" spelt out', { ...valid, namespace: "meetings" }],
+    ["legacy: minimal inputs (region us-east-1 by default)", legacy],
+    ["legacy: region us-east-1 given", { ...legacy, region: "us-east-1" }],
+    ["legacy: tags", { ...legacy, tags: { site: "lobby", floor: "" } }],
+    ["legacy: no tags ({})", { ...legacy, tags: {} }],
+    [
+      "legacy: 50 tags",
+      { ...legacy, tags: Object.fromEntries(Array.from({ length: 50 }, (_, n) => [`k${n}`, "v"])) },
+    ],
+    [
+      "legacy: 128-character key, 256-character value",
+      { ...legacy, tags: { ["k".repeat(128)]: "v".repeat(256) } },
+    ],
+    [
+      "legacy: any characters in keys (no pattern in the legacy model)",
+      { ...legacy, tags: { "room #1 (east)": "x" } },
+    ],
+    ["legacy: unknown tags during preview", { ...legacy, tags: UNKNOWN }],
+    ["legacy: unknown tag value during preview", { ...legacy, tags: { site: UNKNOWN } }],
+    ["legacy: unknown region during preview", { ...legacy, region: UNKNOWN }],
+    ["legacy: unknown meetingId during preview", { ...legacy, meetingId: UNKNOWN }],
   ];
   for (const [name, news] of accepted) {
     it(`accepts ${name}`, () => {
@@ -125,6 +147,60 @@ describe("Attendee check: rules, before any AWS call", () => {
       ["needs capabilities.video"],
     ],
     ["malformed region", { ...valid, region: "US East" }, "region", ["AWS region name", '"US East"']],
+    [
+      "namespace outside the set",
+      { ...valid, namespace: "chime" },
+      "namespace",
+      ["meetings, legacy", '"chime"'],
+    ],
+    [
+      "tags without namespace legacy",
+      { ...valid, tags: { site: "lobby" } },
+      "tags",
+      ['needs namespace "legacy"', "1 tag"],
+    ],
+    [
+      'tags with namespace "meetings"',
+      { ...valid, namespace: "meetings", tags: { a: "1", b: "2" } },
+      "tags",
+      ['needs namespace "legacy"', "2 tags"],
+    ],
+    [
+      "legacy: capabilities",
+      { ...legacy, capabilities: { audio: "None", video: "None", content: "None" } },
+      "capabilities",
+      ['needs namespace "meetings"', "no capabilities", '"audio"'],
+    ],
+    [
+      "legacy: another region",
+      { ...legacy, region: "us-west-2" },
+      "region",
+      ['must be "us-east-1"', "one global endpoint", '"us-west-2"'],
+    ],
+    [
+      "legacy: 51 tags",
+      { ...legacy, tags: Object.fromEntries(Array.from({ length: 51 }, (_, n) => [`k${n}`, "v"])) },
+      "tags",
+      ["at most 50", "51"],
+    ],
+    ["legacy: empty key", { ...legacy, tags: { "": "v" } }, "tags.", ["1 to 128", "0 characters"]],
+    [
+      "legacy: 129-character key",
+      { ...legacy, tags: { ["k".repeat(129)]: "v" } },
+      `tags.${"k".repeat(129)}`,
+      ["1 to 128", "129 characters"],
+    ],
+    ["legacy: aws: key", { ...legacy, tags: { "aws:site": "v" } }, "tags.aws:site", ['"aws:"']],
+    [
+      "legacy: 257-character value",
+      { ...legacy, tags: { site: "v".repeat(257) } },
+      "tags.site",
+      ["at most 256"],
+    ],
+    ["legacy: value not a string", { ...legacy, tags: { floor: 3 } }, "tags.floor", ["string", "3"]],
+    ["legacy: tags a list", { ...legacy, tags: [{ Key: "a", Value: "b" }] }, "tags", ["map of tag keys"]],
+    ["legacy: externalUserId too short", { ...legacy, externalUserId: "a" }, "externalUserId", ["2 to 64"]],
+    ["legacy: meetingId not a GUID", { ...legacy, meetingId: "standup" }, "meetingId", ["GUID"]],
   ];
   for (const [name, news, property, words] of rejected) {
     it(`rejects ${name}, naming ${property}`, () => {
@@ -176,6 +252,32 @@ describe("Attendee check: normalised inputs", () => {
     expect(failures).to.have.length(1);
     expect(failures[0].property).to.equal("region");
     expect(failures[0].reason).to.include("chime:region").and.include("AWS_REGION");
+  });
+
+  it("stores namespace only when legacy, so that states from before namespaces match", () => {
+    expect(
+      checkAttendee(undefined, { ...valid, namespace: "meetings" }, undefined).inputs,
+    ).not.to.have.property("namespace");
+    expect(checkAttendee(undefined, legacy, undefined).inputs).to.deep.equal({
+      namespace: "legacy",
+      meetingId: MEETING,
+      externalUserId: "kiosk-lobby-1",
+      region: "us-east-1",
+    });
+  });
+
+  it("legacy: us-east-1 whatever the config or the environment say (the namespace has one region)", () => {
+    const { inputs, failures } = checkAttendee(undefined, legacy, "eu-central-1");
+    expect(failures).to.deep.equal([]);
+    expect(inputs.region).to.equal("us-east-1");
+  });
+
+  it("a legacy attendee's region is not carried over when it moves to Chime SDK Meetings", () => {
+    const olds = { ...legacy, region: "us-east-1" } as const;
+    expect(checkAttendee(olds, valid, "ap-south-1").inputs.region).to.equal("us-east-1");
+    expect(checkAttendee(olds, { ...valid, region: undefined }, "ap-south-1").inputs.region).to.equal(
+      "ap-south-1",
+    );
   });
 
   it("drops properties it does not know", () => {

@@ -1,6 +1,13 @@
 import { expect } from "chai";
 import { diffAttendee } from "../../provider/attendee/attendee-diff";
-import type { AttendeeInputs, AttendeeState } from "../../provider/attendee/attendee-state";
+import type {
+  AnyAttendeeInputs,
+  AnyAttendeeState,
+  AttendeeInputs,
+  AttendeeState,
+  LegacyAttendeeInputs,
+  LegacyAttendeeState,
+} from "../../provider/attendee/attendee-state";
 import type { AttendeeCapabilities } from "../../provider/attendee/capabilities";
 
 const ALL: AttendeeCapabilities = { audio: "SendReceive", video: "SendReceive", content: "SendReceive" };
@@ -85,4 +92,91 @@ describe("Attendee diff", () => {
     expect(diff.changes).to.equal(true);
     expect(diff.replaces).to.deep.equal([]);
   });
+});
+
+describe("Attendee diff: legacy namespace", () => {
+  const legacyInputs: LegacyAttendeeInputs = {
+    namespace: "legacy",
+    meetingId: inputs.meetingId,
+    externalUserId: "kiosk-lobby-1",
+    tags: { site: "lobby", floor: "1" },
+    region: "us-east-1",
+  };
+  const legacyOlds: LegacyAttendeeState = {
+    ...legacyInputs,
+    attendeeId: "1b2c3d4e-0000-4000-8000-000000000001",
+    joinToken: "token",
+  };
+  // [case, old state, new inputs, changes, replaces]
+  const cases: [string, AnyAttendeeState, AnyAttendeeInputs, boolean, string[]][] = [
+    ["nothing changed", legacyOlds, legacyInputs, false, []],
+    [
+      "same tags in another order",
+      legacyOlds,
+      { ...legacyInputs, tags: { floor: "1", site: "lobby" } },
+      false,
+      [],
+    ],
+    [
+      "a tag value changed: update in place",
+      legacyOlds,
+      { ...legacyInputs, tags: { site: "hall", floor: "1" } },
+      true,
+      [],
+    ],
+    [
+      "a tag added: update in place",
+      legacyOlds,
+      { ...legacyInputs, tags: { ...legacyInputs.tags, door: "n" } },
+      true,
+      [],
+    ],
+    ["a tag removed: update in place", legacyOlds, { ...legacyInputs, tags: { site: "lobby" } }, true, []],
+    [
+      "tags no longer declared: update in place (removes them)",
+      legacyOlds,
+      { ...legacyInputs, tags: undefined },
+      true,
+      [],
+    ],
+    [
+      "no tags before or after ({} and absent are the same)",
+      { ...legacyOlds, tags: {} },
+      { ...legacyInputs, tags: undefined },
+      false,
+      [],
+    ],
+    [
+      "a tag value unknown in preview: update in place",
+      legacyOlds,
+      { ...legacyInputs, tags: { site: "04da6b54-80e4-46f7-96ec-b56ff0331ba9", floor: "1" } },
+      true,
+      [],
+    ],
+    [
+      "meetingId changed: replace",
+      legacyOlds,
+      { ...legacyInputs, meetingId: "4f1a9b2c-0d4e-4f5a-8b6c-7d8e9f0a1b2c" },
+      true,
+      ["meetingId"],
+    ],
+    [
+      "externalUserId changed: replace",
+      legacyOlds,
+      { ...legacyInputs, externalUserId: "kiosk-2" },
+      true,
+      ["externalUserId"],
+    ],
+    ["legacy to Chime SDK Meetings: replace", legacyOlds, inputs, true, ["namespace"]],
+    ["Chime SDK Meetings to legacy: replace", olds, legacyInputs, true, ["namespace"]],
+    ["a half-failed create (no attendeeId): update", { ...legacyInputs }, legacyInputs, true, []],
+  ];
+  for (const [name, before, news, changes, replaces] of cases) {
+    it(name, () => {
+      const diff = diffAttendee(before, news);
+      expect(diff.changes).to.equal(changes);
+      expect(diff.replaces).to.deep.equal(replaces);
+      if (replaces.length > 0) expect(diff.deleteBeforeReplace).to.equal(true);
+    });
+  }
 });

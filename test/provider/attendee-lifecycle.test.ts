@@ -98,7 +98,7 @@ describe("Attendee provider against the local endpoint", () => {
 
     it("THEN a read sees the new capabilities and the same JoinToken", async () => {
       const read = await provider.read(id, outs);
-      expect(read.props?.capabilities).to.deep.equal({
+      expect((read.props as AttendeeState | undefined)?.capabilities).to.deep.equal({
         audio: "SendReceive",
         video: "Receive",
         content: "None",
@@ -146,7 +146,11 @@ describe("Attendee provider against the local endpoint", () => {
         }),
       );
       const read = await provider.read(id, outs);
-      expect(read.props?.capabilities).to.deep.equal({ audio: "None", video: "None", content: "None" });
+      expect((read.props as AttendeeOutputs | undefined)?.capabilities).to.deep.equal({
+        audio: "None",
+        video: "None",
+        content: "None",
+      });
       const diff = await provider.diff(id, read.props as AttendeeOutputs, inputs);
       expect(diff.changes).to.equal(true);
       expect(diff.replaces).to.deep.equal([]);
@@ -167,9 +171,11 @@ describe("Attendee provider against the local endpoint", () => {
       const meetingId = (await newMeeting(ctx.client)).MeetingId;
       await newAttendee(ctx.client, meetingId, "kiosk-hall");
       const wanted = { audio: "Receive", video: "None", content: "None" } as const;
-      const { outs } = await provider.create(
-        await checked({ meetingId, externalUserId: "kiosk-hall", capabilities: wanted }),
-      );
+      const outs = (
+        await provider.create(
+          await checked({ meetingId, externalUserId: "kiosk-hall", capabilities: wanted }),
+        )
+      ).outs as AttendeeOutputs;
       expect(outs.capabilities).to.deep.equal(wanted);
       expect(ctx.local.attendees(meetingId)[0].capabilities).to.deep.equal({
         Audio: "Receive",
@@ -239,7 +245,8 @@ describe("Attendee provider against the local endpoint", () => {
           MeetingFeatures: { Video: { MaxResolution: "None" }, Content: { MaxResolution: "None" } },
         })
       ).MeetingId;
-      const { outs } = await provider.create(await checked({ meetingId, externalUserId: "listener" }));
+      const outs = (await provider.create(await checked({ meetingId, externalUserId: "listener" })))
+        .outs as AttendeeOutputs;
       const [onServer] = ctx.local.attendees(meetingId);
       expect(outs.capabilities).to.deep.equal({
         audio: onServer.capabilities.Audio,

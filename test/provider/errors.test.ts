@@ -53,8 +53,30 @@ describe("Chime error reporting", () => {
     expect(error.message).to.include("chime:endpoint");
   });
 
+  it("legacy namespace: names the namespace, and points network failures at chime:legacyEndpoint", () => {
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED" });
+    const error = describeFailure(
+      { operation: "TagAttendee", about: { meetingId: "m-1" }, namespace: "legacy" },
+      refused,
+    );
+    expect(error.message).to.include("Chime TagAttendee (legacy Amazon Chime namespace) failed");
+    expect(error.message).to.include("chime:legacyEndpoint").and.include("AWS_ENDPOINT_URL_CHIME");
+    expect(error.message).not.to.include("chime:endpoint,");
+  });
+
+  it("legacy namespace: a meeting not found may be one of the other namespace, and the advice says so", () => {
+    expect(adviceFor("NotFoundException", "CreateAttendee", { namespace: "legacy" })).to.include(
+      'namespace "legacy"',
+    );
+    expect(adviceFor("NotFoundException", "CreateAttendee")).not.to.include("legacy");
+  });
+
   // [AWS error, operation, words the advice must contain]
   const advice: [string, string, string][] = [
+    // The legacy namespace's names for the same conditions.
+    ["ResourceLimitExceededException", "CreateAttendee", "meeting is full"],
+    ["ThrottledClientException", "CreateAttendee", "chime:maxRequestsPerSecond"],
+    ["UnauthorizedClientException", "TagAttendee", "chime:TagAttendee"],
     ["NotFoundException", "CreateAttendee", "pulumi up --refresh"],
     ["NotFoundException", "GetAttendee", "pulumi refresh"],
     ["LimitExceededException", "CreateAttendee", "250 attendees"],

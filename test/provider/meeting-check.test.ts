@@ -6,6 +6,7 @@ import { UNKNOWN } from "../../provider/validation/rules";
 import { isSensitive } from "../../provider/validation/sensitive";
 
 const valid = { externalMeetingId: "standup-room", mediaRegion: "us-east-1", region: "us-east-1" };
+const legacy = { externalMeetingId: "standup-room", mediaRegion: "us-east-1", namespace: "legacy" };
 
 describe("Meeting check: rules, before any AWS call", () => {
   const accepted: [string, Record<string, unknown>][] = [
@@ -56,6 +57,24 @@ describe("Meeting check: rules, before any AWS call", () => {
       "unknown inputs during preview",
       { ...valid, externalMeetingId: UNKNOWN, tags: UNKNOWN, tenantIds: UNKNOWN, meetingFeatures: UNKNOWN },
     ],
+    ['namespace "meetings" spelt out', { ...valid, namespace: "meetings" }],
+    ["legacy: minimal inputs (region us-east-1 by default)", legacy],
+    [
+      "legacy: every input the legacy CreateMeeting has",
+      {
+        ...legacy,
+        region: "us-east-1",
+        mediaRegion: "eu-central-1",
+        meetingHostId: "host-1",
+        notificationsConfiguration: {
+          snsTopicArn: "arn:aws:sns:us-east-1:123456789012:meeting-events",
+          sqsQueueArn: "arn:aws:sqs:us-east-1:123456789012:meeting-events",
+        },
+        tags: { "room #1": "lobby", empty: "" },
+      },
+    ],
+    ["legacy: unknown region during preview", { ...legacy, region: UNKNOWN }],
+    ["legacy: unknown tags during preview", { ...legacy, tags: UNKNOWN }],
   ];
   for (const [name, news] of accepted) {
     it(`accepts ${name}`, () => {
@@ -192,6 +211,54 @@ describe("Meeting check: rules, before any AWS call", () => {
     ],
     ["tag key 'aws:'", { ...valid, tags: { "aws:owner": "me" } }, "tags.aws:owner", ['"aws:"']],
     ["257-character tag value", { ...valid, tags: { note: "v".repeat(257) } }, "tags.note", ["at most 256"]],
+    [
+      "namespace outside the set",
+      { ...valid, namespace: "chime" },
+      "namespace",
+      ["meetings, legacy", '"chime"'],
+    ],
+    [
+      "legacy: another region",
+      { ...legacy, region: "us-west-2" },
+      "region",
+      ['must be "us-east-1"', "one global endpoint", '"us-west-2"'],
+    ],
+    [
+      "legacy: meetingFeatures",
+      { ...legacy, meetingFeatures: { audio: { echoReduction: "AVAILABLE" } } },
+      "meetingFeatures",
+      ['needs namespace "meetings"', "legacy Amazon Chime CreateMeeting"],
+    ],
+    [
+      "legacy: primaryMeetingId",
+      { ...legacy, primaryMeetingId: "3f1a9b2c-0d4e-4f5a-8b6c-7d8e9f0a1b2c" },
+      "primaryMeetingId",
+      ['needs namespace "meetings"'],
+    ],
+    [
+      "legacy: tenantIds",
+      { ...legacy, tenantIds: ["tenant-a"] },
+      "tenantIds",
+      ['needs namespace "meetings"'],
+    ],
+    [
+      "legacy: a Lambda notification target",
+      {
+        ...legacy,
+        notificationsConfiguration: {
+          lambdaFunctionArn: "arn:aws:lambda:us-east-1:123456789012:function:on-event",
+        },
+      },
+      "notificationsConfiguration.lambdaFunctionArn",
+      ['needs namespace "meetings"', "SNS topic or an SQS queue"],
+    ],
+    [
+      "legacy: 129-character tag key",
+      { ...legacy, tags: { ["k".repeat(129)]: "v" } },
+      `tags.${"k".repeat(129)}`,
+      ["1 to 128"],
+    ],
+    ["legacy: tag key 'aws:'", { ...legacy, tags: { "aws:owner": "me" } }, "tags.aws:owner", ['"aws:"']],
   ];
   for (const [name, news, property, words] of rejected) {
     it(`rejects ${name}, naming ${property}`, () => {
@@ -232,6 +299,7 @@ describe("Meeting diff: a Meeting never changes in place (issue 8)", () => {
   // [case, change of inputs, expected changes, expected replaces]
   const cases: [string, Record<string, unknown>, boolean, string[]][] = [
     ["nothing changed", {}, false, []],
+    ["namespace changed to legacy: replace", { namespace: "legacy" }, true, ["namespace"]],
     ["tags changed: no change (the MeetingTags child updates)", { tags: { team: "b" } }, false, []],
     ["tags removed: no change (the MeetingTags child goes)", { tags: undefined }, false, []],
     ["tags unknown: no change", { tags: UNKNOWN }, false, []],

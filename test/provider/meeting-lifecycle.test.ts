@@ -121,7 +121,7 @@ describe("Meeting provider against the local endpoint", () => {
     let outs: MeetingOutputs | undefined;
     try {
       const tokens = await createMeetingTokens(async () => {
-        outs = (await provider.create(inputs)).outs;
+        outs = (await provider.create(inputs)).outs as MeetingOutputs;
       });
       expect(tokens).to.have.length(2);
       expect(tokens[0])

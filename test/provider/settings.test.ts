@@ -1,5 +1,11 @@
 import { expect } from "chai";
-import { defaultRegion, recordConfig, resetConfig, settingsFor } from "../../provider/aws/settings";
+import {
+  defaultRegion,
+  legacySettings,
+  recordConfig,
+  resetConfig,
+  settingsFor,
+} from "../../provider/aws/settings";
 
 describe("Provider settings", () => {
   afterEach(resetConfig);
@@ -48,6 +54,29 @@ describe("Provider settings", () => {
       profile: "kiosks",
       maxRequestsPerSecond: 4,
     });
+  });
+
+  it("legacy namespace: us-east-1, chime:legacyEndpoint (not chime:endpoint), the same profile and rate", () => {
+    const stack: Record<string, string> = {
+      "chime:endpoint": "http://127.0.0.1:9",
+      "chime:legacyEndpoint": "http://127.0.0.1:9/legacy",
+      "chime:region": "eu-central-1",
+      "chime:maxRequestsPerSecond": "4",
+      "aws:profile": "kiosks",
+    };
+    recordConfig({ get: (key) => stack[key] });
+    expect(legacySettings()).to.deep.equal({
+      namespace: "legacy",
+      region: "us-east-1",
+      endpoint: "http://127.0.0.1:9/legacy",
+      profile: "kiosks",
+      maxRequestsPerSecond: 4,
+    });
+  });
+
+  it("legacy namespace without chime:legacyEndpoint: no override, so the SDK's AWS_ENDPOINT_URL_CHIME applies", () => {
+    recordConfig({ get: (key) => ({ "chime:endpoint": "http://127.0.0.1:9" })[key] });
+    expect(legacySettings().endpoint).to.equal(undefined);
   });
 
   it("defaults to the AWS quota of 10 requests per second", () => {

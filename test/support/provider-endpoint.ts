@@ -6,7 +6,8 @@ import { clientFor } from "../emulator/helpers";
 
 /**
  * A local endpoint for a `describe` block, with the provider configured as the engine would configure
- * it for a stack whose config sets `chime:endpoint`, and credentials in the environment.
+ * it for a stack whose config sets `chime:endpoint` and `chime:legacyEndpoint` (the endpoint's
+ * `/legacy` dialect), and credentials in the environment.
  */
 export function useProviderEndpoint(
   options: ChimeLocalOptions = {},
@@ -21,6 +22,7 @@ export function useProviderEndpoint(
     process.env.AWS_SECRET_ACCESS_KEY = "test";
     const stack: Record<string, string> = {
       "chime:endpoint": ctx.local.url,
+      "chime:legacyEndpoint": ctx.local.legacy.endpointUrl,
       "aws:region": "us-east-1",
       ...config,
     };
