@@ -28,7 +28,9 @@ export function checkBatch(
   const members = news.attendees;
   if (!isUnknown(members)) {
     if (!Array.isArray(members) || members.length < 1 || members.length > MAX_BATCH) {
-      add("attendees", `attendees must be a list of 1 to ${MAX_BATCH} attendees; got ${show(members)}`);
+      // A list is described by its length: quoting 101 attendees would bury the message.
+      const got = Array.isArray(members) ? `${members.length} attendees` : show(members);
+      add("attendees", `attendees must be a list of 1 to ${MAX_BATCH} attendees; got ${got}`);
     } else {
       const seen = new Map<string, number>();
       members.forEach((member: unknown, index) => {

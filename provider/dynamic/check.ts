@@ -22,7 +22,16 @@ export function finishCheck<I>(
     declaration.secretInputs,
     show,
   );
-  return { inputs: result.inputs, failures: engineFailures(failures, declaration.secretInputs) };
+  // A list or an object would be printed whole, in Go's notation (a 101-attendee batch printed every
+  // item before the message): the reason describes it instead.
+  const structured = (property: string) =>
+    property !== "" && typeof (news as Readonly<Record<string, unknown>>)[property] === "object";
+  return {
+    inputs: result.inputs,
+    failures: engineFailures(failures, declaration.secretInputs).map((failure) =>
+      structured(failure.property) ? { property: "", reason: failure.reason } : failure,
+    ),
+  };
 }
 
 /** One declared attendee of a resource, with the property that declares its externalUserId. */

@@ -3,18 +3,22 @@ import { type CheckFailure, isUnknown, oneOf, show } from "../validation/rules";
 
 /** Features of a meeting (CreateMeeting's MeetingFeatures). */
 export interface MeetingFeatures {
+  /** Audio features. @default Chime's */
   readonly audio?: {
     /** Amazon Voice Focus echo reduction. @default "UNAVAILABLE" */
     readonly echoReduction?: "AVAILABLE" | "UNAVAILABLE";
   };
+  /** Video features. @default Chime's */
   readonly video?: {
     /** The highest camera resolution attendees may send; `None` forbids video. @default "HD" */
     readonly maxResolution?: "None" | "HD" | "FHD";
   };
+  /** Content-share features. @default Chime's */
   readonly content?: {
     /** The highest content-share resolution; `None` forbids content share. @default "FHD" */
     readonly maxResolution?: "None" | "FHD" | "UHD";
   };
+  /** Attendee features. @default Chime's */
   readonly attendee?: {
     /** The most attendees the meeting may hold, 1–250; at most 25 with FHD video or UHD content. @default 250 */
     readonly maxCount?: number;

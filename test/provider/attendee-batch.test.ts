@@ -1,3 +1,4 @@
+import { DeleteAttendeeCommand } from "@aws-sdk/client-chime-sdk-meetings";
 import { expect } from "chai";
 import { checkBatch } from "../../provider/attendee-batch/batch-check";
 import { diffBatch, inChunks, planBatch } from "../../provider/attendee-batch/batch-diff";
@@ -64,6 +65,18 @@ describe("AttendeeBatch check", () => {
       expect(failures[0].reason).to.include(words);
     });
   }
+
+  // Regression (issue 9, item 5): a 101-attendee batch printed all 101 items (the limit is 250 since) before the message.
+  it("describes a list of 251 attendees by its length, quoting none of them", async () => {
+    const news = {
+      ...valid,
+      attendees: Array.from({ length: 251 }, (_, n) => ({ externalUserId: `b-${n}` })),
+    };
+    const result = await new AttendeeBatchProvider().check({} as BatchInputs, news as BatchInputs);
+    expect(result.failures).to.deep.equal([
+      { property: "", reason: "attendees must be a list of 1 to 250 attendees; got 251 attendees" },
+    ]);
+  });
 
   it("accepts 250 attendees (a whole meeting), unknowns during preview, and keeps undeclared capabilities undeclared", () => {
     const whole = Array.from({ length: 250 }, (_, n) => ({ externalUserId: `bot-${n}` }));
@@ -233,7 +246,9 @@ describe("AttendeeBatch provider against the local endpoint", () => {
     });
 
     it("GIVEN one deleted out of band WHEN read THEN it is missing, and update recreates it", async () => {
-      await provider.delete("x", { ...outs, joinInfo: { "bot-3": outs.joinInfo["bot-3"] } });
+      await ctx.client.send(
+        new DeleteAttendeeCommand({ MeetingId: meetingId, AttendeeId: outs.joinInfo["bot-3"].attendeeId }),
+      );
       const read = await provider.read(id, outs);
       expect(Object.keys(read.props?.joinInfo ?? {})).to.deep.equal(["bot-1"]);
       const drifted = read.props as BatchOutputs;
