@@ -66,7 +66,7 @@ describe("AttendeeBatch check", () => {
     });
   }
 
-  // Regression (issue 9, item 5): a 251-attendee batch printed all 251 items before the message.
+  // Regression (issue 9, item 5): a 101-attendee batch printed all 101 items (the limit is 250 since) before the message.
   it("describes a list of 251 attendees by its length, quoting none of them", async () => {
     const news = {
       ...valid,
