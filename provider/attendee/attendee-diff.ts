@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { containsUnknown, isUnknown } from "../validation/rules";
 import type { AttendeeInputs, AttendeeState } from "./attendee-state";
 import { capabilitiesToSet } from "./capabilities";
 
@@ -14,20 +15,20 @@ const REPLACE_ON: readonly (keyof AttendeeInputs)[] = ["meetingId", "externalUse
  * old one goes. The resource class also defaults `deleteBeforeReplace` for replacements the engine forces
  * (`--replace`, `replaceOnChanges`): with the same meeting and externalUserId, CreateAttendee would
  * return the very attendee about to be deleted (it is idempotent on ExternalUserId).
+ *
+ * Unknown inputs (a preview whose meeting is still to be created or replaced) are "maybe changes": an
+ * unknown meetingId, externalUserId or region plans a replacement, unknown capabilities (whole or one
+ * member) an update. Only `changes`, `replaces` and `deleteBeforeReplace` reach the engine: the
+ * dynamic-provider server drops anything else a diff returns (`stables` included).
  */
 export function diffAttendee(olds: AttendeeState, news: AttendeeInputs): pulumi.dynamic.DiffResult {
-  const replaces = REPLACE_ON.filter((key) => news[key] !== olds[key]);
-  const capabilitiesChanged = capabilitiesToSet(olds.capabilities, news.capabilities) !== undefined;
+  // An unknown is never equal to the old value, so it plans a replacement here.
+  const replaces = REPLACE_ON.filter((key) => isUnknown(news[key]) || news[key] !== olds[key]);
+  const capabilitiesChanged =
+    containsUnknown(news.capabilities) ||
+    capabilitiesToSet(olds.capabilities, news.capabilities) !== undefined;
   // A state recorded by a create that failed half-way has no attendeeId: an update completes it.
   const incomplete = olds.attendeeId === undefined || olds.joinToken === undefined;
   const changes = replaces.length > 0 || capabilitiesChanged || incomplete;
-  if (replaces.length > 0) {
-    return { changes, replaces, deleteBeforeReplace: true, stables: [] };
-  }
-  return {
-    changes,
-    replaces: [],
-    deleteBeforeReplace: false,
-    stables: ["meetingId", "externalUserId", "region", "attendeeId", "joinToken"],
-  };
+  return { changes, replaces, deleteBeforeReplace: replaces.length > 0 };
 }

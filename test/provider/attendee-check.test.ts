@@ -36,6 +36,14 @@ describe("Attendee check: rules, before any AWS call", () => {
       { ...valid, capabilities: { audio: "None", video: UNKNOWN, content: "Receive" } },
     ],
     ["unknown region during preview", { ...valid, region: UNKNOWN }],
+    [
+      "unknown audio, the others known",
+      { ...valid, capabilities: { audio: UNKNOWN, video: "None", content: "None" } },
+    ],
+    [
+      "every input unknown",
+      { meetingId: UNKNOWN, externalUserId: UNKNOWN, capabilities: UNKNOWN, region: UNKNOWN },
+    ],
   ];
   for (const [name, news] of accepted) {
     it(`accepts ${name}`, () => {
@@ -117,6 +125,18 @@ describe("Attendee check: rules, before any AWS call", () => {
       "capabilities.content",
       ["needs capabilities.video"],
     ],
+    [
+      "a bad capability beside an unknown one",
+      { ...valid, capabilities: { audio: "Loud", video: UNKNOWN, content: "None" } },
+      "capabilities.audio",
+      ['"Loud"'],
+    ],
+    [
+      "a bad externalUserId beside an unknown meetingId",
+      { ...valid, meetingId: UNKNOWN, externalUserId: "a" },
+      "externalUserId",
+      ["2 to 64"],
+    ],
     ["malformed region", { ...valid, region: "US East" }, "region", ["AWS region name", '"US East"']],
     [
       "region without a Chime control plane",
@@ -172,6 +192,19 @@ describe("Attendee check: normalised inputs", () => {
     expect(failures[0].property).to.equal("region");
     expect(failures[0].reason).to.include("chime:region").and.include("AWS_REGION");
   });
+
+  // [case, unknown inputs]: stored as they are, for the diff to plan them as maybe changes.
+  const unknowns: [string, Record<string, unknown>][] = [
+    ["meetingId", { ...valid, meetingId: UNKNOWN }],
+    ["capabilities", { ...valid, capabilities: UNKNOWN }],
+    ["one capability", { ...valid, capabilities: { audio: UNKNOWN, video: "None", content: "None" } }],
+    ["region", { ...valid, region: UNKNOWN }],
+  ];
+  for (const [name, news] of unknowns) {
+    it(`keeps an unknown ${name} unknown in the inputs`, () => {
+      expect(checkAttendee(undefined, news, "us-east-1").inputs).to.deep.equal(news);
+    });
+  }
 
   it("drops properties it does not know", () => {
     const { inputs } = checkAttendee(

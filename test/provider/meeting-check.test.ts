@@ -54,6 +54,24 @@ describe("Meeting check: rules, before any AWS call", () => {
       "unknown inputs during preview",
       { ...valid, externalMeetingId: UNKNOWN, tags: UNKNOWN, tenantIds: UNKNOWN, meetingFeatures: UNKNOWN },
     ],
+    // Unknowns in every position during preview: checked once known.
+    ["an unknown mediaRegion", { ...valid, mediaRegion: UNKNOWN }],
+    ["an unknown region", { ...valid, region: UNKNOWN }],
+    ["an unknown meetingHostId", { ...valid, meetingHostId: UNKNOWN }],
+    ["an unknown primaryMeetingId", { ...valid, primaryMeetingId: UNKNOWN }],
+    ["an unknown tag value", { ...valid, tags: { team: UNKNOWN } }],
+    ["an unknown tenant id", { ...valid, tenantIds: ["tenant-a", UNKNOWN] }],
+    ["unknown notifications", { ...valid, notificationsConfiguration: UNKNOWN }],
+    ["an unknown notification ARN", { ...valid, notificationsConfiguration: { snsTopicArn: UNKNOWN } }],
+    [
+      "an unknown feature group",
+      { ...valid, meetingFeatures: { video: UNKNOWN, attendee: { maxCount: 25 } } },
+    ],
+    [
+      "an unknown maxCount with FHD video",
+      { ...valid, meetingFeatures: { video: { maxResolution: "FHD" }, attendee: { maxCount: UNKNOWN } } },
+    ],
+    ["an unknown video resolution", { ...valid, meetingFeatures: { video: { maxResolution: UNKNOWN } } }],
   ];
   for (const [name, news] of accepted) {
     it(`accepts ${name}`, () => {
@@ -185,6 +203,24 @@ describe("Meeting check: rules, before any AWS call", () => {
     ["tag key 'aws:'", { ...valid, tags: { "aws:owner": "me" } }, "tags.aws:owner", ['"aws:"']],
     ["257-character tag value", { ...valid, tags: { note: "v".repeat(257) } }, "tags.note", ["at most 256"]],
     ["region without a control plane", { ...valid, region: "eu-west-1" }, "region", ["control plane"]],
+    [
+      "a bad media region beside unknowns",
+      { ...valid, externalMeetingId: UNKNOWN, tags: UNKNOWN, mediaRegion: "mars-north-1" },
+      "mediaRegion",
+      ['"mars-north-1"'],
+    ],
+    [
+      "a bad tag key beside an unknown value",
+      { ...valid, tags: { team: UNKNOWN, "aws:owner": "me" } },
+      "tags.aws:owner",
+      ['"aws:"'],
+    ],
+    [
+      "a bad maxCount beside an unknown resolution",
+      { ...valid, meetingFeatures: { video: { maxResolution: UNKNOWN }, attendee: { maxCount: 0 } } },
+      "meetingFeatures.attendee.maxCount",
+      ["1 to 250"],
+    ],
   ];
   for (const [name, news, property, words] of rejected) {
     it(`rejects ${name}, naming ${property}`, () => {
