@@ -11,6 +11,7 @@ import { type ChimeLocal, startChimeLocal } from "../../emulator";
 import { clientFor } from "../emulator/helpers";
 import { auditOutput, auditState } from "./support/audit";
 import { makeBackend, PROGRAMS, type ProgramStack, programStack, requireEngine } from "./support/engine";
+import { type Ops, previewPlan, upWithOps } from "./support/plan";
 
 const ALL = { audio: "SendReceive", video: "SendReceive", content: "SendReceive" };
 
@@ -37,6 +38,19 @@ describe("End to end on the Pulumi engine: a meeting and its attendees", functio
   const remember = () => {
     for (const s of endpointSecrets(local)) seenSecrets.add(s);
   };
+  /** Every resource `same`, but those named. */
+  const planned = (ops: Ops = {}): Ops => ({ meeting: "same", kiosk: "same", bot: "same", ...ops });
+  /** The preview plans `expected`, then up performs exactly that plan. */
+  const previewThenUp = async (expected: Ops) => {
+    const plan = await previewPlan(program, [], (text) => {
+      printed += text;
+    });
+    expect(plan, "the preview's plan").to.deep.equal(expected);
+    const up = await upWithOps(program);
+    printed += up.stdout + up.stderr;
+    expect(up.ops, "the operations up performed").to.deep.equal(expected);
+    return up;
+  };
 
   before(async () => {
     requireEngine();
@@ -57,15 +71,19 @@ describe("End to end on the Pulumi engine: a meeting and its attendees", functio
     const preview = await program.stack.preview();
     printed += preview.stdout + preview.stderr;
     expect(preview.changeSummary.create).to.equal(4); // the stack, the meeting, two attendees
+    expect(await previewPlan(program)).to.deep.equal(
+      planned({ meeting: "create", kiosk: "create", bot: "create" }),
+    );
     expect(local.totalRequests()).to.equal(0);
   });
 
   let outputs: OutputMap;
   it("2. WHEN up THEN attendeeId and joinToken are secret outputs equal to what the endpoint holds", async () => {
-    const up = await program.stack.up();
+    const up = await upWithOps(program);
     printed += up.stdout + up.stderr;
     outputs = up.outputs;
     expect(up.summary.resourceChanges?.create).to.equal(4);
+    expect(up.ops).to.deep.equal(planned({ meeting: "create", kiosk: "create", bot: "create" }));
     const [meeting] = live();
     expect(outputs.meetingId.value).to.equal(meeting.meetingId);
     expect(outputs.meetingId.secret).to.equal(false);
@@ -84,6 +102,7 @@ describe("End to end on the Pulumi engine: a meeting and its attendees", functio
   it("3. WHEN previewed, refreshed and previewed again THEN nothing changes", async () => {
     const first = await program.stack.preview();
     expect(first.changeSummary).to.deep.equal({ same: 4 });
+    expect(await previewPlan(program)).to.deep.equal(planned());
     const refresh = await program.stack.refresh();
     printed += refresh.stdout + refresh.stderr;
     expect(refresh.summary.resourceChanges).to.deep.equal({ same: 4 });
@@ -95,8 +114,7 @@ describe("End to end on the Pulumi engine: a meeting and its attendees", functio
     await program.stack.setConfig("attendees", {
       value: attendeesConfig("bot-b", { audio: "SendReceive", video: "Receive", content: "None" }),
     });
-    const up = await program.stack.up();
-    printed += up.stdout + up.stderr;
+    const up = await previewThenUp(planned({ kiosk: "update" }));
     expect(up.summary.resourceChanges).to.deep.equal({ same: 3, update: 1 });
     const [meeting] = live();
     const kiosk = local.attendees(meeting.meetingId).find((a) => a.externalUserId === "kiosk-a");
@@ -108,8 +126,7 @@ describe("End to end on the Pulumi engine: a meeting and its attendees", functio
     await program.stack.setConfig("attendees", {
       value: attendeesConfig("bot-c", { audio: "SendReceive", video: "Receive", content: "None" }),
     });
-    const up = await program.stack.up();
-    printed += up.stdout + up.stderr;
+    const up = await previewThenUp(planned({ bot: "replace" }));
     expect(up.summary.resourceChanges).to.deep.equal({ same: 3, replace: 1 });
     const [meeting] = live();
     expect(
@@ -125,8 +142,8 @@ describe("End to end on the Pulumi engine: a meeting and its attendees", functio
   it("4c. WHEN the meeting's tags change THEN the meeting is updated in place, its attendees untouched", async () => {
     const [before] = live();
     await program.stack.setConfig("tags", { value: JSON.stringify({ team: "support" }) });
-    const up = await program.stack.up();
-    printed += up.stdout + up.stderr;
+    // Before issue 8 the preview planned every attendee replaced (their meetingId unknown) here.
+    const up = await previewThenUp(planned({ meeting: "update" }));
     expect(up.summary.resourceChanges).to.deep.equal({ same: 3, update: 1 });
     expect(live().map((m) => m.meetingId)).to.deep.equal([before.meetingId]);
   });
@@ -140,8 +157,7 @@ describe("End to end on the Pulumi engine: a meeting and its attendees", functio
   });
 
   it("5b. THEN up creates a new meeting with the attendees in it", async () => {
-    const up = await program.stack.up();
-    printed += up.stdout + up.stderr;
+    const up = await previewThenUp(planned({ meeting: "create", kiosk: "create", bot: "create" }));
     expect(up.summary.resourceChanges).to.deep.equal({ same: 1, create: 3 });
     const [meeting] = live();
     expect(up.outputs.meetingId.value).to.equal(meeting.meetingId).and.not.equal(outputs.meetingId.value);
@@ -164,8 +180,7 @@ describe("End to end on the Pulumi engine: a meeting and its attendees", functio
     client.destroy();
     const refresh = await program.stack.refresh();
     expect(refresh.summary.resourceChanges).to.deep.equal({ same: 3, delete: 1 });
-    const up = await program.stack.up();
-    printed += up.stdout + up.stderr;
+    const up = await previewThenUp(planned({ bot: "create" }));
     expect(up.summary.resourceChanges).to.deep.equal({ same: 3, create: 1 });
     expect(local.attendees(meeting.meetingId)).to.have.length(2);
     remember();
