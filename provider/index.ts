@@ -11,3 +11,4 @@ export { ChimeRequestError } from "./aws/errors";
 export { Meeting, type MeetingArgs } from "./meeting/meeting";
 export type { MeetingFeatures } from "./meeting/meeting-features";
 export type { MediaPlacement, NotificationsConfiguration } from "./meeting/meeting-state";
+export { MeetingTags, type MeetingTagsArgs } from "./meeting-tags/meeting-tags";

@@ -6,9 +6,11 @@
 import { AttendeeProvider } from "../attendee/attendee-provider";
 import { AttendeeBatchProvider } from "../attendee-batch/batch-provider";
 import { MeetingProvider } from "../meeting/meeting-provider";
+import { MeetingTagsProvider } from "../meeting-tags/tags-provider";
 
 export const attendee = new AttendeeProvider();
 export const meeting = new MeetingProvider();
 export const attendeeBatch = new AttendeeBatchProvider();
+export const meetingTags = new MeetingTagsProvider();
 
-export type ProviderKind = "attendee" | "meeting" | "attendeeBatch";
+export type ProviderKind = "attendee" | "meeting" | "attendeeBatch" | "meetingTags";

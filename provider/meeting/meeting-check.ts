@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { checkTagsInput } from "../meeting-tags/tags-check";
 import {
   arn,
   type CheckFailure,
@@ -8,31 +8,28 @@ import {
   isUnknown,
   MEDIA_REGIONS,
   oneOf,
-  tags,
   tenantIds,
 } from "../validation/rules";
 import { checkMeetingFeatures } from "./meeting-features";
-import { MEETING_REPLACE_ON, type MeetingInputs, withoutUndefined } from "./meeting-state";
+import { type MeetingInputs, withoutUndefined } from "./meeting-state";
 
 export interface MeetingCheckResult {
   readonly inputs: MeetingInputs;
   readonly failures: CheckFailure[];
 }
 
-type RawInputs = { readonly [K in keyof MeetingInputs]?: unknown };
+type RawInputs = { readonly [K in keyof MeetingInputs | "clientRequestToken"]?: unknown };
 
 /**
  * Validates a Meeting's inputs before any AWS call and normalises them:
- * - `region` as for attendees: explicit, else carried over, else `defaultRegion`;
- * - `clientRequestToken` generated here once and carried over from the old inputs while nothing that
- *   replaces the meeting changes, so that a retried CreateMeeting returns the same meeting; a fresh one
- *   when the meeting is to be replaced, so that CreateMeeting cannot hand back the meeting being replaced.
+ * `region` as for attendees: explicit, else carried over, else `defaultRegion`. The
+ * `clientRequestToken` that v0.1.0 generated here and kept in state is dropped from old inputs:
+ * CreateMeeting's idempotency token is the SDK's, one per call, reused by its retries.
  */
 export function checkMeeting(
   olds: Partial<MeetingInputs> | undefined,
   news: RawInputs,
   defaultRegion: string | undefined,
-  newToken: () => string = randomUUID,
 ): MeetingCheckResult {
   const failures: CheckFailure[] = [];
   const add = (property: string, reason: string | undefined) => {
@@ -50,7 +47,7 @@ export function checkMeeting(
   failures.push(...checkMeetingFeatures("meetingFeatures", news.meetingFeatures));
   failures.push(...checkNotifications("notificationsConfiguration", news.notificationsConfiguration));
   failures.push(...tenantIds("tenantIds", news.tenantIds));
-  if (!isUnknown(news.tags)) failures.push(...tags("tags", news.tags));
+  failures.push(...checkTagsInput("tags", news.tags));
 
   if (chosenRegion.failure) failures.push({ property: "region", reason: chosenRegion.failure });
 
@@ -64,12 +61,8 @@ export function checkMeeting(
     tenantIds: news.tenantIds,
     tags: news.tags,
     region: chosenRegion.value,
-  }) as Omit<MeetingInputs, "clientRequestToken">;
-  const sameMeeting =
-    olds?.clientRequestToken !== undefined &&
-    MEETING_REPLACE_ON.every((key) => sameValue(olds[key], inputs[key]));
-  const clientRequestToken = sameMeeting ? (olds.clientRequestToken as string) : newToken();
-  return { inputs: { ...inputs, clientRequestToken }, failures };
+  }) as MeetingInputs;
+  return { inputs, failures };
 }
 
 function checkNotifications(property: string, value: unknown): CheckFailure[] {

@@ -1,25 +1,19 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { sameValue } from "./meeting-check";
-import { MEETING_REPLACE_ON, type MeetingInputs } from "./meeting-state";
+import { MEETING_REPLACE_ON, type MeetingInputs, type MeetingState } from "./meeting-state";
 
 /**
- * Decides what a change of inputs does to an existing meeting: tags change in place (TagResource /
- * UntagResource); anything else needs a new meeting, since Chime cannot change a meeting.
+ * Decides what a change of inputs does to an existing meeting: a Meeting is immutable, so any change
+ * replaces it, and there is no in-place update.
+ *
+ * Why not update the tags in place, as Chime allows: the dynamic provider does not support previews,
+ * so the engine previews an in-place update by taking the new inputs as the outputs, and every output
+ * that is not an input (`meetingId`, `meetingArn`, `mediaPlacement`) turns unknown; every attendee of
+ * the meeting then previews as replaced while `up` replaces nothing (issue 8). So `tags` are ignored
+ * here: they belong to the meeting's `MeetingTags` child, which is what a tags-only change updates.
+ * The `clientRequestToken` of state written by v0.1.0 is ignored too (no longer stored).
  */
-export function diffMeeting(olds: MeetingInputs, news: MeetingInputs): pulumi.dynamic.DiffResult {
+export function diffMeeting(olds: MeetingState, news: MeetingInputs): pulumi.dynamic.DiffResult {
   const replaces = MEETING_REPLACE_ON.filter((key) => !sameValue(olds[key], news[key]));
-  const tagsChanged = !sameValue(olds.tags ?? {}, news.tags ?? {});
-  return {
-    changes: replaces.length > 0 || tagsChanged,
-    replaces,
-    deleteBeforeReplace: false,
-    stables: replaces.length > 0 ? [] : ["meetingId", "meetingArn", "mediaPlacement"],
-  };
-}
-
-/** The tag changes that turn `olds` into `news`. */
-export function tagChanges(olds: Record<string, string> = {}, news: Record<string, string> = {}) {
-  const set = Object.entries(news).filter(([key, value]) => olds[key] !== value);
-  const remove = Object.keys(olds).filter((key) => !(key in news));
-  return { set, remove };
+  return { changes: replaces.length > 0, replaces, deleteBeforeReplace: false };
 }

@@ -6,22 +6,25 @@ import { isNotFound } from "../aws/errors";
 import { type ConfigSource, defaultRegion, recordConfig, settingsFor } from "../aws/settings";
 import { GONE, readWithoutState } from "../dynamic/read";
 import { checkMeeting } from "./meeting-check";
-import { diffMeeting, tagChanges } from "./meeting-diff";
+import { diffMeeting } from "./meeting-diff";
 import {
   type MeetingInputs,
   type MeetingOutputs,
   type MeetingState,
   meetingInputsOf,
   meetingOutputs,
-  withoutUndefined,
 } from "./meeting-state";
 
-/** CreateMeeting's request for the inputs (camelCase inputs to the API's PascalCase). */
+/**
+ * CreateMeeting's request for the inputs (camelCase inputs to the API's PascalCase). No
+ * ClientRequestToken: the SDK fills one per call and reuses it across its retries, so a retried
+ * CreateMeeting returns the same meeting, while a new create (a replacement, `pulumi up --replace`)
+ * gets a new meeting.
+ */
 export function createMeetingRequest(inputs: MeetingInputs): CreateMeetingCommandInput {
   const f = inputs.meetingFeatures;
   const n = inputs.notificationsConfiguration;
   return {
-    ClientRequestToken: inputs.clientRequestToken,
     ExternalMeetingId: inputs.externalMeetingId,
     MediaRegion: inputs.mediaRegion,
     MeetingHostId: inputs.meetingHostId,
@@ -43,8 +46,9 @@ export function createMeetingRequest(inputs: MeetingInputs): CreateMeetingComman
 }
 
 /**
- * The dynamic provider behind `Meeting`: CreateMeeting, GetMeeting, DeleteMeeting, and the tag calls
- * for the one thing Chime lets change in place.
+ * The dynamic provider behind `Meeting`: CreateMeeting (with the declared tags), GetMeeting,
+ * DeleteMeeting. A meeting never changes in place (see `diffMeeting`); its tags are the `MeetingTags`
+ * child's.
  */
 export class MeetingProvider implements pulumi.dynamic.ResourceProvider<MeetingInputs, MeetingState> {
   async configure(req: { config: ConfigSource }): Promise<void> {
@@ -74,15 +78,11 @@ export class MeetingProvider implements pulumi.dynamic.ResourceProvider<MeetingI
         "Declare it instead; a meeting ends by itself, and `pulumi up --refresh` creates it again.",
       );
     }
-    const api = new ChimeApi(settingsFor(props.region));
     try {
-      const meeting = await api.getMeeting(props.meetingId);
-      const tags = await api.listTags(props.meetingArn);
-      const outs = meetingOutputs(
-        props,
-        meeting,
-        Object.keys(tags).length > 0 || props.tags ? tags : undefined,
-      );
+      const meeting = await new ChimeApi(settingsFor(props.region)).getMeeting(props.meetingId);
+      // State written by v0.1.0 also held tags and a clientRequestToken: they are dropped here, with
+      // no diff (diffMeeting ignores both).
+      const outs = meetingOutputs(meetingInputsOf(props), meeting);
       return { id, props: outs, inputs: meetingInputsOf(outs) };
     } catch (error) {
       // Ended: deleted, 24 hours old, or 5 minutes without an attendee. `pulumi up` creates it again.
@@ -91,18 +91,11 @@ export class MeetingProvider implements pulumi.dynamic.ResourceProvider<MeetingI
     }
   }
 
-  async update(
-    _id: string,
-    olds: MeetingState,
-    news: MeetingInputs,
-  ): Promise<pulumi.dynamic.UpdateResult<MeetingOutputs>> {
-    const current = created(olds);
-    const api = new ChimeApi(settingsFor(olds.region));
-    const { set, remove } = tagChanges(olds.tags, news.tags);
-    if (remove.length > 0) await api.untagMeeting(current.meetingArn, remove);
-    if (set.length > 0) await api.tagMeeting(current.meetingArn, set);
-    const { meetingId, meetingArn, mediaPlacement } = current;
-    return { outs: withoutUndefined({ ...news, meetingId, meetingArn, mediaPlacement }) };
+  /** Never called: `diffMeeting` reports every change as a replacement. */
+  async update(): Promise<pulumi.dynamic.UpdateResult<MeetingOutputs>> {
+    throw new Error(
+      "A Meeting cannot change in place; its diff replaces it on any change (this is a bug in pulumi-chime-sdk).",
+    );
   }
 
   async delete(_id: string, props: MeetingState): Promise<void> {

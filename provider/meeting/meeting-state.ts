@@ -32,23 +32,33 @@ export interface MeetingInputs {
   readonly notificationsConfiguration?: NotificationsConfiguration;
   readonly primaryMeetingId?: string;
   readonly tenantIds?: string[];
+  /**
+   * The tags CreateMeeting sets (so that a meeting is never untagged, and IAM `aws:RequestTag`
+   * conditions see them). Managed afterwards by the meeting's `MeetingTags` child: a change of them
+   * alone is no change of the meeting, and the meeting's outputs do not carry them.
+   */
   readonly tags?: Record<string, string>;
   /** The control-plane region, resolved once in `check` and carried over afterwards. */
   readonly region: string;
-  /** CreateMeeting's idempotency token, generated in `check` and kept while the meeting is the same. */
-  readonly clientRequestToken: string;
 }
 
-export interface MeetingOutputs extends MeetingInputs {
+export interface MeetingOutputs extends Omit<MeetingInputs, "tags"> {
   readonly meetingId: string;
   readonly meetingArn: string;
   readonly mediaPlacement: MediaPlacement;
 }
 
-/** What state holds for a meeting, as the engine hands it back: outputs once created. */
-export type MeetingState = MeetingInputs & Partial<MeetingOutputs>;
+/**
+ * What state holds for a meeting, as the engine hands it back: outputs once created. State written by
+ * v0.1.0 also holds `tags` in the outputs and a `clientRequestToken` (CreateMeeting's idempotency
+ * token, no longer stored: the SDK generates one per call and reuses it across its retries).
+ */
+export type MeetingState = MeetingInputs & Partial<MeetingOutputs> & { readonly clientRequestToken?: string };
 
-/** Inputs whose change needs a new meeting: Chime can change nothing of a meeting but its tags. */
+/**
+ * Every input of a meeting but its tags: a change of any of them replaces the meeting. A Meeting never
+ * changes in place (Chime can change nothing of a meeting but its tags, and those live in `MeetingTags`).
+ */
 export const MEETING_REPLACE_ON = [
   "externalMeetingId",
   "mediaRegion",
@@ -59,6 +69,15 @@ export const MEETING_REPLACE_ON = [
   "tenantIds",
   "region",
 ] as const satisfies readonly (keyof MeetingInputs)[];
+
+/** Compiles only while MEETING_REPLACE_ON lists every input but `tags`: a new input must replace too. */
+const everyInputReplaces: Exclude<
+  keyof MeetingInputs,
+  "tags" | (typeof MEETING_REPLACE_ON)[number]
+> extends never
+  ? true
+  : never = true;
+void everyInputReplaces;
 
 export function mediaPlacementFromSdk(meeting: SdkMeeting): MediaPlacement {
   const m = meeting.MediaPlacement ?? {};
@@ -74,26 +93,34 @@ export function mediaPlacementFromSdk(meeting: SdkMeeting): MediaPlacement {
   };
 }
 
-/** The outputs for a meeting as Chime returned it; `tags` as last set or listed. */
-export function meetingOutputs(
-  inputs: MeetingInputs,
-  meeting: SdkMeeting,
-  tags = inputs.tags,
-): MeetingOutputs {
+/**
+ * The outputs for a meeting as Chime returned it: the inputs but `tags` (a same step keeps a
+ * meeting's old outputs, so tags there would go stale: the current tags are the `MeetingTags` child's).
+ */
+export function meetingOutputs(inputs: MeetingInputs, meeting: SdkMeeting): MeetingOutputs {
   if (!meeting.MeetingId || !meeting.MeetingArn)
     throw new Error("Chime returned a meeting without MeetingId or MeetingArn");
   return withoutUndefined({
-    ...inputs,
-    tags,
+    ...meetingInputsOf(inputs),
     meetingId: meeting.MeetingId,
     meetingArn: meeting.MeetingArn,
     mediaPlacement: withoutUndefined(mediaPlacementFromSdk(meeting)),
   });
 }
 
-/** The inputs part of a meeting's state (what `read` hands back as inputs). */
-export function meetingInputsOf(state: MeetingInputs): MeetingInputs {
-  const { meetingId: _id, meetingArn: _arn, mediaPlacement: _placement, ...inputs } = state as MeetingOutputs;
+/**
+ * The inputs part of a meeting's state (what `read` hands back as inputs), without `tags` and without
+ * the `clientRequestToken` of state written by v0.1.0.
+ */
+export function meetingInputsOf(state: MeetingState): Omit<MeetingInputs, "tags"> {
+  const {
+    meetingId: _id,
+    meetingArn: _arn,
+    mediaPlacement: _placement,
+    tags: _tags,
+    clientRequestToken: _token,
+    ...inputs
+  } = state;
   return withoutUndefined(inputs);
 }
 

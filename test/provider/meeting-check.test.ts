@@ -1,12 +1,10 @@
 import { expect } from "chai";
 import { checkMeeting } from "../../provider/meeting/meeting-check";
-import { diffMeeting, tagChanges } from "../../provider/meeting/meeting-diff";
+import { diffMeeting } from "../../provider/meeting/meeting-diff";
 import type { MeetingInputs } from "../../provider/meeting/meeting-state";
 import { UNKNOWN } from "../../provider/validation/rules";
 
 const valid = { externalMeetingId: "standup-room", mediaRegion: "us-east-1", region: "us-east-1" };
-let tokens = 0;
-const token = () => `token-${++tokens}`;
 
 describe("Meeting check: rules, before any AWS call", () => {
   const accepted: [string, Record<string, unknown>][] = [
@@ -75,7 +73,7 @@ describe("Meeting check: rules, before any AWS call", () => {
   ];
   for (const [name, news] of accepted) {
     it(`accepts ${name}`, () => {
-      expect(checkMeeting(undefined, news, undefined, token).failures).to.deep.equal([]);
+      expect(checkMeeting(undefined, news, undefined).failures).to.deep.equal([]);
     });
   }
 
@@ -224,65 +222,91 @@ describe("Meeting check: rules, before any AWS call", () => {
   ];
   for (const [name, news, property, words] of rejected) {
     it(`rejects ${name}, naming ${property}`, () => {
-      const { failures } = checkMeeting(undefined, news, undefined, token);
+      const { failures } = checkMeeting(undefined, news, undefined);
       expect(failures.map((f) => f.property)).to.deep.equal([property]);
       for (const word of words) expect(failures[0].reason).to.include(word);
     });
   }
 });
 
-describe("Meeting check: the ClientRequestToken", () => {
-  it("is generated for a new meeting", () => {
-    expect(checkMeeting(undefined, valid, undefined, () => "fresh").inputs.clientRequestToken).to.equal(
-      "fresh",
+describe("Meeting check: no stored ClientRequestToken (issue 8)", () => {
+  it("keeps none for a new meeting: the SDK fills CreateMeeting's token per call", () => {
+    expect(checkMeeting(undefined, valid, undefined).inputs).not.to.have.property("clientRequestToken");
+  });
+
+  it("drops the clientRequestToken that state written by v0.1.0 carries in its old inputs", () => {
+    const olds = { ...valid, clientRequestToken: "9a791af1-1422-45ab-a8fd-34501ebb474d" };
+    const { inputs, failures } = checkMeeting(
+      olds,
+      { ...valid, clientRequestToken: olds.clientRequestToken },
+      undefined,
     );
-  });
-
-  it("is carried over while nothing that replaces the meeting changes (tags included)", () => {
-    const olds = checkMeeting(undefined, valid, undefined, () => "first").inputs;
-    const { inputs } = checkMeeting(olds, { ...valid, tags: { team: "a" } }, undefined, () => "second");
-    expect(inputs.clientRequestToken).to.equal("first");
-  });
-
-  it("is new when the meeting is to be replaced, so CreateMeeting cannot return the old meeting", () => {
-    const olds = checkMeeting(undefined, valid, undefined, () => "first").inputs;
-    const { inputs } = checkMeeting(olds, { ...valid, mediaRegion: "us-west-2" }, undefined, () => "second");
-    expect(inputs.clientRequestToken).to.equal("second");
+    expect(failures).to.deep.equal([]);
+    expect(inputs).to.deep.equal(valid);
   });
 });
 
-describe("Meeting diff", () => {
-  const olds = checkMeeting(undefined, { ...valid, tags: { team: "a" } }, undefined, () => "t")
-    .inputs as MeetingInputs;
-  const cases: [string, Partial<MeetingInputs>, boolean, string[]][] = [
+describe("Meeting diff: a Meeting never changes in place (issue 8)", () => {
+  const olds = checkMeeting(undefined, { ...valid, tags: { team: "a" } }, undefined).inputs as MeetingInputs;
+  // [case, change of inputs, expected changes, expected replaces]
+  const cases: [string, Record<string, unknown>, boolean, string[]][] = [
     ["nothing changed", {}, false, []],
-    ["tags changed: update in place", { tags: { team: "b" } }, true, []],
-    ["tags removed: update in place", { tags: undefined }, true, []],
+    ["tags changed: no change (the MeetingTags child updates)", { tags: { team: "b" } }, false, []],
+    ["tags removed: no change (the MeetingTags child goes)", { tags: undefined }, false, []],
+    ["tags unknown: no change", { tags: UNKNOWN }, false, []],
+    ["one tag value unknown: no change", { tags: { team: UNKNOWN } }, false, []],
     ["externalMeetingId changed: replace", { externalMeetingId: "other-room" }, true, ["externalMeetingId"]],
+    ["externalMeetingId unknown: replace", { externalMeetingId: UNKNOWN }, true, ["externalMeetingId"]],
     ["mediaRegion changed: replace", { mediaRegion: "us-west-2" }, true, ["mediaRegion"]],
+    ["meetingHostId added: replace", { meetingHostId: "host-1" }, true, ["meetingHostId"]],
     [
       "features changed: replace",
       { meetingFeatures: { attendee: { maxCount: 5 } } },
       true,
       ["meetingFeatures"],
     ],
+    [
+      "one feature unknown: replace",
+      { meetingFeatures: { attendee: { maxCount: UNKNOWN } } },
+      true,
+      ["meetingFeatures"],
+    ],
+    [
+      "notifications changed: replace",
+      { notificationsConfiguration: { snsTopicArn: "arn:aws:sns:us-east-1:123456789012:t" } },
+      true,
+      ["notificationsConfiguration"],
+    ],
+    [
+      "primaryMeetingId added: replace",
+      { primaryMeetingId: "3f1a9b2c-0d4e-4f5a-8b6c-7d8e9f0a1b2c" },
+      true,
+      ["primaryMeetingId"],
+    ],
+    ["tenantIds added: replace", { tenantIds: ["tenant-a"] }, true, ["tenantIds"]],
     ["region changed: replace", { region: "us-west-2" }, true, ["region"]],
+    ["region unknown: replace", { region: UNKNOWN }, true, ["region"]],
+    [
+      "tags and mediaRegion changed: replace, for mediaRegion only",
+      { tags: { team: "b" }, mediaRegion: "us-west-2" },
+      true,
+      ["mediaRegion"],
+    ],
   ];
   for (const [name, change, changes, replaces] of cases) {
     it(name, () => {
-      const diff = diffMeeting(olds, { ...olds, ...change });
+      const diff = diffMeeting(olds, { ...olds, ...change } as MeetingInputs);
       expect(diff.changes).to.equal(changes);
       expect(diff.replaces).to.deep.equal(replaces);
     });
   }
 
-  it("computes the tags to set and to remove", () => {
-    expect(tagChanges({ a: "1", b: "2" }, { b: "3", c: "4" })).to.deep.equal({
-      set: [
-        ["b", "3"],
-        ["c", "4"],
-      ],
-      remove: ["a"],
+  it("GIVEN the state of v0.1.0 (tags and a clientRequestToken in its outputs) THEN the same inputs are no change", () => {
+    const v010 = { ...olds, clientRequestToken: "9a791af1-1422-45ab-a8fd-34501ebb474d", meetingId: "m" };
+    expect(diffMeeting(v010, olds)).to.deep.equal({
+      changes: false,
+      replaces: [],
+      deleteBeforeReplace: false,
     });
   });
 });

@@ -15,9 +15,12 @@ describe("Resource classes (Pulumi mocks)", () => {
       {
         newResource: (args) => {
           registered.push(args);
+          // As the Meeting provider does, the meeting's outputs leave its tags out.
+          const { tags, ...inputs } = args.inputs;
+          const state = args.type.endsWith("chime:Meeting") ? inputs : { ...inputs, tags };
           return {
             id: "opaque-id",
-            state: { ...args.inputs, attendeeId: "mock-attendee-id", joinToken: "mock-join-token" },
+            state: { ...state, attendeeId: "mock-attendee-id", joinToken: "mock-join-token" },
           };
         },
         call: () => ({}),
@@ -105,6 +108,39 @@ describe("Resource classes (Pulumi mocks)", () => {
         output,
       ).to.equal(true);
     }
+  });
+
+  it("GIVEN a Meeting without tags THEN it has no MeetingTags child and its tags are undefined", async () => {
+    const { Meeting } = await import("../../provider");
+    const meeting = new Meeting("untagged", { externalMeetingId: "untagged-room", mediaRegion: "us-east-1" });
+    await new Promise((resolve) => meeting.id.apply(resolve));
+    expect(meeting.meetingTags).to.equal(undefined);
+    expect(registered.find((r) => r.name === "untagged-tags")).to.equal(undefined);
+    expect(await new Promise((resolve) => meeting.tags.apply(resolve))).to.equal(undefined);
+  });
+
+  it("GIVEN a Meeting with tags THEN it sends them to CreateMeeting and registers a MeetingTags child whose tags it exposes", async () => {
+    const { Meeting } = await import("../../provider");
+    const meeting = new Meeting("tagged", {
+      externalMeetingId: "tagged-room",
+      mediaRegion: "us-east-1",
+      tags: { team: "support" },
+    });
+    const child = meeting.meetingTags;
+    if (!child) throw new Error("no MeetingTags child");
+    const [childUrn] = await Promise.all([
+      new Promise<string>((resolve) => child.urn.apply(resolve)),
+      new Promise((resolve) => child.id.apply(resolve)),
+    ]);
+    expect(registered.find((r) => r.name === "tagged")?.inputs.tags).to.deep.equal({ team: "support" });
+    const args = registered.find((r) => r.name === "tagged-tags");
+    expect(args?.type).to.equal("pulumi-nodejs:dynamic/chime:MeetingTags");
+    expect(args?.inputs.__provider).to.include('kind: "meetingTags"');
+    expect(args?.inputs.tags).to.deep.equal({ team: "support" });
+    // Its parent is the meeting: the URN's type chain holds the meeting's type.
+    expect(childUrn).to.include("chime:Meeting$pulumi-nodejs:dynamic/chime:MeetingTags::tagged-tags");
+    // The mocks echo the child's inputs as its outputs: meeting.tags is the child's, not the meeting's.
+    expect(await new Promise((resolve) => meeting.tags.apply(resolve))).to.deep.equal({ team: "support" });
   });
 });
 

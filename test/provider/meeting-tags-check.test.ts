@@ -1,0 +1,139 @@
+import { expect } from "chai";
+import { checkMeetingTags } from "../../provider/meeting-tags/tags-check";
+import { diffMeetingTags } from "../../provider/meeting-tags/tags-diff";
+import { type MeetingTagsInputs, tagChanges } from "../../provider/meeting-tags/tags-state";
+import { UNKNOWN } from "../../provider/validation/rules";
+
+const MEETING_ID = "3f1a9b2c-0d4e-4f5a-8b6c-7d8e9f0a1b2c";
+const valid = {
+  meetingId: MEETING_ID,
+  meetingArn: `arn:aws:chime:us-east-1:123456789012:meeting/${MEETING_ID}`,
+  tags: { team: "support" },
+  region: "us-east-1",
+};
+
+describe("MeetingTags check: rules, before any AWS call", () => {
+  const accepted: [string, Record<string, unknown>][] = [
+    ["a meeting's tags", valid],
+    ["no tags", { ...valid, tags: {} }],
+    ["50 tags", { ...valid, tags: Object.fromEntries(Array.from({ length: 50 }, (_, n) => [`k${n}`, "v"])) }],
+    ["an empty tag value", { ...valid, tags: { empty: "" } }],
+    ["the whole tags map unknown (preview)", { ...valid, tags: UNKNOWN }],
+    ["one tag value unknown (preview)", { ...valid, tags: { team: UNKNOWN } }],
+    [
+      "meetingId and meetingArn unknown (a new or replaced meeting, preview)",
+      { ...valid, meetingId: UNKNOWN, meetingArn: UNKNOWN },
+    ],
+    ["region unknown (preview)", { ...valid, region: UNKNOWN }],
+  ];
+  for (const [name, news] of accepted) {
+    it(`accepts ${name}`, () => {
+      expect(checkMeetingTags(undefined, news, undefined).failures).to.deep.equal([]);
+    });
+  }
+
+  // [case, inputs, the property named, words the reason must hold]
+  const rejected: [string, Record<string, unknown>, string, string[]][] = [
+    [
+      "51 tags",
+      { ...valid, tags: Object.fromEntries(Array.from({ length: 51 }, (_, n) => [`k${n}`, "v"])) },
+      "tags",
+      ["at most 50", "51"],
+    ],
+    ["tags that are a list", { ...valid, tags: ["team"] }, "tags", ["map of tag keys", '["team"]']],
+    ["a tag key with a space", { ...valid, tags: { "cost center": "1" } }, "tags.cost center", ["1 to 128"]],
+    ["a tag key 'aws:'", { ...valid, tags: { "AWS:owner": "me" } }, "tags.AWS:owner", ['"aws:"']],
+    [
+      "a 257-character tag value",
+      { ...valid, tags: { note: "v".repeat(257) } },
+      "tags.note",
+      ["at most 256"],
+    ],
+    ["a number as tag value", { ...valid, tags: { count: 3 } }, "tags.count", ["string", "3"]],
+    ["no meetingArn", { ...valid, meetingArn: undefined }, "meetingArn", ["required"]],
+    ["no meetingId", { ...valid, meetingId: "" }, "meetingId", ["required"]],
+    ["a region without a control plane", { ...valid, region: "eu-west-1" }, "region", ["control plane"]],
+  ];
+  for (const [name, news, property, words] of rejected) {
+    it(`rejects ${name}, naming ${property}`, () => {
+      const { failures } = checkMeetingTags(undefined, news, undefined);
+      expect(failures.map((f) => f.property)).to.deep.equal([property]);
+      for (const word of words) expect(failures[0].reason).to.include(word);
+    });
+  }
+
+  it("normalises absent tags to none: the declared set is authoritative", () => {
+    expect(checkMeetingTags(undefined, { ...valid, tags: undefined }, undefined).inputs.tags).to.deep.equal(
+      {},
+    );
+  });
+
+  it("carries the region over from the old inputs, else takes the default", () => {
+    expect(checkMeetingTags(valid, { ...valid, region: undefined }, "us-west-2").inputs.region).to.equal(
+      "us-east-1",
+    );
+    expect(checkMeetingTags(undefined, { ...valid, region: undefined }, "us-west-2").inputs.region).to.equal(
+      "us-west-2",
+    );
+  });
+});
+
+describe("MeetingTags diff: every change is an in-place update, never a replacement (issue 8)", () => {
+  // [case, change of inputs, expected changes]
+  const cases: [string, Record<string, unknown>, boolean][] = [
+    ["nothing changed", {}, false],
+    ["the same tags in another order", { tags: { team: "support" } }, false],
+    ["a tag value changed", { tags: { team: "sales" } }, true],
+    ["a tag added", { tags: { team: "support", tier: "gold" } }, true],
+    ["every tag removed", { tags: {} }, true],
+    ["the whole tags map unknown", { tags: UNKNOWN }, true],
+    ["one tag value unknown", { tags: { team: UNKNOWN } }, true],
+    ["meetingArn unknown (the meeting is being replaced)", { meetingArn: UNKNOWN, meetingId: UNKNOWN }, true],
+    [
+      "meetingArn changed (the meeting was replaced)",
+      {
+        meetingId: "00000000-0d4e-4f5a-8b6c-7d8e9f0a1b2c",
+        meetingArn: "arn:aws:chime:us-east-1:123456789012:meeting/00000000-0d4e-4f5a-8b6c-7d8e9f0a1b2c",
+      },
+      true,
+    ],
+    ["region changed", { region: "us-west-2" }, true],
+    ["region unknown", { region: UNKNOWN }, true],
+  ];
+  for (const [name, change, changes] of cases) {
+    it(`${name}: ${changes ? "update" : "no change"}`, () => {
+      const diff = diffMeetingTags(valid, { ...valid, ...change } as MeetingTagsInputs);
+      expect(diff.changes).to.equal(changes);
+      expect(diff.replaces).to.deep.equal([]);
+    });
+  }
+
+  it("GIVEN old state without tags WHEN none are declared THEN no change", () => {
+    const olds = { ...valid, tags: undefined } as unknown as MeetingTagsInputs;
+    expect(diffMeetingTags(olds, { ...valid, tags: {} }).changes).to.equal(false);
+  });
+});
+
+describe("MeetingTags: the tag calls that turn one set into another", () => {
+  // [case, current, declared, expected set, expected remove]
+  const cases: [string, Record<string, string>, Record<string, string>, [string, string][], string[]][] = [
+    ["same tags: nothing", { a: "1" }, { a: "1" }, [], []],
+    [
+      "changed, added and dropped",
+      { a: "1", b: "2" },
+      { b: "3", c: "4" },
+      [
+        ["b", "3"],
+        ["c", "4"],
+      ],
+      ["a"],
+    ],
+    ["all dropped", { a: "1" }, {}, [], ["a"]],
+    ["from none", {}, { a: "" }, [["a", ""]], []],
+  ];
+  for (const [name, current, declared, set, remove] of cases) {
+    it(name, () => {
+      expect(tagChanges(current, declared)).to.deep.equal({ set, remove });
+    });
+  }
+});
