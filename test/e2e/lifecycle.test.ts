@@ -139,12 +139,12 @@ describe("End to end on the Pulumi engine: a meeting and its attendees", functio
     auditState(backend.dir, [...seenSecrets], local.url);
   });
 
-  it("4c. WHEN the meeting's tags change THEN the meeting is updated in place, its attendees untouched", async () => {
+  it("4c. WHEN tags are added to the meeting THEN its MeetingTags child alone is created: the meeting and its attendees stay", async () => {
     const [before] = live();
     await program.stack.setConfig("tags", { value: JSON.stringify({ team: "support" }) });
     // Before issue 8 the preview planned every attendee replaced (their meetingId unknown) here.
-    const up = await previewThenUp(planned({ meeting: "update" }));
-    expect(up.summary.resourceChanges).to.deep.equal({ same: 3, update: 1 });
+    const up = await previewThenUp(planned({ "meeting-tags": "create" }));
+    expect(up.summary.resourceChanges).to.deep.equal({ same: 4, create: 1 });
     expect(live().map((m) => m.meetingId)).to.deep.equal([before.meetingId]);
   });
 
@@ -153,12 +153,14 @@ describe("End to end on the Pulumi engine: a meeting and its attendees", functio
     local.endMeeting(meeting.meetingId);
     const refresh = await program.stack.refresh();
     printed += refresh.stdout + refresh.stderr;
-    expect(refresh.summary.resourceChanges).to.deep.equal({ same: 1, delete: 3 });
+    expect(refresh.summary.resourceChanges).to.deep.equal({ same: 1, delete: 4 });
   });
 
   it("5b. THEN up creates a new meeting with the attendees in it", async () => {
-    const up = await previewThenUp(planned({ meeting: "create", kiosk: "create", bot: "create" }));
-    expect(up.summary.resourceChanges).to.deep.equal({ same: 1, create: 3 });
+    const up = await previewThenUp(
+      planned({ meeting: "create", "meeting-tags": "create", kiosk: "create", bot: "create" }),
+    );
+    expect(up.summary.resourceChanges).to.deep.equal({ same: 1, create: 4 });
     const [meeting] = live();
     expect(up.outputs.meetingId.value).to.equal(meeting.meetingId).and.not.equal(outputs.meetingId.value);
     expect(
@@ -179,9 +181,9 @@ describe("End to end on the Pulumi engine: a meeting and its attendees", functio
     );
     client.destroy();
     const refresh = await program.stack.refresh();
-    expect(refresh.summary.resourceChanges).to.deep.equal({ same: 3, delete: 1 });
-    const up = await previewThenUp(planned({ bot: "create" }));
-    expect(up.summary.resourceChanges).to.deep.equal({ same: 3, create: 1 });
+    expect(refresh.summary.resourceChanges).to.deep.equal({ same: 4, delete: 1 });
+    const up = await previewThenUp(planned({ "meeting-tags": "same", bot: "create" }));
+    expect(up.summary.resourceChanges).to.deep.equal({ same: 4, create: 1 });
     expect(local.attendees(meeting.meetingId)).to.have.length(2);
     remember();
     auditState(backend.dir, [...seenSecrets], local.url);
@@ -190,7 +192,7 @@ describe("End to end on the Pulumi engine: a meeting and its attendees", functio
   it("6a. WHEN destroyed THEN the endpoint has no meeting and no attendee left", async () => {
     const destroy = await program.stack.destroy();
     printed += destroy.stdout + destroy.stderr;
-    expect(destroy.summary.resourceChanges?.delete).to.equal(4);
+    expect(destroy.summary.resourceChanges?.delete).to.equal(5);
     expect(live()).to.deep.equal([]);
   });
 

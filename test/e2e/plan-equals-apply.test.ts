@@ -175,13 +175,13 @@ describe("End to end on the Pulumi engine: every preview's plan is what up then 
     expect(inMain().filter((id) => id.startsWith("guest-of-"))).to.have.length(1);
   });
 
-  it("7. GIVEN the meeting's externalMeetingId changes THEN the meeting and everything in it are replaced", async () => {
+  it("7. GIVEN the meeting's externalMeetingId changes THEN the meeting and everything in it are replaced, its tags moved to the new meeting in place", async () => {
     const before = mainMeeting()?.meetingId;
     await setConfig({ room: "plan-room-2" });
     await step(
       planned({
         meeting: "replace",
-        "meeting-tags": "replace",
+        "meeting-tags": "update",
         kiosk: "replace",
         bot: "replace",
         bots: "replace",
@@ -190,11 +190,12 @@ describe("End to end on the Pulumi engine: every preview's plan is what up then 
     );
     expect(mainMeeting()?.meetingId).not.to.equal(before);
     expect(local.meetings()).to.have.length(2);
+    expect(await tagsOfMain()).to.deep.equal({ team: "b", "cost-center": "42" });
   });
 
-  it("8. GIVEN the region changes THEN every resource (in that region) is replaced", async () => {
+  it("8. GIVEN the region changes THEN every resource is replaced (the meeting's tags moved in place)", async () => {
     await setConfig({ region: "us-west-2" });
-    await step(all("replace"));
+    await step({ ...all("replace"), "meeting-tags": "update" });
     expect(local.meetings()).to.have.length(2);
   });
 
@@ -214,6 +215,7 @@ describe("End to end on the Pulumi engine: every preview's plan is what up then 
     );
     expect(mainMeeting()?.meetingId).not.to.equal(ended);
     expect(inMain()).to.have.length(5);
+    expect(await tagsOfMain()).to.deep.equal({ team: "b", "cost-center": "42" });
   });
 
   it("10. THEN refresh finds no difference anywhere, and up --refresh plans and does nothing (default capabilities included)", async () => {
