@@ -103,8 +103,9 @@ export class Meeting extends pulumi.dynamic.Resource {
         : new MeetingTags(
             `${name}-tags`,
             { meetingId: this.meetingId, meetingArn: this.meetingArn, tags: args.tags, region: this.region },
-            // deletedWith: when the meeting goes, its tags go with it; no UntagResource first.
-            { parent: this, deletedWith: this },
+            // Not `deletedWith: this`: the engine then replaces the child whenever the meeting is
+            // replaced, where an update (tagging the new meeting) is what happens.
+            { parent: this },
           );
     this.meetingTags = meetingTags;
     this.tags = meetingTags ? meetingTags.tags : pulumi.output(undefined);

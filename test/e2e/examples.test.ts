@@ -45,7 +45,7 @@ describe("Examples on the Pulumi engine", function () {
       attendeeId: bots.find((b) => b.externalUserId === "bot-2")?.attendeeId,
       joinToken: bots.find((b) => b.externalUserId === "bot-2")?.joinToken,
     });
-    expect((await program.stack.preview()).changeSummary).to.deep.equal({ same: 5 });
+    expect((await program.stack.preview()).changeSummary).to.deep.equal({ same: 6 }); // with the meeting's MeetingTags
     auditState(
       backend.dir,
       bots.flatMap((b) => [b.joinToken, b.attendeeId]),

@@ -4,7 +4,7 @@
  */
 
 import { join } from "node:path";
-import { DeleteAttendeeCommand } from "@aws-sdk/client-chime-sdk-meetings";
+import { DeleteAttendeeCommand, ListTagsForResourceCommand } from "@aws-sdk/client-chime-sdk-meetings";
 import type { OutputMap } from "@pulumi/pulumi/automation";
 import { expect } from "chai";
 import { type ChimeLocal, startChimeLocal } from "../../emulator";
@@ -35,6 +35,16 @@ describe("End to end on the Pulumi engine: a meeting and its attendees", functio
       { name: "bot", externalUserId: b },
     ]);
   const live = () => local.meetings();
+  const tagsOf = async (meetingId: string) => {
+    const client = clientFor(local);
+    const listed = await client.send(
+      new ListTagsForResourceCommand({
+        ResourceARN: `arn:aws:chime:us-east-1:123456789012:meeting/${meetingId}`,
+      }),
+    );
+    client.destroy();
+    return Object.fromEntries((listed.Tags ?? []).map((t) => [t.Key, t.Value]));
+  };
   const remember = () => {
     for (const s of endpointSecrets(local)) seenSecrets.add(s);
   };
@@ -139,13 +149,60 @@ describe("End to end on the Pulumi engine: a meeting and its attendees", functio
     auditState(backend.dir, [...seenSecrets], local.url);
   });
 
-  it("4c. WHEN tags are added to the meeting THEN its MeetingTags child alone is created: the meeting and its attendees stay", async () => {
+  it("4c. WHEN tags are added to the meeting THEN preview plans one create (its MeetingTags child), the meeting and attendees same, and up does exactly that", async () => {
     const [before] = live();
     await program.stack.setConfig("tags", { value: JSON.stringify({ team: "support" }) });
-    // Before issue 8 the preview planned every attendee replaced (their meetingId unknown) here.
-    const up = await previewThenUp(planned({ "meeting-tags": "create" }));
+    const plan = await previewPlan(program);
+    expect(plan).to.deep.equal({ meeting: "same", "meeting-tags": "create", kiosk: "same", bot: "same" });
+    expect((await program.stack.preview()).changeSummary).to.deep.equal({ same: 4, create: 1 });
+    const up = await upWithOps(program);
+    printed += up.stdout + up.stderr;
+    expect(up.ops).to.deep.equal(plan);
     expect(up.summary.resourceChanges).to.deep.equal({ same: 4, create: 1 });
     expect(live().map((m) => m.meetingId)).to.deep.equal([before.meetingId]);
+    expect(await tagsOf(before.meetingId)).to.deep.equal({ team: "support" });
+  });
+
+  it("4d. WHEN only the meeting's tags change THEN preview plans one update (the MeetingTags child), the meeting and attendees same, and up does exactly that", async () => {
+    // Issue 8: a tags-only change used to preview every attendee as replaced (meetingId unknown).
+    const [before] = live();
+    const joinToken = (await program.stack.outputs()).kioskJoinToken.value;
+    await program.stack.setConfig("tags", { value: JSON.stringify({ team: "sales", tier: "gold" }) });
+    const plan = await previewPlan(program);
+    expect(plan).to.deep.equal({ meeting: "same", "meeting-tags": "update", kiosk: "same", bot: "same" });
+    expect((await program.stack.preview()).changeSummary).to.deep.equal({ same: 4, update: 1 });
+    const up = await upWithOps(program);
+    printed += up.stdout + up.stderr;
+    expect(up.ops).to.deep.equal(plan);
+    expect(up.summary.resourceChanges).to.deep.equal({ same: 4, update: 1 });
+    expect(up.outputs.kioskJoinToken.value).to.equal(joinToken);
+    expect(live().map((m) => m.meetingId)).to.deep.equal([before.meetingId]);
+    expect(await tagsOf(before.meetingId)).to.deep.equal({ team: "sales", tier: "gold" });
+    await program.stack.preview({ expectNoChanges: true });
+  });
+
+  it("4e. WHEN a meeting with tags is replaced THEN preview plans the meeting and attendees replaced and its MeetingTags updated (not replaced), and up does exactly that", async () => {
+    const [before] = live();
+    await program.stack.setConfig("externalMeetingId", { value: "e2e-room-2" });
+    const plan = await previewPlan(program);
+    expect(plan).to.deep.equal({
+      meeting: "replace",
+      "meeting-tags": "update",
+      kiosk: "replace",
+      bot: "replace",
+    });
+    const up = await upWithOps(program);
+    printed += up.stdout + up.stderr;
+    expect(up.ops).to.deep.equal(plan);
+    expect(up.summary.resourceChanges).to.deep.equal({ same: 1, update: 1, replace: 3 });
+    const [meeting, ...others] = live();
+    expect(others).to.deep.equal([]);
+    expect(meeting.meetingId).not.to.equal(before.meetingId);
+    expect(meeting.externalMeetingId).to.equal("e2e-room-2");
+    expect(await tagsOf(meeting.meetingId)).to.deep.equal({ team: "sales", tier: "gold" });
+    expect(local.attendees(meeting.meetingId)).to.have.length(2);
+    remember();
+    await program.stack.preview({ expectNoChanges: true });
   });
 
   it("5a. GIVEN the meeting ends out of band WHEN refreshed THEN the meeting and its attendees leave the state", async () => {
@@ -156,7 +213,7 @@ describe("End to end on the Pulumi engine: a meeting and its attendees", functio
     expect(refresh.summary.resourceChanges).to.deep.equal({ same: 1, delete: 4 });
   });
 
-  it("5b. THEN up creates a new meeting with the attendees in it", async () => {
+  it("5b. THEN up creates a new meeting, tagged, with the attendees in it", async () => {
     const up = await previewThenUp(
       planned({ meeting: "create", "meeting-tags": "create", kiosk: "create", bot: "create" }),
     );
@@ -169,6 +226,7 @@ describe("End to end on the Pulumi engine: a meeting and its attendees", functio
         .map((a) => a.externalUserId)
         .sort(),
     ).to.deep.equal(["bot-c", "kiosk-a"]);
+    expect(await tagsOf(meeting.meetingId)).to.deep.equal({ team: "sales", tier: "gold" });
     remember();
   });
 

@@ -40,7 +40,7 @@ describe("The main job (npm start, npm run destroy, npm run pulumi)", function (
 
   it("GIVEN a fresh machine's state WHEN npm start THEN it creates a meeting and 3 bots and says how to read their secrets", async () => {
     const { stdout } = await mainJob("up");
-    expect(stdout).to.match(/\+ 5 created/);
+    expect(stdout).to.match(/\+ 6 created/);
     expect(stdout).to.match(/Meeting [0-9a-f-]{36} has 3 bot attendees: bot-1, bot-2, bot-3\./);
     expect(stdout).to.include("npm run pulumi -- stack output botJoinInfo --show-secrets");
     expect(stdout).not.to.match(/joinToken"?\s*:\s*"[A-Za-z0-9_-]{20,}/);
@@ -48,7 +48,7 @@ describe("The main job (npm start, npm run destroy, npm run pulumi)", function (
 
   it("WHEN npm start runs again THEN it converges with no changes", async () => {
     const { stdout } = await mainJob("up");
-    expect(stdout).to.match(/5 unchanged/);
+    expect(stdout).to.match(/6 unchanged/);
   });
 
   it("WHEN the secrets are read as the README says THEN each bot has an AttendeeId and a JoinToken", async () => {
@@ -63,6 +63,6 @@ describe("The main job (npm start, npm run destroy, npm run pulumi)", function (
 
   it("WHEN npm run destroy THEN everything is deleted", async () => {
     const { stdout } = await mainJob("destroy");
-    expect(stdout).to.match(/- 5 deleted/);
+    expect(stdout).to.match(/- 6 deleted/);
   });
 });

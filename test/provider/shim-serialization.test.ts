@@ -10,7 +10,9 @@ const requireFromString: (code: string) => {
 } = require("require-from-string");
 
 /** The shim as the package ships it: compiled, from dist/. */
-function providerShim(kind: "attendee" | "meeting" | "attendeeBatch"): pulumi.dynamic.ResourceProvider {
+function providerShim(
+  kind: "attendee" | "meeting" | "attendeeBatch" | "meetingTags",
+): pulumi.dynamic.ResourceProvider {
   return require(join(PACKAGE_ROOT, "dist", "provider", "dynamic", "shim.js")).providerShim(kind);
 }
 
@@ -26,7 +28,7 @@ describe("The serialized provider (__provider in state)", () => {
     }
   });
 
-  for (const kind of ["attendee", "meeting", "attendeeBatch"] as const) {
+  for (const kind of ["attendee", "meeting", "attendeeBatch", "meetingTags"] as const) {
     it(`stays under 2 KB for the ${kind} provider (it is stored twice per resource)`, async () => {
       const { text } = await serialize(providerShim(kind));
       expect(text.length).to.be.at.most(2048);
