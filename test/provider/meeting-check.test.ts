@@ -286,6 +286,16 @@ describe("Meeting diff: a Meeting never changes in place (issue 8)", () => {
     ["tenantIds added: replace", { tenantIds: ["tenant-a"] }, true, ["tenantIds"]],
     ["region changed: replace", { region: "us-west-2" }, true, ["region"]],
     ["region unknown: replace", { region: UNKNOWN }, true, ["region"]],
+    ["mediaRegion unknown: replace", { mediaRegion: UNKNOWN }, true, ["mediaRegion"]],
+    ["meetingHostId unknown: replace", { meetingHostId: UNKNOWN }, true, ["meetingHostId"]],
+    ["primaryMeetingId unknown: replace", { primaryMeetingId: UNKNOWN }, true, ["primaryMeetingId"]],
+    ["one tenant id unknown: replace", { tenantIds: ["tenant-a", UNKNOWN] }, true, ["tenantIds"]],
+    [
+      "one notification ARN unknown: replace",
+      { notificationsConfiguration: { snsTopicArn: UNKNOWN } },
+      true,
+      ["notificationsConfiguration"],
+    ],
     [
       "tags and mediaRegion changed: replace, for mediaRegion only",
       { tags: { team: "b" }, mediaRegion: "us-west-2" },
