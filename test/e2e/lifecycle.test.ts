@@ -35,6 +35,9 @@ describe("End to end on the Pulumi engine: a meeting and its attendees", functio
       { name: "bot", externalUserId: b },
     ]);
   const live = () => local.meetings();
+  const remember = () => {
+    for (const s of endpointSecrets(local)) seenSecrets.add(s);
+  };
   const tagsOf = async (meetingId: string) => {
     const client = clientFor(local);
     const listed = await client.send(
@@ -45,8 +48,18 @@ describe("End to end on the Pulumi engine: a meeting and its attendees", functio
     client.destroy();
     return Object.fromEntries((listed.Tags ?? []).map((t) => [t.Key, t.Value]));
   };
-  const remember = () => {
-    for (const s of endpointSecrets(local)) seenSecrets.add(s);
+  /** Every resource `same`, but those named. */
+  const planned = (ops: Ops = {}): Ops => ({ meeting: "same", kiosk: "same", bot: "same", ...ops });
+  /** The preview plans `expected`, then up performs exactly that plan. */
+  const previewThenUp = async (expected: Ops) => {
+    const plan = await previewPlan(program, [], (text) => {
+      printed += text;
+    });
+    expect(plan, "the preview's plan").to.deep.equal(expected);
+    const up = await upWithOps(program);
+    printed += up.stdout + up.stderr;
+    expect(up.ops, "the operations up performed").to.deep.equal(expected);
+    return up;
   };
   /** Every resource `same`, but those named. */
   const planned = (ops: Ops = {}): Ops => ({ meeting: "same", kiosk: "same", bot: "same", ...ops });
@@ -149,31 +162,23 @@ describe("End to end on the Pulumi engine: a meeting and its attendees", functio
     auditState(backend.dir, [...seenSecrets], local.url);
   });
 
-  it("4c. WHEN tags are added to the meeting THEN preview plans one create (its MeetingTags child), the meeting and attendees same, and up does exactly that", async () => {
+  it("4c. WHEN tags are added to the meeting THEN its MeetingTags child alone is created: the meeting and its attendees stay", async () => {
     const [before] = live();
     await program.stack.setConfig("tags", { value: JSON.stringify({ team: "support" }) });
-    const plan = await previewPlan(program);
-    expect(plan).to.deep.equal({ meeting: "same", "meeting-tags": "create", kiosk: "same", bot: "same" });
-    expect((await program.stack.preview()).changeSummary).to.deep.equal({ same: 4, create: 1 });
-    const up = await upWithOps(program);
-    printed += up.stdout + up.stderr;
-    expect(up.ops).to.deep.equal(plan);
+    const up = await previewThenUp(planned({ "meeting-tags": "create" }));
     expect(up.summary.resourceChanges).to.deep.equal({ same: 4, create: 1 });
     expect(live().map((m) => m.meetingId)).to.deep.equal([before.meetingId]);
     expect(await tagsOf(before.meetingId)).to.deep.equal({ team: "support" });
   });
 
-  it("4d. WHEN only the meeting's tags change THEN preview plans one update (the MeetingTags child), the meeting and attendees same, and up does exactly that", async () => {
-    // Issue 8: a tags-only change used to preview every attendee as replaced (meetingId unknown).
+  it("4d. WHEN only the meeting's tags change THEN its MeetingTags child alone is updated: the meeting and its attendees stay", async () => {
+    // Before issue 8 the preview planned the meeting updated and every attendee replaced (their
+    // meetingId unknown) here, while up replaced nothing.
     const [before] = live();
     const joinToken = (await program.stack.outputs()).kioskJoinToken.value;
     await program.stack.setConfig("tags", { value: JSON.stringify({ team: "sales", tier: "gold" }) });
-    const plan = await previewPlan(program);
-    expect(plan).to.deep.equal({ meeting: "same", "meeting-tags": "update", kiosk: "same", bot: "same" });
     expect((await program.stack.preview()).changeSummary).to.deep.equal({ same: 4, update: 1 });
-    const up = await upWithOps(program);
-    printed += up.stdout + up.stderr;
-    expect(up.ops).to.deep.equal(plan);
+    const up = await previewThenUp(planned({ "meeting-tags": "update" }));
     expect(up.summary.resourceChanges).to.deep.equal({ same: 4, update: 1 });
     expect(up.outputs.kioskJoinToken.value).to.equal(joinToken);
     expect(live().map((m) => m.meetingId)).to.deep.equal([before.meetingId]);
@@ -181,19 +186,12 @@ describe("End to end on the Pulumi engine: a meeting and its attendees", functio
     await program.stack.preview({ expectNoChanges: true });
   });
 
-  it("4e. WHEN a meeting with tags is replaced THEN preview plans the meeting and attendees replaced and its MeetingTags updated (not replaced), and up does exactly that", async () => {
+  it("4e. WHEN a meeting with tags is replaced THEN it and its attendees are replaced, and its MeetingTags child is updated (not replaced) onto the new meeting", async () => {
     const [before] = live();
     await program.stack.setConfig("externalMeetingId", { value: "e2e-room-2" });
-    const plan = await previewPlan(program);
-    expect(plan).to.deep.equal({
-      meeting: "replace",
-      "meeting-tags": "update",
-      kiosk: "replace",
-      bot: "replace",
-    });
-    const up = await upWithOps(program);
-    printed += up.stdout + up.stderr;
-    expect(up.ops).to.deep.equal(plan);
+    const up = await previewThenUp(
+      planned({ meeting: "replace", "meeting-tags": "update", kiosk: "replace", bot: "replace" }),
+    );
     expect(up.summary.resourceChanges).to.deep.equal({ same: 1, update: 1, replace: 3 });
     const [meeting, ...others] = live();
     expect(others).to.deep.equal([]);
