@@ -61,19 +61,6 @@ describe("End to end on the Pulumi engine: a meeting and its attendees", functio
     expect(up.ops, "the operations up performed").to.deep.equal(expected);
     return up;
   };
-  /** Every resource `same`, but those named. */
-  const planned = (ops: Ops = {}): Ops => ({ meeting: "same", kiosk: "same", bot: "same", ...ops });
-  /** The preview plans `expected`, then up performs exactly that plan. */
-  const previewThenUp = async (expected: Ops) => {
-    const plan = await previewPlan(program, [], (text) => {
-      printed += text;
-    });
-    expect(plan, "the preview's plan").to.deep.equal(expected);
-    const up = await upWithOps(program);
-    printed += up.stdout + up.stderr;
-    expect(up.ops, "the operations up performed").to.deep.equal(expected);
-    return up;
-  };
 
   before(async () => {
     requireEngine();
