@@ -9,7 +9,8 @@ import { StateFileError } from "./state-file";
 
 const USAGE = `Usage: chime-local [options]
 
-A local Amazon Chime SDK Meetings endpoint (API 2021-07-15) for the official AWS SDK clients.
+A local Amazon Chime SDK Meetings endpoint (API 2021-07-15) for the official AWS SDK clients,
+with the legacy Amazon Chime meeting API (2018-05-01) under /legacy.
 
 Options:
   --port <n>            TCP port, 0 for any free port (default 0)
@@ -24,6 +25,8 @@ Options:
 
 Point a client at it with endpoint = the printed URL, any region and any credentials, e.g.
   AWS_ENDPOINT_URL_CHIME_SDK_MEETINGS=http://127.0.0.1:<port>
+The legacy Amazon Chime meeting API (2018-05-01, @aws-sdk/client-chime) is served under /legacy:
+  AWS_ENDPOINT_URL_CHIME=http://127.0.0.1:<port>/legacy   (region us-east-1)
 `;
 
 class UsageError extends Error {}

@@ -3,7 +3,11 @@
  * operation's result. One random draw picks among reset, 503 and 500 so that the configured rates
  * are shares of all requests (they must add up to at most 1).
  */
+import type { QualifiedLegacyOperationName } from "./legacy/operation-names";
 import type { OperationName } from "./operation-names";
+
+/** An operation in a fault scope: a Meetings-namespace name, or `legacy:<Name>` for the legacy namespace. */
+export type FaultScopeName = OperationName | QualifiedLegacyOperationName;
 
 export interface FaultOptions {
   /** Share (0..1) of requests answered 500 ServiceFailureException. */
@@ -21,8 +25,11 @@ export interface FaultOptions {
   resetAfterExecution?: boolean;
   /** Delay added to every request, in milliseconds. */
   latencyMs?: number;
-  /** Only these operations get faults (default: all, unknown routes included). */
-  operations?: OperationName[];
+  /**
+   * Only these operations get faults (default: all of both namespaces, unknown routes included).
+   * Legacy operations are written `legacy:CreateAttendee`; `CreateAttendee` is the Meetings one.
+   */
+  operations?: FaultScopeName[];
   /**
    * At most this many requests get a failure (reset, 503 or 500), then none do (default: no limit).
    * With a rate of 1 it makes a test deterministic: "the first attempt fails, the retry succeeds".
@@ -52,7 +59,7 @@ export class FaultInjector {
   private unavailableRate = 0;
   private resetRate = 0;
   private latencyMs = 0;
-  private scope: Set<OperationName> | undefined;
+  private scope: Set<string> | undefined;
   private remaining = Number.POSITIVE_INFINITY;
 
   constructor(private readonly random: () => number = Math.random) {}
@@ -96,8 +103,8 @@ export class FaultInjector {
     return this.options?.resetAfterExecution === true;
   }
 
-  /** `operation` is undefined for a request that matches no route. */
-  decide(operation: OperationName | undefined): FaultDecision {
+  /** `operation` (a FaultScopeName) is undefined for a request that matches no route. */
+  decide(operation: FaultScopeName | undefined): FaultDecision {
     if (this.options === undefined) return NO_FAULT;
     if (this.scope !== undefined && (operation === undefined || !this.scope.has(operation))) return NO_FAULT;
     const draw = this.random();

@@ -1,17 +1,21 @@
 /**
  * chime-local: a local Amazon Chime SDK Meetings endpoint (API 2021-07-15) that the official
- * `@aws-sdk/client-chime-sdk-meetings` client talks to unmodified. Published as
+ * `@aws-sdk/client-chime-sdk-meetings` client talks to unmodified, and under `/legacy` the legacy
+ * Amazon Chime meeting API (2018-05-01, `@aws-sdk/client-chime@3.699.0`). Published as
  * `pulumi-chime-sdk/local`.
  */
 import { EmulatedClock } from "./clock";
 import { FaultInjector, type FaultOptions } from "./faults";
+import type { LegacyOperationName } from "./legacy/operation-names";
+import { LEGACY_PREFIX } from "./legacy/routes";
 import type { OperationName } from "./operation-names";
 import { RateLimiter } from "./rate-limiter";
 import { ChimeHttpService, listen } from "./server";
 import { loadStateFile, StateFileWriter } from "./state-file";
 import { MeetingStore } from "./store";
 
-export type { FaultOptions } from "./faults";
+export type { FaultOptions, FaultScopeName } from "./faults";
+export { LEGACY_OPERATION_NAMES, type LegacyOperationName } from "./legacy/operation-names";
 export { OPERATION_NAMES, type OperationName } from "./operation-names";
 export { StateFileError } from "./state-file";
 
@@ -63,6 +67,47 @@ export interface ChimeLocal {
   }>;
   /** Resolves once the state file holds every change made so far (no-op without a state file). */
   flush(): Promise<void>;
+  /** The legacy namespace (`/legacy`): its own meetings, attendees and tags. */
+  readonly legacy: ChimeLocalLegacy;
+}
+
+/** Tags as a plain object, for assertions. */
+export type TagRecord = Record<string, string>;
+
+/**
+ * The legacy Amazon Chime meeting API served under `/legacy`. Its meetings are not the Meetings
+ * namespace's (ids from one are 404 in the other); the clock, faults, rate limit, state file and
+ * `totalRequests()` are shared, `resetCounters()` zeroes both namespaces' counters.
+ */
+export interface ChimeLocalLegacy {
+  /** "http://127.0.0.1:<port>/legacy": the `endpoint` of a `ChimeClient` (or `AWS_ENDPOINT_URL_CHIME`). */
+  readonly endpointUrl: string;
+  /** Requests received per legacy operation (all 16 present), rejected ones included. */
+  counters(): Record<LegacyOperationName, number>;
+  /** Live legacy meetings. */
+  meetings(): Array<{
+    meetingId: string;
+    /** Absent when the meeting was created without one (optional in the legacy API). */
+    externalMeetingId?: string;
+    attendeeCount: number;
+    tags: TagRecord;
+  }>;
+  /** Attendees of a live legacy meeting ([] if it is not live), with their tags. */
+  attendees(meetingId: string): Array<{
+    attendeeId: string;
+    externalUserId: string;
+    joinToken: string;
+    tags: TagRecord;
+  }>;
+  /** Ends a legacy meeting out of band (as AWS does after 5 idle minutes); true if it was live. */
+  endMeeting(meetingId: string): boolean;
+  /**
+   * Replaces an attendee's tags out of band, as someone else's TagAttendee/UntagAttendee would (for
+   * drift tests); true if the attendee exists in a live legacy meeting. Not validated.
+   */
+  setAttendeeTags(meetingId: string, attendeeId: string, tags: TagRecord): boolean;
+  /** Replaces a legacy meeting's tags out of band (TagMeeting/UntagMeeting by someone else); true if it is live. */
+  setMeetingTags(meetingId: string, tags: TagRecord): boolean;
 }
 
 export async function startChimeLocal(options: ChimeLocalOptions = {}): Promise<ChimeLocal> {
@@ -73,10 +118,12 @@ export async function startChimeLocal(options: ChimeLocalOptions = {}): Promise<
   const clock = new EmulatedClock(options.now);
   let writer: StateFileWriter | undefined;
   const store = new MeetingStore(clock, () => writer?.markDirty());
+  const legacyStore = new MeetingStore(clock, () => writer?.markDirty());
   if (options.stateFile !== undefined) {
     const loaded = loadStateFile(options.stateFile);
-    for (const meeting of loaded ?? []) store.restore(meeting);
-    writer = new StateFileWriter(options.stateFile, store);
+    for (const meeting of loaded?.meetings ?? []) store.restore(meeting);
+    for (const meeting of loaded?.legacyMeetings ?? []) legacyStore.restore(meeting);
+    writer = new StateFileWriter(options.stateFile, { meetings: store, legacyMeetings: legacyStore });
     // A new file is written at once, so an unwritable path fails here rather than at the first change.
     if (loaded === undefined) {
       writer.markDirty();
@@ -86,6 +133,8 @@ export async function startChimeLocal(options: ChimeLocalOptions = {}): Promise<
   const faults = new FaultInjector();
   const service = new ChimeHttpService({
     context: { store, region, accountId, maxMeetings: options.maxMeetings },
+    // The legacy namespace has no ARNs; its meeting limit is counted separately.
+    legacyContext: { store: legacyStore, region, accountId, maxMeetings: options.maxMeetings },
     faults,
     rateLimiter: options.rateLimit === undefined ? undefined : new RateLimiter(options.rateLimit),
     credentials: options.credentials,
@@ -106,12 +155,13 @@ export async function startChimeLocal(options: ChimeLocalOptions = {}): Promise<
     advanceClock(ms) {
       clock.advance(ms);
       store.sweepExpired();
+      legacyStore.sweepExpired();
     },
     endMeeting: (meetingId) => store.endMeeting(meetingId.toLowerCase()),
     meetings: () =>
       store.liveMeetings().map((m) => ({
         meetingId: m.meetingId,
-        externalMeetingId: m.input.ExternalMeetingId,
+        externalMeetingId: m.input.ExternalMeetingId ?? "",
         attendeeCount: m.attendees.size,
       })),
     attendees(meetingId) {
@@ -126,6 +176,46 @@ export async function startChimeLocal(options: ChimeLocalOptions = {}): Promise<
     },
     flush: async () => {
       await writer?.flush();
+    },
+    legacy: {
+      endpointUrl: `${listening.url}${LEGACY_PREFIX}`,
+      counters: () => ({ ...service.legacyCounters }),
+      meetings: () =>
+        legacyStore.liveMeetings().map((m) => {
+          const meeting: ReturnType<ChimeLocalLegacy["meetings"]>[number] = {
+            meetingId: m.meetingId,
+            attendeeCount: m.attendees.size,
+            tags: Object.fromEntries(m.tags),
+          };
+          if (m.input.ExternalMeetingId !== undefined) meeting.externalMeetingId = m.input.ExternalMeetingId;
+          return meeting;
+        }),
+      attendees(meetingId) {
+        const meeting = legacyStore.liveMeeting(meetingId.toLowerCase());
+        if (meeting === undefined) return [];
+        return [...meeting.attendees.values()].map((a) => ({
+          attendeeId: a.attendeeId,
+          externalUserId: a.externalUserId,
+          joinToken: a.joinToken,
+          tags: Object.fromEntries(a.tags ?? []),
+        }));
+      },
+      endMeeting: (meetingId) => legacyStore.endMeeting(meetingId.toLowerCase()),
+      setAttendeeTags(meetingId, attendeeId, tags) {
+        const meeting = legacyStore.liveMeeting(meetingId.toLowerCase());
+        const attendee = meeting?.attendees.get(attendeeId.toLowerCase());
+        if (meeting === undefined || attendee === undefined) return false;
+        attendee.tags = new Map(Object.entries(tags));
+        legacyStore.changed(meeting);
+        return true;
+      },
+      setMeetingTags(meetingId, tags) {
+        const meeting = legacyStore.liveMeeting(meetingId.toLowerCase());
+        if (meeting === undefined) return false;
+        meeting.tags = new Map(Object.entries(tags));
+        legacyStore.changed(meeting);
+        return true;
+      },
     },
   };
 }

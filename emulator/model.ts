@@ -43,7 +43,8 @@ export interface TranscriptionConfiguration {
 export interface MeetingInput {
   ClientRequestToken: string;
   MediaRegion: string;
-  ExternalMeetingId: string;
+  /** Always set in the Meetings namespace; optional in the legacy one. */
+  ExternalMeetingId?: string;
   MeetingHostId?: string;
   NotificationsConfiguration?: NotificationsConfiguration;
   MeetingFeatures?: MeetingFeatures;
@@ -66,6 +67,8 @@ export interface StoredAttendee {
   capabilities: AttendeeCapabilities;
   /** Creation order within the meeting; ListAttendees pages resume after a sequence number. */
   seq: number;
+  /** Attendee tags: legacy namespace only (the Meetings namespace cannot tag attendees). */
+  tags?: Map<string, string>;
 }
 
 export interface StoredMeeting {

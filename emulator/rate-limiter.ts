@@ -2,9 +2,10 @@
  * Per-operation token buckets, like AWS's per-API TPS quotas: each bucket refills at `tps` tokens
  * per second and holds at most one second's worth, so a burst of `tps` requests passes and the
  * next one in the same instant is throttled. Time comes from a monotonic source, not the
- * emulated clock: advancing the meeting clock must not refill buckets.
+ * emulated clock: advancing the meeting clock must not refill buckets. Legacy operations have
+ * their own buckets (`legacy:CreateAttendee`), as they are another API with its own quotas.
  */
-import type { OperationName } from "./operation-names";
+import type { FaultScopeName } from "./faults";
 
 interface Bucket {
   tokens: number;
@@ -12,7 +13,7 @@ interface Bucket {
 }
 
 export class RateLimiter {
-  private readonly buckets = new Map<OperationName, Bucket>();
+  private readonly buckets = new Map<FaultScopeName, Bucket>();
   private readonly capacity: number;
 
   constructor(
@@ -26,7 +27,7 @@ export class RateLimiter {
   }
 
   /** Takes a token for the operation; false means the request is over the rate. */
-  tryAcquire(operation: OperationName): boolean {
+  tryAcquire(operation: FaultScopeName): boolean {
     const now = this.now();
     let bucket = this.buckets.get(operation);
     if (bucket === undefined) {

@@ -5,13 +5,14 @@
  */
 import type { OperationName } from "./operation-names";
 
-export interface RouteSpec {
-  operation: OperationName;
+export interface RouteSpec<Operation extends string = OperationName> {
+  operation: Operation;
   method: "GET" | "POST" | "PUT" | "DELETE";
   path: string;
   /** Value the `operation` query parameter must have; undefined means it must be absent. */
   queryOperation?: string;
-  successStatus: 200 | 204;
+  /** 201 only in the legacy dialect (its creates). */
+  successStatus: 200 | 201 | 204;
 }
 
 export const ROUTES: readonly RouteSpec[] = [
@@ -95,24 +96,28 @@ export const ROUTES: readonly RouteSpec[] = [
   { operation: "ListTagsForResource", method: "GET", path: "/tags", successStatus: 200 },
 ];
 
-interface CompiledRoute {
-  spec: RouteSpec;
+interface CompiledRoute<Operation extends string> {
+  spec: RouteSpec<Operation>;
   /** Literal segment, or null for a label (its name is in `labels` at the same index). */
   literals: Array<string | null>;
   labels: Array<string | null>;
 }
 
-const COMPILED: CompiledRoute[] = ROUTES.map((spec) => {
-  const segments = spec.path.split("/").slice(1);
-  return {
-    spec,
-    literals: segments.map((s) => (s.startsWith("{") ? null : s)),
-    labels: segments.map((s) => (s.startsWith("{") ? s.slice(1, -1) : null)),
-  };
-});
+function compile<Operation extends string>(
+  routes: readonly RouteSpec<Operation>[],
+): CompiledRoute<Operation>[] {
+  return routes.map((spec) => {
+    const segments = spec.path.split("/").slice(1);
+    return {
+      spec,
+      literals: segments.map((s) => (s.startsWith("{") ? null : s)),
+      labels: segments.map((s) => (s.startsWith("{") ? s.slice(1, -1) : null)),
+    };
+  });
+}
 
-export interface RouteMatch {
-  spec: RouteSpec;
+export interface RouteMatch<Operation extends string = OperationName> {
+  spec: RouteSpec<Operation>;
   /** Label values as received, still percent-encoded. */
   rawLabels: Record<string, string>;
   query: URLSearchParams;
@@ -120,8 +125,27 @@ export interface RouteMatch {
 
 const EMPTY_QUERY = new URLSearchParams();
 
+export type RouteMatcher<Operation extends string> = (
+  method: string,
+  url: string,
+) => RouteMatch<Operation> | undefined;
+
+/** A matcher over a route table (the Meetings table here, the legacy one in legacy/routes.ts). */
+export function routeMatcher<Operation extends string>(
+  routes: readonly RouteSpec<Operation>[],
+): RouteMatcher<Operation> {
+  const compiled = compile(routes);
+  return (method, url) => matchIn(compiled, method, url);
+}
+
 /** The route for a request line, or undefined for an unknown operation. */
-export function matchRoute(method: string, url: string): RouteMatch | undefined {
+export const matchRoute: RouteMatcher<OperationName> = routeMatcher(ROUTES);
+
+function matchIn<Operation extends string>(
+  routes: CompiledRoute<Operation>[],
+  method: string,
+  url: string,
+): RouteMatch<Operation> | undefined {
   const q = url.indexOf("?");
   const path = q < 0 ? url : url.slice(0, q);
   const query = q < 0 ? EMPTY_QUERY : new URLSearchParams(url.slice(q + 1));
@@ -129,7 +153,7 @@ export function matchRoute(method: string, url: string): RouteMatch | undefined 
   const segments = path.split("/");
   if (segments[0] !== "") return undefined;
   segments.shift();
-  for (const route of COMPILED) {
+  for (const route of routes) {
     const { spec, literals, labels } = route;
     if (spec.method !== method || literals.length !== segments.length) continue;
     if (spec.queryOperation !== operationParam) continue;

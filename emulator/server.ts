@@ -15,10 +15,14 @@ import {
   ThrottlingError,
   UnknownOperationError,
 } from "./errors";
-import type { FaultDecision, FaultInjector } from "./faults";
+import type { FaultDecision, FaultInjector, FaultScopeName } from "./faults";
 import { newRequestId } from "./ids";
+import { toLegacyError, UnauthorizedClientError } from "./legacy/errors";
+import { type LegacyOperationName, qualifyLegacy, zeroLegacyCounters } from "./legacy/operation-names";
+import { LEGACY_HANDLERS } from "./legacy/operations";
+import { matchLegacyRoute, stripLegacyPrefix } from "./legacy/routes";
 import { type OperationName, zeroCounters } from "./operation-names";
-import { HANDLERS, type OperationContext } from "./operations";
+import { HANDLERS, type OperationContext, type OperationHandler } from "./operations";
 import type { RateLimiter } from "./rate-limiter";
 import { matchRoute, type RouteMatch } from "./routes";
 import { type Credentials, parseAuthorization, verifySignature } from "./sigv4";
@@ -30,34 +34,99 @@ const EMPTY = Buffer.alloc(0);
 
 export interface ServiceOptions {
   context: OperationContext;
+  /** The legacy namespace's own meetings, served under `/legacy`. */
+  legacyContext: OperationContext;
   faults: FaultInjector;
   rateLimiter: RateLimiter | undefined;
   /** When set, signatures are verified in full; otherwise only the header's form is checked. */
   credentials: Credentials | undefined;
 }
 
+/** The legacy endpoint is global: it signs for us-east-1 whatever the client's or the endpoint's region. */
+const LEGACY_SIGNING_REGION = "us-east-1";
+
+/** What differs between the two namespaces served on one port. */
+interface Dialect {
+  /** The operation a request (path without the dialect's prefix) names. */
+  match(method: string, url: string): RouteMatch<string> | undefined;
+  handler(operation: string): OperationHandler;
+  context: OperationContext;
+  count(operation: string): void;
+  /** The operation's name in fault scopes and rate-limit buckets. */
+  qualify(operation: string): FaultScopeName;
+  /** The error as this namespace names it on the wire. */
+  wireError(error: ChimeServiceError): ChimeServiceError;
+  signingRegion: string;
+  /** The refusal of a request signed with an access key other than the configured one. */
+  unknownAccessKey(message: string): ChimeServiceError;
+}
+
+/** A request on its way: the dialect, its route (if any) and the target without the dialect prefix. */
+interface Routed {
+  dialect: Dialect;
+  route: RouteMatch<string> | undefined;
+  /** Path and query without the dialect's prefix, for messages. */
+  url: string;
+}
+
 export class ChimeHttpService {
   counters: Record<OperationName, number> = zeroCounters();
+  /** Requests per legacy operation: a map of its own, so `counters` keeps the Meetings names only. */
+  legacyCounters: Record<LegacyOperationName, number> = zeroLegacyCounters();
   totalRequests = 0;
+  private readonly meetings: Dialect;
+  private readonly legacy: Dialect;
 
-  constructor(private readonly options: ServiceOptions) {}
+  constructor(private readonly options: ServiceOptions) {
+    this.meetings = {
+      match: matchRoute,
+      handler: (operation) => HANDLERS[operation as OperationName],
+      context: options.context,
+      count: (operation) => this.counters[operation as OperationName]++,
+      qualify: (operation) => operation as OperationName,
+      wireError: (error) => error,
+      signingRegion: options.context.region,
+      unknownAccessKey: (message) => new ForbiddenError(message),
+    };
+    this.legacy = {
+      match: matchLegacyRoute,
+      handler: (operation) => LEGACY_HANDLERS[operation as LegacyOperationName],
+      context: options.legacyContext,
+      count: (operation) => this.legacyCounters[operation as LegacyOperationName]++,
+      qualify: (operation) => qualifyLegacy(operation as LegacyOperationName),
+      wireError: toLegacyError,
+      signingRegion: LEGACY_SIGNING_REGION,
+      unknownAccessKey: (message) => new UnauthorizedClientError(message),
+    };
+  }
 
   resetCounters(): void {
     this.counters = zeroCounters();
+    this.legacyCounters = zeroLegacyCounters();
     this.totalRequests = 0;
+  }
+
+  private route(method: string, url: string): Routed {
+    const legacyUrl = stripLegacyPrefix(url);
+    const dialect = legacyUrl === undefined ? this.meetings : this.legacy;
+    const target = legacyUrl ?? url;
+    return { dialect, route: dialect.match(method, target), url: target };
   }
 
   readonly listener = (req: IncomingMessage, res: ServerResponse): void => {
     this.totalRequests++;
     const requestId = newRequestId();
-    const route = matchRoute(req.method ?? "", req.url ?? "/");
-    if (route !== undefined) this.counters[route.spec.operation]++;
-    const fault = this.options.faults.decide(route?.spec.operation);
+    const routed = this.route(req.method ?? "", req.url ?? "/");
+    const { dialect, route } = routed;
+    if (route !== undefined) dialect.count(route.spec.operation);
+    const fault = this.options.faults.decide(
+      route === undefined ? undefined : dialect.qualify(route.spec.operation),
+    );
     const proceed = (body: Buffer | undefined): void => {
       if (fault.latencyMs > 0) {
-        setTimeout(() => this.respond(req, res, requestId, route, fault, body), fault.latencyMs);
+        setTimeout(() => this.respond(req, res, requestId, routed, fault, body), fault.latencyMs);
       } else {
-        this.respond(req, res, requestId, route, fault, body);
+        this.respond(req, res, requestId, routed, fault, body);
       }
     };
     // Fast path: a request without a body (GET, DELETE) is answered without waiting for its end.
@@ -81,21 +150,20 @@ export class ChimeHttpService {
     req: IncomingMessage,
     res: ServerResponse,
     requestId: string,
-    route: RouteMatch | undefined,
+    { dialect, route, url }: Routed,
     fault: FaultDecision,
     body: Buffer | undefined,
   ): void {
     try {
-      this.authenticate(req, body ?? EMPTY);
+      this.authenticate(req, body ?? EMPTY, dialect);
       if (route === undefined) {
-        const path = (req.url ?? "/").split("?")[0];
+        const path = url.split("?")[0];
         throw new UnknownOperationError(`No operation matches ${req.method} ${path}`);
       }
       const operation = route.spec.operation;
-      if (this.options.rateLimiter !== undefined && !this.options.rateLimiter.tryAcquire(operation)) {
-        throw new ThrottlingError(
-          `Rate exceeded for ${operation}: limit is ${this.options.rateLimiter.tps} TPS`,
-        );
+      const limiter = this.options.rateLimiter;
+      if (limiter !== undefined && !limiter.tryAcquire(dialect.qualify(operation))) {
+        throw new ThrottlingError(`Rate exceeded for ${operation}: limit is ${limiter.tps} TPS`);
       }
       const resetAfter = this.options.faults.resetAfterExecution;
       if (fault.action === "reset" && !resetAfter) {
@@ -111,7 +179,7 @@ export class ChimeHttpService {
       if (fault.action === "failure") throw new ServiceFailureError("The service failed (injected fault)");
       if (body === undefined)
         throw new BadRequestError(`The request body is larger than ${MAX_BODY_BYTES} bytes`);
-      const result = HANDLERS[operation](this.options.context, {
+      const result = dialect.handler(operation)(dialect.context, {
         labels: decodeLabels(route.rawLabels),
         query: route.query,
         body: parseJsonBody(body),
@@ -122,22 +190,29 @@ export class ChimeHttpService {
       }
       sendSuccess(res, requestId, route.spec.successStatus, result.body);
     } catch (error) {
-      sendError(res, requestId, asServiceError(error));
+      sendError(res, requestId, dialect.wireError(asServiceError(error)));
     }
   }
 
-  private authenticate(req: IncomingMessage, body: Buffer): void {
+  /**
+   * The signature is verified over the request as sent (the `/legacy` prefix included). A key other
+   * than the configured one is refused as the dialect says (403 in the Meetings namespace, 401
+   * UnauthorizedClientException in the legacy one); any other failure is 403 ForbiddenException.
+   */
+  private authenticate(req: IncomingMessage, body: Buffer, dialect: Dialect): void {
     const auth = parseAuthorization(req.headers.authorization);
     if (typeof auth === "string") throw new ForbiddenError(auth);
-    const { credentials, context } = this.options;
+    const { credentials } = this.options;
     if (credentials === undefined) return;
     const refusal = verifySignature(
       { method: req.method ?? "", url: req.url ?? "/", headers: req.headers, body },
       auth,
       credentials,
-      context.region,
+      dialect.signingRegion,
     );
-    if (refusal !== undefined) throw new ForbiddenError(refusal);
+    if (refusal === undefined) return;
+    if (auth.accessKeyId !== credentials.accessKeyId) throw dialect.unknownAccessKey(refusal);
+    throw new ForbiddenError(refusal);
   }
 }
 

@@ -11,13 +11,23 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { open, rename, unlink } from "node:fs/promises";
 import type { StoredMeeting } from "./model";
-import { parseState, STATE_FOOTER, StateFormatError, serializeMeeting, stateHeader } from "./persisted-state";
+import {
+  parseStateSections,
+  SECTION_FOOTER,
+  STATE_FOOTER,
+  STATE_SECTIONS,
+  StateFormatError,
+  type StateSection,
+  sectionHeader,
+  serializeMeeting,
+  stateHeader,
+} from "./persisted-state";
 
 /** A state file that exists but cannot be used. Never answered by starting empty. */
 export class StateFileError extends Error {}
 
-/** The meetings in the file, or undefined when the file does not exist yet. */
-export function loadStateFile(path: string): StoredMeeting[] | undefined {
+/** The meetings in the file per section, or undefined when the file does not exist yet. */
+export function loadStateFile(path: string): Record<StateSection, StoredMeeting[]> | undefined {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
@@ -34,7 +44,7 @@ export function loadStateFile(path: string): StoredMeeting[] | undefined {
     );
   }
   try {
-    return parseState(content);
+    return parseStateSections(content);
   } catch (error) {
     if (error instanceof StateFormatError) {
       throw new StateFileError(`State file ${path} is not a chime-local state file: ${error.message}`);
@@ -58,12 +68,14 @@ export class StateFileWriter {
   private timer: NodeJS.Timeout | undefined;
   private writing: Promise<void> | undefined;
   private failure: Error | undefined;
+  /** Keyed by section and meeting id. */
   private readonly cache = new Map<string, { version: number; json: string; pass: number }>();
   private pass = 0;
 
+  /** A section without a source is written as an empty list. */
   constructor(
     readonly path: string,
-    private readonly source: StateSource,
+    private readonly sources: Partial<Record<StateSection, StateSource>>,
     private readonly debounceMs = 20,
   ) {}
 
@@ -111,26 +123,32 @@ export class StateFileWriter {
     try {
       let parts: string[] = [stateHeader(new Date())];
       let size = 0;
-      let first = true;
       const pass = ++this.pass;
-      for (const id of this.source.meetingIds()) {
-        const meeting = this.source.heldMeeting(id);
-        if (meeting === undefined) continue;
-        let cached = this.cache.get(id);
-        if (cached === undefined || cached.version !== meeting.version) {
-          cached = { version: meeting.version, json: serializeMeeting(meeting), pass };
-          this.cache.set(id, cached);
-          await yieldToEventLoop();
+      for (const section of STATE_SECTIONS) {
+        parts.push(sectionHeader(section));
+        const source = this.sources[section];
+        let first = true;
+        for (const id of source?.meetingIds() ?? []) {
+          const meeting = source?.heldMeeting(id);
+          if (meeting === undefined) continue;
+          const key = `${section}/${id}`;
+          let cached = this.cache.get(key);
+          if (cached === undefined || cached.version !== meeting.version) {
+            cached = { version: meeting.version, json: serializeMeeting(meeting), pass };
+            this.cache.set(key, cached);
+            await yieldToEventLoop();
+          }
+          cached.pass = pass;
+          parts.push(first ? cached.json : `,${cached.json}`);
+          first = false;
+          size += cached.json.length;
+          if (size >= WRITE_CHUNK_BYTES) {
+            await file.write(parts.join(""));
+            parts = [];
+            size = 0;
+          }
         }
-        cached.pass = pass;
-        parts.push(first ? cached.json : `,${cached.json}`);
-        first = false;
-        size += cached.json.length;
-        if (size >= WRITE_CHUNK_BYTES) {
-          await file.write(parts.join(""));
-          parts = [];
-          size = 0;
-        }
+        parts.push(SECTION_FOOTER);
       }
       // Meetings that ended since the last write leave the cache.
       for (const [id, entry] of this.cache) if (entry.pass !== pass) this.cache.delete(id);

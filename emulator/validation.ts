@@ -392,12 +392,12 @@ export function checkResourceArn(value: string, member = "ResourceARN"): string 
   return value;
 }
 
-/** `max-results` of ListAttendees: an integer 1–100 (query strings arrive as text). */
-export function parseMaxResults(raw: string | null, fallback: number): number {
+/** `max-results` of ListAttendees: an integer 1–100 (1–99 in the legacy namespace; query strings arrive as text). */
+export function parseMaxResults(raw: string | null, fallback: number, max = 100): number {
   if (raw === null) return fallback;
   const n = Number(raw);
-  if (raw.trim() === "" || !Number.isInteger(n) || n < 1 || n > 100) {
-    invalid("MaxResults", "must be an integer from 1 to 100", raw);
+  if (raw.trim() === "" || !Number.isInteger(n) || n < 1 || n > max) {
+    invalid("MaxResults", `must be an integer from 1 to ${max}`, raw);
   }
   return n;
 }

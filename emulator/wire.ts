@@ -38,7 +38,8 @@ export function toWireMeeting(scope: AccountScope, meeting: StoredMeeting): Wire
   const { input } = meeting;
   const wire: WireMeeting = {
     MeetingId: meeting.meetingId,
-    ExternalMeetingId: input.ExternalMeetingId,
+    // Required by the Meetings namespace's CreateMeeting, so always present here.
+    ExternalMeetingId: input.ExternalMeetingId ?? "",
     MediaRegion: input.MediaRegion,
     MediaPlacement: mediaPlacement(input.MediaRegion, meeting.meetingId),
     MeetingArn: meetingArn(scope, meeting.meetingId),

@@ -81,15 +81,30 @@ export function addAttendeeBatch(
   items: unknown[],
   listMember: string,
 ): { Attendees: WireAttendee[]; Errors: WireAttendeeError[] } {
-  const attendees: WireAttendee[] = [];
+  return collectBatch(items, listMember, (obj, path) =>
+    toWireAttendee(addAttendee(store, meeting, parseAttendeeInput(obj, path), path)),
+  );
+}
+
+/**
+ * Runs `addOne` on each item of a list that passed checkBatchShape: its result goes to Attendees,
+ * a service error to Errors (with the code `wireError` gives it, for dialects that rename errors).
+ */
+export function collectBatch<Attendee>(
+  items: unknown[],
+  listMember: string,
+  addOne: (item: Record<string, unknown>, path: string) => Attendee,
+  wireError: (error: ChimeServiceError) => ChimeServiceError = (error) => error,
+): { Attendees: Attendee[]; Errors: WireAttendeeError[] } {
+  const attendees: Attendee[] = [];
   const errors: WireAttendeeError[] = [];
   items.forEach((item, i) => {
     const obj = item as Record<string, unknown>;
-    const path = `${listMember}[${i}]`;
     try {
-      attendees.push(toWireAttendee(addAttendee(store, meeting, parseAttendeeInput(obj, path), path)));
-    } catch (error) {
-      if (!(error instanceof ChimeServiceError)) throw error;
+      attendees.push(addOne(obj, `${listMember}[${i}]`));
+    } catch (caught) {
+      if (!(caught instanceof ChimeServiceError)) throw caught;
+      const error = wireError(caught);
       const entry: WireAttendeeError = { ErrorCode: error.code, ErrorMessage: error.message };
       if (typeof obj.ExternalUserId === "string") entry.ExternalUserId = obj.ExternalUserId;
       errors.push(entry);

@@ -45,7 +45,7 @@ export function encodeNextToken(meetingId: string, afterSeq: number): string {
   return Buffer.from(`${meetingId}/${afterSeq}`).toString("base64url");
 }
 
-function decodeNextToken(token: string, meeting: StoredMeeting): number {
+export function decodeNextToken(token: string, meeting: StoredMeeting): number {
   const [meetingId, seq] = Buffer.from(token, "base64url").toString("utf8").split("/");
   const after = Number(seq);
   if (token.length > 4096 || meetingId !== meeting.meetingId || !Number.isInteger(after) || after < 0) {

@@ -60,7 +60,7 @@ export function parseMeetingInput(body: JsonObject): MeetingInput {
 }
 
 /** The meeting for this ClientRequestToken if one lives (idempotency), else a new one. */
-function createOrReuseMeeting(ctx: OperationContext, input: MeetingInput): StoredMeeting {
+export function createOrReuseMeeting(ctx: OperationContext, input: MeetingInput): StoredMeeting {
   const existing = ctx.store.meetingForToken(input.ClientRequestToken);
   if (existing !== undefined) return existing;
   if (input.PrimaryMeetingId !== undefined) {
