@@ -11,7 +11,7 @@ import { LEGACY_PREFIX } from "./legacy/routes";
 import type { OperationName } from "./operation-names";
 import { RateLimiter } from "./rate-limiter";
 import { ChimeHttpService, listen } from "./server";
-import { loadStateFile, StateFileWriter } from "./state-file";
+import { ensureStateDirectory, loadStateFile, StateFileWriter } from "./state-file";
 import { MeetingStore } from "./store";
 
 export type { FaultOptions, FaultScopeName } from "./faults";
@@ -28,10 +28,19 @@ export interface ChimeLocalOptions {
   region?: string;
   /** Account in MeetingArn (default "123456789012"). */
   accountId?: string;
-  /** Persist to this JSON file (atomic temp+rename); absent = memory only. */
+  /**
+   * Persist to this JSON file (atomic temp+rename; mode 0600, since it holds JoinTokens; a missing
+   * directory is created with mode 0700); absent = memory only.
+   */
   stateFile?: string;
   /** TPS per operation (token bucket holding at most 1 s); absent = unlimited. */
   rateLimit?: number;
+  /**
+   * Monotonic time source in ms for the rate limit's buckets (tests pass a fake one); the emulated
+   * clock (`now`, `advanceClock`) does not refill them.
+   * @default performance.now
+   */
+  rateLimitClock?: () => number;
   /** If set, verify SigV4 signatures fully against these credentials. */
   credentials?: { accessKeyId: string; secretAccessKey: string };
   /** Initial clock source in ms (default Date.now); the clock also moves with advanceClock. */
@@ -49,13 +58,14 @@ export interface ChimeLocal {
   counters(): Record<OperationName, number>;
   /** All requests received, unknown routes included. */
   totalRequests(): number;
+  /** Sets every operation's counter and the total back to 0. */
   resetCounters(): void;
+  /** Injects faults into the following requests (replacing earlier ones); undefined removes them. */
   setFaults(f: FaultOptions | undefined): void;
   /** Moves the emulated clock; meetings older than 24 h end (then 404 on every call). */
   advanceClock(ms: number): void;
   /** Ends a meeting out of band, as AWS does after 5 idle minutes; true if it existed. */
   endMeeting(meetingId: string): boolean;
-  deleteAttendeeOutOfBand?: never;
   /** Live meetings, for assertions. */
   meetings(): Array<{ meetingId: string; externalMeetingId: string; attendeeCount: number }>;
   /** Attendees of a live meeting ([] if it is not live), for assertions. */
@@ -120,6 +130,7 @@ export async function startChimeLocal(options: ChimeLocalOptions = {}): Promise<
   const store = new MeetingStore(clock, () => writer?.markDirty());
   const legacyStore = new MeetingStore(clock, () => writer?.markDirty());
   if (options.stateFile !== undefined) {
+    await ensureStateDirectory(options.stateFile);
     const loaded = loadStateFile(options.stateFile);
     for (const meeting of loaded?.meetings ?? []) store.restore(meeting);
     for (const meeting of loaded?.legacyMeetings ?? []) legacyStore.restore(meeting);
@@ -136,7 +147,10 @@ export async function startChimeLocal(options: ChimeLocalOptions = {}): Promise<
     // The legacy namespace has no ARNs; its meeting limit is counted separately.
     legacyContext: { store: legacyStore, region, accountId, maxMeetings: options.maxMeetings },
     faults,
-    rateLimiter: options.rateLimit === undefined ? undefined : new RateLimiter(options.rateLimit),
+    rateLimiter:
+      options.rateLimit === undefined
+        ? undefined
+        : new RateLimiter(options.rateLimit, options.rateLimitClock),
     credentials: options.credentials,
   });
   const listening = await listen(service.listener, options.host ?? "127.0.0.1", options.port ?? 0);

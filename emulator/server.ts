@@ -25,7 +25,7 @@ import { type OperationName, zeroCounters } from "./operation-names";
 import { HANDLERS, type OperationContext, type OperationHandler } from "./operations";
 import type { RateLimiter } from "./rate-limiter";
 import { matchRoute, type RouteMatch } from "./routes";
-import { type Credentials, parseAuthorization, verifySignature } from "./sigv4";
+import { type Credentials, parseAuthorization, unknownAccessKey, verifySignature } from "./sigv4";
 import type { JsonObject } from "./validation";
 
 /** Far above any valid request (a batch of 100 attendees is ~20 KB). */
@@ -145,8 +145,54 @@ export class ChimeHttpService {
     req.on("error", () => res.destroy());
   };
 
-  /** `body` undefined means it was too large to keep. */
+  /**
+   * `body` undefined means it was too large to keep. The signature is verified over the request as
+   * sent (the `/legacy` prefix included). A key other than the configured one is refused as the
+   * dialect says (403 in the Meetings namespace, 401 UnauthorizedClientException in the legacy
+   * one); any other failure is 403 ForbiddenException.
+   */
   private respond(
+    req: IncomingMessage,
+    res: ServerResponse,
+    requestId: string,
+    routed: Routed,
+    fault: FaultDecision,
+    body: Buffer | undefined,
+  ): void {
+    const { dialect } = routed;
+    const refuse = (error: ChimeServiceError): void => sendError(res, requestId, dialect.wireError(error));
+    const auth = parseAuthorization(req.headers.authorization);
+    if (typeof auth === "string") {
+      refuse(new ForbiddenError(auth));
+      return;
+    }
+    const { credentials } = this.options;
+    if (credentials === undefined) {
+      this.handle(req, res, requestId, routed, fault, body);
+      return;
+    }
+    const wrongKey = unknownAccessKey(auth, credentials);
+    if (wrongKey !== undefined) {
+      refuse(dialect.unknownAccessKey(wrongKey));
+      return;
+    }
+    const signed = {
+      method: req.method ?? "",
+      url: req.url ?? "/",
+      headers: req.headers,
+      body: body ?? EMPTY,
+    };
+    verifySignature(signed, auth, credentials, dialect.signingRegion).then(
+      (refusal) => {
+        if (refusal === undefined) this.handle(req, res, requestId, routed, fault, body);
+        else refuse(new ForbiddenError(refusal));
+      },
+      (error: unknown) => refuse(asServiceError(error)),
+    );
+  }
+
+  /** Everything after authentication. */
+  private handle(
     req: IncomingMessage,
     res: ServerResponse,
     requestId: string,
@@ -155,7 +201,6 @@ export class ChimeHttpService {
     body: Buffer | undefined,
   ): void {
     try {
-      this.authenticate(req, body ?? EMPTY, dialect);
       if (route === undefined) {
         const path = url.split("?")[0];
         throw new UnknownOperationError(`No operation matches ${req.method} ${path}`);
@@ -192,27 +237,6 @@ export class ChimeHttpService {
     } catch (error) {
       sendError(res, requestId, dialect.wireError(asServiceError(error)));
     }
-  }
-
-  /**
-   * The signature is verified over the request as sent (the `/legacy` prefix included). A key other
-   * than the configured one is refused as the dialect says (403 in the Meetings namespace, 401
-   * UnauthorizedClientException in the legacy one); any other failure is 403 ForbiddenException.
-   */
-  private authenticate(req: IncomingMessage, body: Buffer, dialect: Dialect): void {
-    const auth = parseAuthorization(req.headers.authorization);
-    if (typeof auth === "string") throw new ForbiddenError(auth);
-    const { credentials } = this.options;
-    if (credentials === undefined) return;
-    const refusal = verifySignature(
-      { method: req.method ?? "", url: req.url ?? "/", headers: req.headers, body },
-      auth,
-      credentials,
-      dialect.signingRegion,
-    );
-    if (refusal === undefined) return;
-    if (auth.accessKeyId !== credentials.accessKeyId) throw dialect.unknownAccessKey(refusal);
-    throw new ForbiddenError(refusal);
   }
 }
 

@@ -1,10 +1,14 @@
 /**
  * SigV4 checks. Every request must carry an `Authorization: AWS4-HMAC-SHA256 Credential=...`
  * header scoped to service `chime` (a cheap string check on the hot path). When credentials are
- * configured the signature itself is recomputed and compared, which costs a few HMACs and a SHA-256
- * of the body per request, hence optional.
+ * configured the request is signed again with `@smithy/signature-v4` (the signer the SDK itself
+ * uses), at the request's own X-Amz-Date and over the headers it says it signed, and the two
+ * signatures are compared; before that come the checks the signer does not make: the access key,
+ * the region, the date and its skew, and that the body hashes to `x-amz-content-sha256`.
  */
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, type Hash, type Hmac, timingSafeEqual } from "node:crypto";
+import { SignatureV4 } from "@smithy/signature-v4";
+import type { Checksum, SourceData } from "@smithy/types";
 
 export const SIGNING_SERVICE = "chime";
 const ALGORITHM = "AWS4-HMAC-SHA256";
@@ -48,45 +52,6 @@ export function parseAuthorization(header: string | undefined): ParsedAuthorizat
   return { accessKeyId, date, region, service, signedHeaders: signedHeaders.split(";"), signature };
 }
 
-/** RFC 3986 encoding as SigV4 wants it (encodeURIComponent leaves !'()* alone). */
-function escapeUri(value: string): string {
-  return encodeURIComponent(value).replace(
-    /[!'()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-}
-
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}
-
-/** Path as received (already encoded once), each segment encoded again: what the SDK signs for non-S3 services. */
-function canonicalPath(rawPath: string): string {
-  return rawPath
-    .split("/")
-    .map((segment) => escapeUri(segment))
-    .join("/");
-}
-
-function canonicalQuery(rawQuery: string): string {
-  if (rawQuery === "") return "";
-  const pairs: Array<[string, string]> = [];
-  for (const part of rawQuery.split("&")) {
-    if (part === "") continue;
-    const eq = part.indexOf("=");
-    const key = safeDecode(eq < 0 ? part : part.slice(0, eq));
-    const value = eq < 0 ? "" : safeDecode(part.slice(eq + 1));
-    if (key.toLowerCase() === "x-amz-signature") continue;
-    pairs.push([escapeUri(key), escapeUri(value)]);
-  }
-  pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
-  return pairs.map(([k, v]) => `${k}=${v}`).join("&");
-}
-
 export interface SignedRequest {
   method: string;
   /** Path and query exactly as received (`req.url`). */
@@ -95,12 +60,13 @@ export interface SignedRequest {
   body: Buffer;
 }
 
-const sha256Hex = (data: string | Buffer): string => createHash("sha256").update(data).digest("hex");
-const hmac = (key: string | Buffer, data: string): Buffer => createHmac("sha256", key).update(data).digest();
+export interface Credentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+}
 
 function headerValue(value: string | string[] | undefined): string {
-  const joined = Array.isArray(value) ? value.join(",") : (value ?? "");
-  return joined.trim().replace(/\s+/g, " ");
+  return Array.isArray(value) ? value.join(",") : (value ?? "");
 }
 
 /** Parses `x-amz-date` (yyyyMMdd'T'HHmmss'Z'). */
@@ -110,26 +76,70 @@ function parseAmzDate(value: string): number | undefined {
   return Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
 }
 
-export interface Credentials {
-  accessKeyId: string;
-  secretAccessKey: string;
+/**
+ * "Wrong key", kept apart from "bad signature": undefined when the request is signed with the
+ * configured access key id, else the message AWS gives for an unknown one.
+ */
+export function unknownAccessKey(auth: ParsedAuthorization, credentials: Credentials): string | undefined {
+  return auth.accessKeyId === credentials.accessKeyId
+    ? undefined
+    : "The security token included in the request is invalid (unknown access key id)";
 }
 
+/** SHA-256 (and HMAC-SHA256 when given a key) from node:crypto, as the signer's hash constructor. */
+class NodeSha256 implements Checksum {
+  private hash: Hash | Hmac;
+
+  constructor(private readonly secret?: SourceData) {
+    this.hash = this.fresh();
+  }
+
+  private fresh(): Hash | Hmac {
+    if (this.secret === undefined) return createHash("sha256");
+    const key = typeof this.secret === "string" ? this.secret : Buffer.from(this.secret as Uint8Array);
+    return createHmac("sha256", key);
+  }
+
+  update(data: Uint8Array): void {
+    this.hash.update(data);
+  }
+
+  async digest(): Promise<Uint8Array> {
+    return this.hash.digest();
+  }
+
+  reset(): void {
+    this.hash = this.fresh();
+  }
+}
+
+/** The query string as the signer wants it: decoded names and values, repeated names as lists. */
+function parseQuery(rawQuery: string): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {};
+  for (const [name, value] of new URLSearchParams(rawQuery)) {
+    const seen = query[name];
+    query[name] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
+  }
+  return query;
+}
+
+const SIGNATURE_MISMATCH =
+  "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.";
+
 /** Full verification: undefined when the signature is right, else the reason it is refused. */
-export function verifySignature(
+export async function verifySignature(
   request: SignedRequest,
   auth: ParsedAuthorization,
   credentials: Credentials,
   expectedRegion: string,
   nowMs: number = Date.now(),
-): string | undefined {
-  if (auth.accessKeyId !== credentials.accessKeyId) {
-    return "The security token included in the request is invalid (unknown access key id)";
-  }
+): Promise<string | undefined> {
+  const wrongKey = unknownAccessKey(auth, credentials);
+  if (wrongKey !== undefined) return wrongKey;
   if (auth.region !== expectedRegion) {
     return `Credential should be scoped to a valid region, not '${auth.region}'; this endpoint signs for '${expectedRegion}'`;
   }
-  const amzDate = headerValue(request.headers["x-amz-date"]);
+  const amzDate = headerValue(request.headers["x-amz-date"]).trim();
   const signedAt = parseAmzDate(amzDate);
   if (signedAt === undefined) return "Missing or malformed X-Amz-Date header";
   if (!amzDate.startsWith(auth.date)) return "Credential date does not match the X-Amz-Date header";
@@ -137,41 +147,49 @@ export function verifySignature(
     return `Signature expired: ${amzDate} is more than 15 minutes away from the server's time`;
   }
   if (!auth.signedHeaders.includes("host")) return "SignedHeaders must include host";
-  const q = request.url.indexOf("?");
-  const rawPath = q < 0 ? request.url : request.url.slice(0, q);
-  const rawQuery = q < 0 ? "" : request.url.slice(q + 1);
-  // The SDK sends x-amz-content-sha256 and signs it; the body must still hash to it.
-  const bodyHash = sha256Hex(request.body);
+  // The signer takes x-amz-content-sha256 as the payload's hash when present: the body must match it.
   const payloadHeader = request.headers["x-amz-content-sha256"];
   if (
     typeof payloadHeader === "string" &&
     payloadHeader !== "UNSIGNED-PAYLOAD" &&
-    payloadHeader !== bodyHash
+    payloadHeader !== createHash("sha256").update(request.body).digest("hex")
   ) {
     return "The provided 'x-amz-content-sha256' header does not match what was computed";
   }
-  const payloadHash = typeof payloadHeader === "string" ? payloadHeader : bodyHash;
-  const canonicalHeaders = auth.signedHeaders
-    .map((name) => `${name}:${headerValue(request.headers[name])}\n`)
-    .join("");
-  const canonicalRequest = [
-    request.method,
-    canonicalPath(rawPath),
-    canonicalQuery(rawQuery),
-    canonicalHeaders,
-    auth.signedHeaders.join(";"),
-    payloadHash,
-  ].join("\n");
-  const scope = `${auth.date}/${auth.region}/${auth.service}/aws4_request`;
-  const stringToSign = [ALGORITHM, amzDate, scope, sha256Hex(canonicalRequest)].join("\n");
-  const key = hmac(
-    hmac(hmac(hmac(`AWS4${credentials.secretAccessKey}`, auth.date), auth.region), auth.service),
-    "aws4_request",
+  const headers: Record<string, string> = {};
+  for (const name of auth.signedHeaders) headers[name] = headerValue(request.headers[name]);
+  const q = request.url.indexOf("?");
+  const signer = new SignatureV4({
+    credentials,
+    region: auth.region,
+    service: auth.service,
+    sha256: NodeSha256,
+    applyChecksum: false,
+  });
+  const signed = await signer.sign(
+    {
+      method: request.method,
+      protocol: "http:",
+      hostname: headers.host ?? "",
+      path: q < 0 ? request.url : request.url.slice(0, q),
+      query: parseQuery(q < 0 ? "" : request.url.slice(q + 1)),
+      headers,
+      body: request.body,
+    },
+    {
+      signingDate: new Date(signedAt),
+      signingRegion: auth.region,
+      signingService: auth.service,
+      // Exactly what the client signed, even headers the signer would leave out (user-agent, ...).
+      signableHeaders: new Set(auth.signedHeaders),
+    },
   );
-  const expected = hmac(key, stringToSign).toString("hex");
+  const expected = headerValue(signed.headers.authorization);
+  const computed = /Signature=([0-9a-f]+)$/.exec(expected)?.[1] ?? "";
   const given = Buffer.from(auth.signature);
-  const matches = given.length === expected.length && timingSafeEqual(given, Buffer.from(expected));
-  return matches
-    ? undefined
-    : "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.";
+  const matches =
+    expected.includes(`SignedHeaders=${auth.signedHeaders.join(";")},`) &&
+    given.length === computed.length &&
+    timingSafeEqual(given, Buffer.from(computed));
+  return matches ? undefined : SIGNATURE_MISMATCH;
 }

@@ -5,11 +5,12 @@
  * Each meeting's JSON is cached with the meeting's version, so a write re-serializes only the
  * meetings changed since the last one: at 250 meetings × 250 attendees (≈ 15 MB of JSON) a full
  * serialization costs ~60 ms of CPU and much garbage, a cached write a few ms. The file is
- * replaced atomically (temp file, fsync, rename).
+ * replaced atomically (temp file, fsync, rename), with mode 0600: it holds JoinTokens.
  */
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { open, rename, unlink } from "node:fs/promises";
+import { mkdir, open, rename, unlink } from "node:fs/promises";
+import { dirname } from "node:path";
 import type { StoredMeeting } from "./model";
 import {
   parseStateSections,
@@ -25,6 +26,22 @@ import {
 
 /** A state file that exists but cannot be used. Never answered by starting empty. */
 export class StateFileError extends Error {}
+
+/** The file holds JoinTokens: only its owner may read it. */
+export const STATE_FILE_MODE = 0o600;
+/** Mode of the directories created for it. */
+export const STATE_DIRECTORY_MODE = 0o700;
+
+/** Creates the state file's directory (and its parents) when missing; an existing one is left as it is. */
+export async function ensureStateDirectory(path: string): Promise<void> {
+  try {
+    await mkdir(dirname(path), { recursive: true, mode: STATE_DIRECTORY_MODE });
+  } catch (error) {
+    throw new StateFileError(
+      `Cannot create the directory of state file ${path}: ${(error as Error).message}`,
+    );
+  }
+}
 
 /** The meetings in the file per section, or undefined when the file does not exist yet. */
 export function loadStateFile(path: string): Record<StateSection, StoredMeeting[]> | undefined {
@@ -119,7 +136,7 @@ export class StateFileWriter {
 
   private async writeOnce(): Promise<void> {
     const temp = `${this.path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
-    const file = await open(temp, "w");
+    const file = await open(temp, "w", STATE_FILE_MODE);
     try {
       let parts: string[] = [stateHeader(new Date())];
       let size = 0;

@@ -49,7 +49,7 @@ async function main() {
     .pop();
 
   mkdirSync(BACKEND_DIR, { recursive: true });
-  mkdirSync(STATE_DIR, { recursive: true });
+  // STATE_DIR is made by startChimeLocal, mode 0700: its state file holds JoinTokens.
   const env = {
     ...process.env,
     PATH: `${pulumiBin}:${join(root, "node_modules", ".bin")}:${process.env.PATH}`,

@@ -14,6 +14,8 @@ tsc -p tsconfig.test.json
 bash scripts/link-self.sh
 # The examples, as their users compile them (they import the compiled package by name).
 for example in examples/*/; do tsc -p "$example/tsconfig.json"; done
+# Both entry points (`pulumi-chime-sdk`, `pulumi-chime-sdk/local`) under "moduleResolution": "node".
+tsc -p test/fixtures/module-resolution-node/tsconfig.json
 biome check .
 # A missing engine fails the run here with its own message; it is never a silently skipped suite.
 PULUMI_BIN=$(bash scripts/ensure-pulumi.sh | tail -n 1)

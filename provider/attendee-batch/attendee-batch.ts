@@ -1,12 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import { withAttendeeDefaults } from "../attendee/attendee";
 import type { Capability } from "../attendee/capabilities";
+import { declarationInputs } from "../dynamic/declaration";
+import { warnOnUnknownRegions } from "../dynamic/region-warnings";
 import { providerShim } from "../dynamic/shim";
 import type { JoinInfo } from "./batch-state";
 
 /** One attendee of an {@link AttendeeBatch}. */
 export interface BatchMemberArgs {
-  /** Your identifier for the attendee: as `Attendee.externalUserId`, and unique within the batch. */
+  /** Your identifier for the attendee: as `Attendee.externalUserId`, and unique within the batch. Required. */
   readonly externalUserId: pulumi.Input<string>;
   /**
    * As `Attendee.capabilities`: all three when given; changed in place.
@@ -21,9 +23,9 @@ export interface BatchMemberArgs {
 
 /** The inputs of an {@link AttendeeBatch}. */
 export interface AttendeeBatchArgs {
-  /** The meeting of every attendee of the batch (a GUID). Changing it replaces the batch. */
+  /** The meeting of every attendee of the batch (a GUID). Changing it replaces the batch. Required. */
   readonly meetingId: pulumi.Input<string>;
-  /** 1 to 100 attendees. Adding, removing or changing one updates the batch in place. */
+  /** 1 to 100 attendees. Adding, removing or changing one updates the batch in place. Required. */
   readonly attendees: pulumi.Input<pulumi.Input<BatchMemberArgs>[]>;
   /**
    * The control-plane region, as for `Attendee`. Changing it replaces the batch.
@@ -38,11 +40,13 @@ export interface AttendeeBatchArgs {
  * externalUserId to its `{ attendeeId, joinToken, capabilities }` and is secret.
  */
 export class AttendeeBatch extends pulumi.dynamic.Resource {
+  /** The meeting of every attendee of the batch. */
   declare readonly meetingId: pulumi.Output<string>;
   /** The attendees as declared (capabilities as declared). */
   declare readonly attendees: pulumi.Output<
     { externalUserId: string; capabilities?: JoinInfo["capabilities"] }[]
   >;
+  /** The control-plane region the batch was created in; reads, updates and deletes go there. */
   declare readonly region: pulumi.Output<string>;
   /** externalUserId → { attendeeId, joinToken, capabilities } (secret). */
   declare readonly joinInfo: pulumi.Output<Record<string, JoinInfo>>;
@@ -53,6 +57,8 @@ export class AttendeeBatch extends pulumi.dynamic.Resource {
       attendees: args.attendees,
       region: args.region,
       joinInfo: undefined,
+      // Hidden inputs that `check` removes: the name (for duplicate detection) and which are secret.
+      ...declarationInputs(name, args),
     };
     super(
       providerShim("attendeeBatch"),
@@ -62,5 +68,6 @@ export class AttendeeBatch extends pulumi.dynamic.Resource {
       "chime",
       "AttendeeBatch",
     );
+    warnOnUnknownRegions(this, { region: args.region });
   }
 }

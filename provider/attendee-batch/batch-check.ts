@@ -29,9 +29,11 @@ export function checkBatch(
   const members = news.attendees;
   if (!isUnknown(members)) {
     if (!Array.isArray(members) || members.length < 1 || members.length > MAX_BATCH) {
-      add("attendees", `attendees must be a list of 1 to ${MAX_BATCH} attendees; got ${show(members)}`);
+      // A list is described by its length: quoting 101 attendees would bury the message.
+      const got = Array.isArray(members) ? `${members.length} attendees` : show(members);
+      add("attendees", `attendees must be a list of 1 to ${MAX_BATCH} attendees; got ${got}`);
     } else {
-      const seen = new Set<string>();
+      const seen = new Map<string, number>();
       members.forEach((member: unknown, index) => {
         const name = `attendees[${index}]`;
         if (isUnknown(member)) return;
@@ -43,13 +45,14 @@ export function checkBatch(
         if (!isUnknown(externalUserId)) {
           const reason = externalId(`${name}.externalUserId`, externalUserId);
           add(`${name}.externalUserId`, reason);
-          if (!reason && seen.has(externalUserId as string)) {
+          const first = seen.get(externalUserId as string);
+          if (!reason && first !== undefined) {
             add(
               `${name}.externalUserId`,
-              `${name}.externalUserId must be unique in the batch; ${show(externalUserId)} repeats`,
+              `${name}.externalUserId must be unique in the batch; it repeats attendees[${first}].externalUserId`,
             );
           }
-          seen.add(externalUserId as string);
+          if (first === undefined) seen.set(externalUserId as string, index);
         }
         failures.push(...checkCapabilities(`${name}.capabilities`, capabilities));
       });

@@ -4,9 +4,13 @@ import type * as pulumi from "@pulumi/pulumi";
 import { capabilitiesFromSdk } from "../attendee/attendee-state";
 import { capabilitiesToSet } from "../attendee/capabilities";
 import { ChimeApi } from "../aws/chime-api";
-import { isNotFound } from "../aws/errors";
-import { type ConfigSource, defaultRegion, recordConfig, settingsFor } from "../aws/settings";
-import { GONE, readWithoutState } from "../dynamic/read";
+import { isNotFound, mask } from "../aws/errors";
+import { type ConfigSource, defaultRegion, recordConfig, regionOf, settingsFor } from "../aws/settings";
+import { duplicateFailures, finishCheck } from "../dynamic/check";
+import { takeDeclaration } from "../dynamic/declaration";
+import { GONE, initFailure, readWithoutState } from "../dynamic/read";
+import { isUnknown } from "../validation/rules";
+import { describeSensitive } from "../validation/sensitive";
 import { checkBatch } from "./batch-check";
 import { diffBatch, planBatch } from "./batch-diff";
 import {
@@ -26,19 +30,32 @@ class IncompleteBatch extends Error {
   }
 }
 
-/** The message for the attendees a BatchCreateAttendee could not create (Chime answers them with 200). */
+/**
+ * The message for the attendees a BatchCreateAttendee could not create (Chime answers them with HTTP
+ * 200). Each is named by its place in the declared list and its externalUserId's length (the AWS model
+ * marks ExternalUserId sensitive), with Chime's error code and message (masked) and the RequestId.
+ */
 export function describeBatchErrors(
   meetingId: string,
   total: number,
   errors: readonly CreateAttendeeError[],
+  declared: readonly { externalUserId: string }[] = [],
+  requestId?: string,
 ): string {
-  const items = errors.map(
-    (e) => `externalUserId ${JSON.stringify(e.ExternalUserId)}: ${e.ErrorCode}: ${e.ErrorMessage}`,
-  );
+  const items = errors.map((e) => {
+    const index = declared.findIndex((m) => m.externalUserId === e.ExternalUserId);
+    const name = describeSensitive(
+      index >= 0 ? `attendees[${index}].externalUserId` : "externalUserId",
+      e.ExternalUserId ?? "",
+    );
+    const message = mask(e.ErrorMessage ?? "", { externalUserId: e.ExternalUserId });
+    return `${name}: ${e.ErrorCode}: ${message}`;
+  });
   return (
     `Chime BatchCreateAttendee could not create ${errors.length} of ${total} attendees in meeting ` +
-    `${JSON.stringify(meetingId)}: ${items.join("; ")}. Any others exist and are recorded; fix the ` +
-    "inputs (or make room in the meeting) and run `pulumi up` again: it adopts what exists."
+    `${JSON.stringify(meetingId)}${requestId ? ` (RequestId ${requestId})` : ""}: ${items.join("; ")}. ` +
+    "Any others exist and are recorded; fix the inputs (or make room in the meeting) and run " +
+    "`pulumi up` again: it adopts what exists."
   );
 }
 
@@ -54,7 +71,26 @@ export class AttendeeBatchProvider implements pulumi.dynamic.ResourceProvider<Ba
 
   /** `news` is as the program wrote it: unvalidated, possibly with unknowns (`checkBatch` says which). */
   async check(olds: BatchInputs, news: BatchInputs): Promise<pulumi.dynamic.CheckResult<BatchInputs>> {
-    return checkBatch(olds, news, defaultRegion());
+    const { declaration, inputs: raw } = takeDeclaration(news);
+    const result = checkBatch(olds, raw, defaultRegion());
+    const { meetingId, attendees } = result.inputs;
+    const known =
+      result.failures.length === 0 &&
+      !isUnknown(meetingId) &&
+      Array.isArray(attendees) &&
+      attendees.every((m) => !isUnknown(m) && !isUnknown(m.externalUserId));
+    const duplicates =
+      known && declaration.name !== undefined
+        ? duplicateFailures(
+            `AttendeeBatch ${JSON.stringify(declaration.name)}`,
+            attendees.map((m, i) => ({
+              meetingId,
+              externalUserId: m.externalUserId,
+              property: `attendees[${i}].externalUserId`,
+            })),
+          )
+        : [];
+    return finishCheck({ ...result, failures: [...result.failures, ...duplicates] }, declaration, raw);
   }
 
   async diff(_id: string, olds: BatchState, news: BatchInputs): Promise<pulumi.dynamic.DiffResult> {
@@ -69,11 +105,7 @@ export class AttendeeBatchProvider implements pulumi.dynamic.ResourceProvider<Ba
       if (!(error instanceof IncompleteBatch)) throw error;
       // Some attendees exist: record the batch (without secrets) rather than orphan them; the next
       // `pulumi up` finds them again by externalUserId and completes the batch through `update`.
-      throw Object.assign(error, {
-        id,
-        properties: inputs,
-        reasons: ["some attendees of the batch could not be created or set up"],
-      });
+      throw initFailure(error, id, inputs, "some attendees of the batch could not be created or set up");
     }
   }
 
@@ -84,13 +116,15 @@ export class AttendeeBatchProvider implements pulumi.dynamic.ResourceProvider<Ba
         "Declare it instead: BatchCreateAttendee adopts existing attendees with the same externalUserIds.",
       );
     }
+    // Read by id (the `id` resource option): `props` are the program's arguments, without a region.
+    const region = regionOf(props.region);
     try {
-      const joinInfo = await this.findDeclared(props, props.joinInfo);
+      const joinInfo = await this.findDeclared({ ...props, region }, props.joinInfo);
       if (Object.keys(joinInfo).length === 0) return GONE;
       const inputs: BatchInputs = {
         meetingId: props.meetingId,
         attendees: props.attendees,
-        region: props.region,
+        region,
       };
       return { id, props: { ...inputs, joinInfo }, inputs };
     } catch (error) {
@@ -156,10 +190,12 @@ export class AttendeeBatchProvider implements pulumi.dynamic.ResourceProvider<Ba
       }),
     );
     let errors: CreateAttendeeError[] = [];
+    let requestId: string | undefined;
     if (plan.create.length > 0) {
       const created = await api.batchCreateAttendees(inputs.meetingId, plan.create);
       Object.assign(joinInfo, joinInfoFrom(created.attendees));
       errors = created.errors;
+      requestId = created.requestId;
     }
     try {
       // Capabilities to set: those that differ now, adopted attendees included.
@@ -183,7 +219,13 @@ export class AttendeeBatchProvider implements pulumi.dynamic.ResourceProvider<Ba
       throw new IncompleteBatch(error instanceof Error ? error.message : String(error));
     }
     if (errors.length > 0) {
-      const message = describeBatchErrors(inputs.meetingId, plan.create.length, errors);
+      const message = describeBatchErrors(
+        inputs.meetingId,
+        plan.create.length,
+        errors,
+        inputs.attendees,
+        requestId,
+      );
       throw Object.keys(joinInfo).length > 0 ? new IncompleteBatch(message) : new Error(message);
     }
     return joinInfo;

@@ -12,8 +12,11 @@ export interface BatchMember {
 
 /** What a client needs to join, per attendee. */
 export interface JoinInfo {
+  /** The Chime AttendeeId. */
   readonly attendeeId: string;
+  /** The token a client joins the meeting with. */
   readonly joinToken: string;
+  /** The attendee's capabilities as Chime reports them. */
   readonly capabilities: AttendeeCapabilities;
 }
 

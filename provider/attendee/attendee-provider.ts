@@ -2,8 +2,11 @@ import { randomUUID } from "node:crypto";
 import type * as pulumi from "@pulumi/pulumi";
 import { ChimeApi } from "../aws/chime-api";
 import { isNotFound } from "../aws/errors";
-import { type ConfigSource, defaultRegion, recordConfig, settingsFor } from "../aws/settings";
-import { GONE, readWithoutState } from "../dynamic/read";
+import { type ConfigSource, defaultRegion, recordConfig, regionOf, settingsFor } from "../aws/settings";
+import { duplicateFailures, finishCheck } from "../dynamic/check";
+import { takeDeclaration } from "../dynamic/declaration";
+import { GONE, initFailure, readWithoutState } from "../dynamic/read";
+import { isUnknown } from "../validation/rules";
 import { checkAttendee } from "./attendee-check";
 import { diffAttendee } from "./attendee-diff";
 import {
@@ -25,12 +28,25 @@ export class AttendeeProvider implements pulumi.dynamic.ResourceProvider<Attende
     recordConfig(req.config);
   }
 
-  /** `news` is as the program wrote it: unvalidated, possibly with unknowns (`checkAttendee` says which). */
+  /**
+   * `news` is as the program wrote it: unvalidated, possibly with unknowns (`checkAttendee` says which),
+   * with the declaration's hidden inputs (`../dynamic/declaration.ts`), which are not stored.
+   */
   async check(
     olds: AttendeeInputs,
     news: AttendeeInputs,
   ): Promise<pulumi.dynamic.CheckResult<AttendeeInputs>> {
-    return checkAttendee(olds, news, defaultRegion());
+    const { declaration, inputs: raw } = takeDeclaration(news);
+    const result = checkAttendee(olds, raw, defaultRegion());
+    const { meetingId, externalUserId } = result.inputs;
+    const known = result.failures.length === 0 && !isUnknown(meetingId) && !isUnknown(externalUserId);
+    const duplicates =
+      known && declaration.name !== undefined
+        ? duplicateFailures(`Attendee ${JSON.stringify(declaration.name)}`, [
+            { meetingId, externalUserId, property: "externalUserId" },
+          ])
+        : [];
+    return finishCheck({ ...result, failures: [...result.failures, ...duplicates] }, declaration, raw);
   }
 
   async diff(_id: string, olds: AttendeeState, news: AttendeeInputs): Promise<pulumi.dynamic.DiffResult> {
@@ -53,11 +69,7 @@ export class AttendeeProvider implements pulumi.dynamic.ResourceProvider<Attende
       // The attendee exists: record it (without its secrets, see AttendeeState) rather than orphan it.
       // The next `pulumi up` completes it through `update`.
       const recorded: AttendeeState = inputsOf(outs);
-      throw Object.assign(error instanceof Error ? error : new Error(String(error)), {
-        id,
-        properties: recorded,
-        reasons: ["the attendee exists but its capabilities could not be set"],
-      });
+      throw initFailure(error, id, recorded, "the attendee exists but its capabilities could not be set");
     }
   }
 
@@ -68,13 +80,15 @@ export class AttendeeProvider implements pulumi.dynamic.ResourceProvider<Attende
         "Declare it instead: CreateAttendee adopts an existing attendee with the same externalUserId.",
       );
     }
-    const api = new ChimeApi(settingsFor(props.region));
+    // Read by id (the `id` resource option): `props` are the program's arguments, without a region.
+    const region = regionOf(props.region);
+    const api = new ChimeApi(settingsFor(region));
     try {
       const attendee = props.attendeeId
         ? await api.getAttendee(props.meetingId, props.attendeeId)
         : await api.findAttendee(props.meetingId, props.externalUserId);
       if (!attendee) return GONE;
-      const outs = toOutputs(props, attendee, props);
+      const outs = toOutputs({ ...props, region }, attendee, props);
       return { id, props: outs, inputs: inputsOf(outs) };
     } catch (error) {
       if (isNotFound(error)) return GONE;

@@ -1,4 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
+import { declarationInputs } from "../dynamic/declaration";
+import { warnOnUnknownRegions } from "../dynamic/region-warnings";
 import { providerShim } from "../dynamic/shim";
 import type { AttendeeCapabilities, Capability } from "./capabilities";
 
@@ -63,8 +65,11 @@ export class Attendee extends pulumi.dynamic.Resource {
       // Output-only properties must be present, as undefined, to exist on the resource object.
       attendeeId: undefined,
       joinToken: undefined,
+      // Hidden inputs that `check` removes: the name (for duplicate detection) and which are secret.
+      ...declarationInputs(name, args),
     };
     super(providerShim("attendee"), name, props, withAttendeeDefaults(opts), "chime", "Attendee");
+    warnOnUnknownRegions(this, { region: args.region });
   }
 }
 

@@ -1,9 +1,11 @@
+import { MediaCapabilities } from "@aws-sdk/client-chime-sdk-meetings";
 import { type CheckFailure, isUnknown, oneOf, show } from "../validation/rules";
 
-/** What an attendee may do with one media type. */
-export type Capability = "SendReceive" | "Send" | "Receive" | "None";
+/** What an attendee may do with one media type (the SDK's `MediaCapabilities`). */
+export type Capability = `${MediaCapabilities}`;
 
-export const CAPABILITY_VALUES: readonly Capability[] = ["SendReceive", "Send", "Receive", "None"];
+/** Every capability, from the AWS SDK's enum (None, Receive, Send, SendReceive), so it follows the model. */
+export const CAPABILITY_VALUES: readonly Capability[] = Object.values(MediaCapabilities);
 
 /** An attendee's audio, video and content-share capabilities. */
 export interface AttendeeCapabilities {

@@ -20,9 +20,15 @@ import type { AttendeeCapabilities } from "../attendee/capabilities";
 import { chimeClient } from "./client";
 import { describeFailure, type Failure } from "./errors";
 import { RequestPacer } from "./request-pacer";
-import type { ChimeSettings } from "./settings";
+import { type ChimeSettings, endpointOf } from "./settings";
 
 const pacer = new RequestPacer();
+
+/**
+ * The control-plane region of each meeting created or read in this process (one deployment), by
+ * MeetingId: a NotFound about a meeting known to live elsewhere is then reported as a region mismatch.
+ */
+const meetingRegions = new Map<string, string>();
 
 function sdkCapabilities(c: AttendeeCapabilities) {
   return { Audio: c.audio, Video: c.video, Content: c.content };
@@ -41,7 +47,16 @@ export class ChimeApi {
     try {
       return await send();
     } catch (error) {
-      throw describeFailure(failure, error);
+      const meetingId = failure.about.meetingId;
+      throw describeFailure(
+        {
+          ...failure,
+          region,
+          endpoint: endpointOf(this.settings),
+          meetingRegion: meetingId ? meetingRegions.get(meetingId) : undefined,
+        },
+        error,
+      );
     }
   }
 
@@ -132,7 +147,7 @@ export class ChimeApi {
   async batchCreateAttendees(
     meetingId: string,
     members: readonly { externalUserId: string; capabilities?: AttendeeCapabilities }[],
-  ): Promise<{ attendees: SdkAttendee[]; errors: CreateAttendeeError[] }> {
+  ): Promise<{ attendees: SdkAttendee[]; errors: CreateAttendeeError[]; requestId?: string }> {
     const out = await this.call({ operation: "BatchCreateAttendee", about: { meetingId } }, () =>
       this.client.send(
         new BatchCreateAttendeeCommand({
@@ -144,7 +159,7 @@ export class ChimeApi {
         }),
       ),
     );
-    return { attendees: out.Attendees ?? [], errors: out.Errors ?? [] };
+    return { attendees: out.Attendees ?? [], errors: out.Errors ?? [], requestId: out.$metadata?.requestId };
   }
 
   async createMeeting(input: CreateMeetingCommandInput): Promise<SdkMeeting> {
@@ -152,6 +167,7 @@ export class ChimeApi {
       { operation: "CreateMeeting", about: { externalMeetingId: input.ExternalMeetingId } },
       () => this.client.send(new CreateMeetingCommand(input)),
     );
+    if (out.Meeting?.MeetingId) meetingRegions.set(out.Meeting.MeetingId, this.settings.region);
     return out.Meeting ?? {};
   }
 
@@ -159,6 +175,7 @@ export class ChimeApi {
     const out = await this.call({ operation: "GetMeeting", about: { meetingId } }, () =>
       this.client.send(new GetMeetingCommand({ MeetingId: meetingId })),
     );
+    meetingRegions.set(meetingId, this.settings.region);
     return out.Meeting ?? {};
   }
 

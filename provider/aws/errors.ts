@@ -6,14 +6,39 @@
  * <id> not found", for one).
  */
 
+import { describeSensitive, isSensitive } from "../validation/sensitive";
+
+/** Where the calls went, for messages about an endpoint that could not be reached. */
+export interface EndpointInfo {
+  /** The endpoint URL. */
+  readonly url: string;
+  /**
+   * Where it came from: stack config `chime:endpoint`, an `AWS_ENDPOINT_URL*` environment variable, or
+   * AWS's regional endpoint.
+   */
+  readonly source: "config" | "environment" | "aws";
+}
+
 /** What the failed call was about. */
 export interface Failure {
   /** The API operation, e.g. "CreateAttendee". */
   readonly operation: string;
-  /** Non-secret identifiers, e.g. { meetingId, externalUserId }, named in the message. */
+  /**
+   * Identifiers named in the message, e.g. { meetingId, externalUserId }. Sensitive ones (see
+   * `../validation/sensitive.ts`) are described by length, and masked in AWS's message.
+   */
   readonly about: Readonly<Record<string, string | undefined>>;
   /** Values to mask wherever they appear, by the name to show instead. */
   readonly secrets?: Readonly<Record<string, string | undefined>>;
+  /** The control-plane region the call went to. */
+  readonly region?: string;
+  /** The endpoint the call went to. */
+  readonly endpoint?: EndpointInfo;
+  /**
+   * The region the meeting is known to live in (created or read in this deployment), when it differs
+   * from `region`: a NotFound is then about the region, not an ended meeting.
+   */
+  readonly meetingRegion?: string;
 }
 
 /** A failed Chime call, as the provider reports it. The stack is ours and says nothing to a user. */
@@ -39,21 +64,93 @@ interface AwsErrorShape {
   name?: string;
   code?: string;
   message?: string;
-  $metadata?: { requestId?: string; httpStatusCode?: number };
+  $metadata?: { requestId?: string; httpStatusCode?: number; attempts?: number };
 }
 
-/** What to do about an error, by exception name (and, where it matters, operation). */
-export function adviceFor(awsError: string, operation: string): string {
+const ENDPOINT_SOURCES: Readonly<Record<EndpointInfo["source"], string>> = {
+  config: "stack config chime:endpoint",
+  environment: "from AWS_ENDPOINT_URL_CHIME_SDK_MEETINGS / AWS_ENDPOINT_URL",
+  aws: "AWS's regional endpoint",
+};
+
+/** Network error codes: the request got no HTTP answer. */
+const UNREACHABLE: readonly string[] = [
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "ETIMEDOUT",
+  "ECONNRESET",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EPIPE",
+  "TimeoutError",
+];
+
+/** TLS failures: an answer came, but not from a server the client could trust or understand. */
+function isTlsError(code: string): boolean {
+  return /^(CERT_|ERR_TLS|ERR_SSL|UNABLE_TO_|SELF_SIGNED|DEPTH_ZERO|EPROTO|HOSTNAME_MISMATCH)/.test(code);
+}
+
+/** Calls that refresh (reads) and destroy (deletes) make, with the config recorded at the last `up`. */
+function isRefreshOrDestroy(operation: string): boolean {
+  return /^(Get|List|Delete)/.test(operation);
+}
+
+/** The context `adviceFor` may use beyond the error name and operation. */
+export type AdviceContext = Pick<Failure, "region" | "endpoint" | "meetingRegion"> & {
+  /** False when no HTTP answer came back (the error is the client's, not AWS's). */
+  readonly answered?: boolean;
+};
+
+function endpointAdvice(operation: string, endpoint: EndpointInfo | undefined): string {
+  const where =
+    endpoint?.source === "config"
+      ? "Check stack config chime:endpoint"
+      : endpoint?.source === "environment"
+        ? "Check AWS_ENDPOINT_URL_CHIME_SDK_MEETINGS / AWS_ENDPOINT_URL"
+        : "Check stack config chime:endpoint, AWS_ENDPOINT_URL_CHIME_SDK_MEETINGS, the region";
+  const recorded =
+    endpoint?.source === "config" && isRefreshOrDestroy(operation)
+      ? " Note that `pulumi refresh` and `pulumi destroy` use the stack config recorded by the last " +
+        "`pulumi up`, not the current one: after `pulumi config set chime:endpoint`, run `pulumi up` " +
+        "first, or `pulumi refresh --run-program`."
+      : "";
+  return `${where} and the network (is the endpoint running and listening there?).${recorded}`;
+}
+
+/** What to do about an error, by exception name (and, where it matters, operation and context). */
+export function adviceFor(awsError: string, operation: string, context: AdviceContext = {}): string {
+  if (isTlsError(awsError)) {
+    return (
+      "The TLS connection to the endpoint failed (no AWS answer was received): check the endpoint URL's " +
+      "scheme (https:// or http://) and host, and that its certificate is trusted (NODE_EXTRA_CA_CERTS). " +
+      endpointAdvice(operation, context.endpoint)
+    );
+  }
   switch (awsError) {
     case "NotFoundException":
-    case "ResourceNotFoundException":
+    case "ResourceNotFoundException": {
+      const { region, meetingRegion } = context;
+      if (region && meetingRegion && region !== meetingRegion) {
+        return (
+          `The meeting lives in region ${meetingRegion}, but this call went to region ${region}: give ` +
+          "the resource the meeting's region (`region: meeting.region`), or set stack config " +
+          "chime:region to it."
+        );
+      }
+      const otherRegion = region
+        ? ` Or the meeting lives in another control-plane region than ${region}, where this call went ` +
+          "(a meeting is reachable only in the region it was created in): give the resource the " +
+          "meeting's region (`region: meeting.region`)."
+        : "";
       return operation.includes("Meeting") ||
         operation === "CreateAttendee" ||
         operation === "BatchCreateAttendee"
         ? "The meeting has ended or never existed: Chime ends a meeting 24 hours after creation or after 5 " +
             "minutes without a connected attendee. If the meeting is declared in this stack, run " +
-            "`pulumi up --refresh` to create it again; otherwise point meetingId at a live meeting."
-        : "The attendee or its meeting no longer exists; run `pulumi refresh` to bring the stack up to date.";
+            `\`pulumi up --refresh\` to create it again; otherwise point meetingId at a live meeting.${otherRegion}`
+        : `The attendee or its meeting no longer exists; run \`pulumi refresh\` to bring the stack up to date.${otherRegion}`;
+    }
     case "LimitExceededException":
       return (
         "The meeting is full: it holds at most 250 attendees (or its MeetingFeatures attendee maxCount), and " +
@@ -82,28 +179,56 @@ export function adviceFor(awsError: string, operation: string): string {
     case "ServiceFailureException":
     case "ServiceUnavailableException":
       return "AWS failed on its side after the retries; run the deployment again.";
-    case "ECONNREFUSED":
-    case "ENOTFOUND":
-    case "ETIMEDOUT":
-    case "ECONNRESET":
-    case "EAI_AGAIN":
-    case "TimeoutError":
-      return (
-        "The Chime SDK Meetings endpoint could not be reached: check stack config chime:endpoint, " +
-        "AWS_ENDPOINT_URL_CHIME_SDK_MEETINGS, the region and the network."
-      );
     default:
-      return "See the AWS message above.";
+      if (UNREACHABLE.includes(awsError)) {
+        return `The Chime SDK Meetings endpoint could not be reached. ${endpointAdvice(operation, context.endpoint)}`;
+      }
+      return context.answered === false
+        ? "The request got no answer from AWS: the error above is the client's. " +
+            endpointAdvice(operation, context.endpoint)
+        : "See AWS's message above.";
   }
 }
 
-/** Replaces every occurrence of a secret value with its name. */
+/**
+ * Replaces every occurrence of a secret value with its name. Values shorter than 4 characters are
+ * replaced only where they stand alone (not inside a word), so that "ab" does not mangle "about".
+ */
 export function mask(text: string, secrets: Readonly<Record<string, string | undefined>> = {}): string {
   let masked = text;
   for (const [name, value] of Object.entries(secrets)) {
-    if (value && value.length >= 4) masked = masked.split(value).join(`[${name}]`);
+    if (!value) continue;
+    if (value.length >= 4) {
+      masked = masked.split(value).join(`[${name}]`);
+    } else {
+      const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      masked = masked.replace(
+        new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "gu"),
+        `[${name}]`,
+      );
+    }
   }
   return masked;
+}
+
+/** True for an attempt that waited out a timeout (not a reset, which the HTTP handler names alike). */
+export function isTimeout(error: { name?: string; code?: string } | undefined): boolean {
+  return error?.code === "ETIMEDOUT" || (error?.name === "TimeoutError" && error.code === undefined);
+}
+
+/** Why a network failure got no answer, in words. */
+function unreachableWhy(code: string, message: string): string {
+  if (code === "TimeoutError" || code === "ETIMEDOUT") {
+    const ms = /(\d+) ms/.exec(message)?.[1];
+    const seconds = ms ? `${Number(ms) / 1000} s` : "the timeout";
+    return /connection/.test(message)
+      ? `no connection within ${seconds}`
+      : `it accepted the connection but sent no answer within ${seconds}`;
+  }
+  if (code === "ECONNREFUSED") return "the connection was refused (nothing listens there)";
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return "its host name was not found";
+  if (code === "ECONNRESET" || code === "EPIPE") return "the connection was reset";
+  return message;
 }
 
 /** Describes a failed call; `error` is whatever the SDK threw. */
@@ -111,14 +236,39 @@ export function describeFailure(failure: Failure, error: unknown): ChimeRequestE
   const e = (
     typeof error === "object" && error !== null ? error : { message: String(error) }
   ) as AwsErrorShape;
-  const awsError = (e.$metadata?.httpStatusCode ? e.name : (e.code ?? e.name)) ?? "Error";
-  const requestId = e.$metadata?.requestId;
   const httpStatus = e.$metadata?.httpStatusCode;
-  const about = Object.entries(failure.about)
-    .filter(([, value]) => value !== undefined)
-    .map(([key, value]) => `${key} ${JSON.stringify(value)}`)
+  // The HTTP handler names timeouts *and* resets "TimeoutError"; the code tells them apart (a request
+  // timeout has ETIMEDOUT, a connection timeout none, a reset ECONNRESET).
+  const awsError = (httpStatus ? e.name : isTimeout(e) ? "TimeoutError" : (e.code ?? e.name)) ?? "Error";
+  const requestId = e.$metadata?.requestId;
+  const present = Object.entries(failure.about).filter(([, value]) => value !== undefined);
+  const about = present
+    .map(([key, value]) =>
+      isSensitive(key) ? describeSensitive(key, value) : `${key} ${JSON.stringify(value)}`,
+    )
     .join(", ");
-  const detail = mask(e.message ?? "", failure.secrets);
+  const sensitive = Object.fromEntries(present.filter(([key]) => isSensitive(key)));
+  const detail = mask(e.message ?? "", { ...sensitive, ...failure.secrets });
+  const context: AdviceContext = {
+    region: failure.region,
+    endpoint: failure.endpoint,
+    meetingRegion: failure.meetingRegion,
+    answered: httpStatus !== undefined,
+  };
+  if (!httpStatus && (UNREACHABLE.includes(awsError) || isTlsError(awsError))) {
+    const endpoint = failure.endpoint
+      ? `${failure.endpoint.url} (${ENDPOINT_SOURCES[failure.endpoint.source]})`
+      : "";
+    const attempts = e.$metadata?.attempts;
+    const message =
+      `Chime ${failure.operation} failed${about ? ` for ${about}` : ""}: the Chime SDK Meetings endpoint ` +
+      `${endpoint ? `${endpoint} ` : ""}could not be reached: ${unreachableWhy(awsError, detail)} ` +
+      `(${awsError}${attempts ? `, ${attempts} attempt${attempts > 1 ? "s" : ""}` : ""}). ` +
+      (isTlsError(awsError)
+        ? adviceFor(awsError, failure.operation, context)
+        : endpointAdvice(failure.operation, failure.endpoint));
+    return new ChimeRequestError(message, awsError, failure.operation, requestId, httpStatus);
+  }
   const where = [
     httpStatus ? `HTTP ${httpStatus}` : undefined,
     requestId ? `RequestId ${requestId}` : undefined,
@@ -127,7 +277,7 @@ export function describeFailure(failure: Failure, error: unknown): ChimeRequestE
     .join(", ");
   const message =
     `Chime ${failure.operation} failed${about ? ` for ${about}` : ""}: ${awsError}: ${detail}` +
-    `${where ? ` (${where})` : ""}. ${adviceFor(awsError, failure.operation)}`;
+    `${where ? ` (${where})` : ""}. ${adviceFor(awsError, failure.operation, context)}`;
   return new ChimeRequestError(message, awsError, failure.operation, requestId, httpStatus);
 }
 

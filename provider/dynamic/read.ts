@@ -12,3 +12,14 @@ export function readWithoutState(resource: string, instead: string): Error {
     `${resource} cannot be read by id alone: \`pulumi import\` and \`get\` do not work for dynamic resources. ${instead}`,
   );
 }
+
+/**
+ * The error a `create` throws when the resource exists but failed to initialise: the engine records it
+ * (`id`, `properties`) rather than orphan it. For such an error the engine prints the `reasons`, not
+ * the message (`resource … was successfully created, but failed to initialize: <reasons>`), so the
+ * reason carries the whole message: what failed, for which items, why, and what to do.
+ */
+export function initFailure(error: unknown, id: string, properties: object, summary: string): Error {
+  const e = error instanceof Error ? error : new Error(String(error));
+  return Object.assign(e, { id, properties, reasons: [`${summary}: ${e.message}`] });
+}

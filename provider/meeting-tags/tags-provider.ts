@@ -4,6 +4,7 @@ import { ChimeApi } from "../aws/chime-api";
 import { isNotFound } from "../aws/errors";
 import { type ConfigSource, defaultRegion, recordConfig, settingsFor } from "../aws/settings";
 import { GONE, readWithoutState } from "../dynamic/read";
+import { engineFailures } from "../validation/sensitive";
 import { checkMeetingTags } from "./tags-check";
 import { diffMeetingTags } from "./tags-diff";
 import {
@@ -57,7 +58,8 @@ export class MeetingTagsProvider
     olds: MeetingTagsInputs,
     news: MeetingTagsInputs,
   ): Promise<pulumi.dynamic.CheckResult<MeetingTagsInputs>> {
-    return checkMeetingTags(olds, news, defaultRegion());
+    const result = checkMeetingTags(olds, news, defaultRegion());
+    return { inputs: result.inputs, failures: engineFailures(result.failures, []) };
   }
 
   async diff(

@@ -6,8 +6,8 @@ import {
   externalId,
   guid,
   isUnknown,
-  MEDIA_REGIONS,
-  oneOf,
+  region,
+  requiredString,
   tenantIds,
 } from "../validation/rules";
 import { checkMeetingFeatures } from "./meeting-features";
@@ -39,7 +39,12 @@ export function checkMeeting(
 
   if (!isUnknown(news.externalMeetingId))
     add("externalMeetingId", externalId("externalMeetingId", news.externalMeetingId));
-  if (!isUnknown(news.mediaRegion)) add("mediaRegion", oneOf("mediaRegion", news.mediaRegion, MEDIA_REGIONS));
+  // A well-formed media region that this version does not know is a warning (see the Meeting class).
+  if (!isUnknown(news.mediaRegion))
+    add(
+      "mediaRegion",
+      requiredString("mediaRegion", news.mediaRegion) ?? region("mediaRegion", news.mediaRegion),
+    );
   if (news.meetingHostId !== undefined && !isUnknown(news.meetingHostId))
     add("meetingHostId", externalId("meetingHostId", news.meetingHostId));
   if (news.primaryMeetingId !== undefined && !isUnknown(news.primaryMeetingId))

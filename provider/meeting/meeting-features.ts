@@ -1,28 +1,34 @@
+import { ContentResolution, MeetingFeatureStatus, VideoResolution } from "@aws-sdk/client-chime-sdk-meetings";
 import { type CheckFailure, isUnknown, oneOf, show } from "../validation/rules";
 
 /** Features of a meeting (CreateMeeting's MeetingFeatures). */
 export interface MeetingFeatures {
+  /** Audio features. @default Chime's */
   readonly audio?: {
     /** Amazon Voice Focus echo reduction. @default "UNAVAILABLE" */
     readonly echoReduction?: "AVAILABLE" | "UNAVAILABLE";
   };
+  /** Video features. @default Chime's */
   readonly video?: {
     /** The highest camera resolution attendees may send; `None` forbids video. @default "HD" */
     readonly maxResolution?: "None" | "HD" | "FHD";
   };
+  /** Content-share features. @default Chime's */
   readonly content?: {
     /** The highest content-share resolution; `None` forbids content share. @default "FHD" */
     readonly maxResolution?: "None" | "FHD" | "UHD";
   };
+  /** Attendee features. @default Chime's */
   readonly attendee?: {
     /** The most attendees the meeting may hold, 1–250; at most 25 with FHD video or UHD content. @default 250 */
     readonly maxCount?: number;
   };
 }
 
-const ECHO_REDUCTION = ["AVAILABLE", "UNAVAILABLE"];
-const VIDEO_RESOLUTIONS = ["None", "HD", "FHD"];
-const CONTENT_RESOLUTIONS = ["None", "FHD", "UHD"];
+// The closed sets come from the AWS SDK's enums, so that they follow the service model.
+const ECHO_REDUCTION: readonly string[] = Object.values(MeetingFeatureStatus);
+const VIDEO_RESOLUTIONS: readonly string[] = Object.values(VideoResolution);
+const CONTENT_RESOLUTIONS: readonly string[] = Object.values(ContentResolution);
 const HIGH_RESOLUTION_MAX_ATTENDEES = 25;
 
 type Group = Record<string, unknown> | undefined;

@@ -4,6 +4,8 @@ import type * as pulumi from "@pulumi/pulumi";
 import { ChimeApi } from "../aws/chime-api";
 import { isNotFound } from "../aws/errors";
 import { type ConfigSource, defaultRegion, recordConfig, settingsFor } from "../aws/settings";
+import { finishCheck } from "../dynamic/check";
+import { takeDeclaration } from "../dynamic/declaration";
 import { GONE, readWithoutState } from "../dynamic/read";
 import { checkMeeting } from "./meeting-check";
 import { diffMeeting } from "./meeting-diff";
@@ -57,7 +59,8 @@ export class MeetingProvider implements pulumi.dynamic.ResourceProvider<MeetingI
 
   /** `news` is as the program wrote it: unvalidated, possibly with unknowns (`checkMeeting` says which). */
   async check(olds: MeetingInputs, news: MeetingInputs): Promise<pulumi.dynamic.CheckResult<MeetingInputs>> {
-    return checkMeeting(olds, news, defaultRegion());
+    const { declaration, inputs: raw } = takeDeclaration(news);
+    return finishCheck(checkMeeting(olds, raw, defaultRegion()), declaration, raw);
   }
 
   async diff(_id: string, olds: MeetingState, news: MeetingInputs): Promise<pulumi.dynamic.DiffResult> {

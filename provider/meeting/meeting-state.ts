@@ -3,23 +3,31 @@ import type { MeetingFeatures } from "./meeting-features";
 
 /** Where a meeting's notifications go. */
 export interface NotificationsConfiguration {
-  /** A Lambda function ARN. */
+  /** A Lambda function ARN. @default none */
   readonly lambdaFunctionArn?: string;
-  /** An SNS topic ARN. */
+  /** An SNS topic ARN. @default none */
   readonly snsTopicArn?: string;
-  /** An SQS queue ARN. */
+  /** An SQS queue ARN. @default none */
   readonly sqsQueueArn?: string;
 }
 
 /** The URLs a client uses to reach the meeting's media. */
 export interface MediaPlacement {
+  /** The audio host URL. */
   readonly audioHostUrl?: string;
+  /** The audio fallback URL. */
   readonly audioFallbackUrl?: string;
+  /** The signaling URL. */
   readonly signalingUrl?: string;
+  /** The TURN control URL. */
   readonly turnControlUrl?: string;
+  /** The screen data URL (Chime no longer uses it). */
   readonly screenDataUrl?: string;
+  /** The screen viewing URL (Chime no longer uses it). */
   readonly screenViewingUrl?: string;
+  /** The screen sharing URL (Chime no longer uses it). */
   readonly screenSharingUrl?: string;
+  /** The event ingestion URL. */
   readonly eventIngestionUrl?: string;
 }
 

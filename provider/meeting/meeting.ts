@@ -1,23 +1,53 @@
 import * as pulumi from "@pulumi/pulumi";
+import { declarationInputs } from "../dynamic/declaration";
+import { warnOnUnknownRegions } from "../dynamic/region-warnings";
 import { providerShim } from "../dynamic/shim";
 import { MeetingTags } from "../meeting-tags/meeting-tags";
 import type { MeetingFeatures } from "./meeting-features";
 import type { MediaPlacement, NotificationsConfiguration } from "./meeting-state";
+
+type Feature<G extends keyof MeetingFeatures, F extends keyof NonNullable<MeetingFeatures[G]>> = pulumi.Input<
+  NonNullable<MeetingFeatures[G]>[F]
+>;
+
+/** {@link MeetingFeatures} as a {@link Meeting} takes them: every group and every field may be an `Output`. */
+export interface MeetingFeaturesArgs {
+  /** Audio features. @default Chime's: echo reduction unavailable */
+  readonly audio?: pulumi.Input<{
+    /** Amazon Voice Focus echo reduction, `AVAILABLE` or `UNAVAILABLE`. @default "UNAVAILABLE" */
+    readonly echoReduction?: Feature<"audio", "echoReduction">;
+  }>;
+  /** Video features. @default Chime's: HD */
+  readonly video?: pulumi.Input<{
+    /** The highest camera resolution attendees may send: `None` (no video), `HD` or `FHD`. @default "HD" */
+    readonly maxResolution?: Feature<"video", "maxResolution">;
+  }>;
+  /** Content-share features. @default Chime's: FHD */
+  readonly content?: pulumi.Input<{
+    /** The highest content-share resolution: `None` (no content share), `FHD` or `UHD`. @default "FHD" */
+    readonly maxResolution?: Feature<"content", "maxResolution">;
+  }>;
+  /** Attendee features. @default Chime's: 250 attendees */
+  readonly attendee?: pulumi.Input<{
+    /** The most attendees the meeting may hold, 1–250; required and at most 25 with FHD video or UHD content. @default 250 */
+    readonly maxCount?: Feature<"attendee", "maxCount">;
+  }>;
+}
 
 /**
  * The inputs of a {@link Meeting}. Every input but `tags` replaces the meeting when it changes; `tags`
  * change in place, through the meeting's {@link MeetingTags} child.
  */
 export interface MeetingArgs {
-  /** Your identifier for the meeting: 2–64 characters as for an attendee's externalUserId, not starting with `aws:`. */
+  /** Your identifier for the meeting: 2–64 characters as for an attendee's externalUserId, not starting with `aws:`. Required. */
   readonly externalMeetingId: pulumi.Input<string>;
-  /** Where the meeting's media is hosted, e.g. "us-east-1" (one of Chime's documented media regions). */
+  /** Where the meeting's media is hosted, e.g. "us-east-1" (one of Chime's documented media regions). Required. */
   readonly mediaRegion: pulumi.Input<string>;
   /** Your identifier for the meeting's host, 2–64 characters. @default none */
   readonly meetingHostId?: pulumi.Input<string>;
   /** Echo reduction, video and content resolution, attendee count. @default Chime's defaults */
-  readonly meetingFeatures?: pulumi.Input<MeetingFeatures>;
-  /** Where Chime sends the meeting's events (SNS, SQS, Lambda). @default none */
+  readonly meetingFeatures?: pulumi.Input<MeetingFeaturesArgs>;
+  /** Where Chime sends the meeting's events: an SNS topic, SQS queue or Lambda function ARN. @default none */
   readonly notificationsConfiguration?: pulumi.Input<{
     readonly [K in keyof NotificationsConfiguration]: pulumi.Input<NotificationsConfiguration[K]>;
   }>;
@@ -60,12 +90,19 @@ export class Meeting extends pulumi.dynamic.Resource {
   declare readonly meetingArn: pulumi.Output<string>;
   /** The URLs a client needs to join the meeting's media. */
   declare readonly mediaPlacement: pulumi.Output<MediaPlacement>;
+  /** Where the meeting's media is hosted, as declared. */
   declare readonly mediaRegion: pulumi.Output<string>;
+  /** Your identifier for the meeting, as declared. */
   declare readonly externalMeetingId: pulumi.Output<string>;
+  /** Your identifier for the meeting's host, as declared (undefined when not declared). */
   declare readonly meetingHostId: pulumi.Output<string | undefined>;
+  /** The meeting's features, as declared (undefined when not declared: Chime's defaults). */
   declare readonly meetingFeatures: pulumi.Output<MeetingFeatures | undefined>;
+  /** Where Chime sends the meeting's events, as declared (undefined when not declared). */
   declare readonly notificationsConfiguration: pulumi.Output<NotificationsConfiguration | undefined>;
+  /** The meeting this one replicates, as declared (undefined when not declared). */
   declare readonly primaryMeetingId: pulumi.Output<string | undefined>;
+  /** The tenant ids, as declared (undefined when not declared). */
   declare readonly tenantIds: pulumi.Output<string[] | undefined>;
   /**
    * The meeting's tags: the {@link MeetingTags} child's `tags` (as last set, or listed by a refresh);
@@ -91,8 +128,11 @@ export class Meeting extends pulumi.dynamic.Resource {
       meetingId: undefined,
       meetingArn: undefined,
       mediaPlacement: undefined,
+      // Hidden inputs that `check` removes: the name (for duplicate detection) and which are secret.
+      ...declarationInputs(name, args),
     };
     super(providerShim("meeting"), name, props, opts, "chime", "Meeting");
+    warnOnUnknownRegions(this, { region: args.region, mediaRegion: args.mediaRegion });
     // `tags` above is an input only (CreateMeeting tags the meeting on creation: never an untagged
     // meeting, and IAM `aws:RequestTag` conditions apply). The meeting's own outputs do not carry them:
     // a tags-only change is `same` for the meeting, and a same step keeps its old outputs. The public

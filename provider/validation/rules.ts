@@ -9,6 +9,8 @@
  * in for AWS, so a mistake here must not be hidden by the same mistake there.
  */
 
+import { byLength, isSensitive } from "./sensitive";
+
 /** A validation failure in the shape a dynamic provider's `check` returns. */
 export interface CheckFailure {
   readonly property: string;
@@ -64,33 +66,45 @@ export const CONTROL_PLANE_REGIONS: readonly string[] = [
   "us-gov-west-1",
 ];
 
+/**
+ * A value as a message about `property` may quote it: `show(value)`, or, for a property the AWS model
+ * marks sensitive, its length only (`a value (12 characters)`).
+ */
+export function showFor(property: string, value: unknown): string {
+  return isSensitive(property) ? `a value ${byLength(value)}` : show(value);
+}
+
 /** A required string property was absent or not a string. */
 export function requiredString(property: string, value: unknown): string | undefined {
   if (value === undefined || value === null || value === "") return `${property} is required`;
-  if (typeof value !== "string") return `${property} must be a string; got ${show(value)}`;
+  if (typeof value !== "string") return `${property} must be a string; got ${showFor(property, value)}`;
   return undefined;
 }
 
 /**
  * ExternalUserId, ExternalMeetingId and MeetingHostId: 2–64 characters of the model's pattern, not
- * starting with the reserved prefix `aws:` in any case.
+ * starting with the reserved prefix `aws:` in any case. The model marks them sensitive: messages give
+ * the value's length and the position of a bad character, never the value.
  */
 export function externalId(property: string, value: unknown): string | undefined {
   const missing = requiredString(property, value);
   if (missing) return missing;
   const text = value as string;
+  const got = showFor(property, text);
   if (text.length < 2 || text.length > 64) {
-    return `${property} must be 2 to 64 characters long; got ${show(text)} (${text.length} characters)`;
+    return `${property} must be 2 to 64 characters long; got ${got}`;
   }
   if (!EXTERNAL_ID_PATTERN.test(text)) {
-    const bad = [...text].find((c) => !EXTERNAL_ID_PATTERN.test(c));
+    const chars = [...text];
+    const at = chars.findIndex((c) => !EXTERNAL_ID_PATTERN.test(c));
+    const bad = isSensitive(property) ? `character ${at + 1}` : `character ${at + 1} (${show(chars[at])})`;
     return (
       `${property} may contain only letters, digits, spaces and -_&@+=,(){}[]/«».:|'"#; ` +
-      `got ${show(text)} with ${show(bad)}`
+      `got ${got} whose ${bad} is not one of them`
     );
   }
   if (text.toLowerCase().startsWith("aws:")) {
-    return `${property} must not start with the reserved prefix "aws:"; got ${show(text)}`;
+    return `${property} must not start with the reserved prefix "aws:"; got ${got} that does`;
   }
   return undefined;
 }
@@ -105,19 +119,35 @@ export function guid(property: string, value: unknown): string | undefined {
   return undefined;
 }
 
-/** An optional control-plane region: well formed and one that has a Chime SDK Meetings endpoint. */
+/**
+ * An optional region name: well formed. Whether AWS offers Chime SDK Meetings there is a warning
+ * (`regionWarning`), not a failure: AWS adds regions, and a list in this package must not block a
+ * user on the day it does.
+ */
 export function region(property: string, value: unknown): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== "string" || !REGION_PATTERN.test(value)) {
     return `${property} must be an AWS region name such as "us-east-1"; got ${show(value)}`;
   }
-  if (!CONTROL_PLANE_REGIONS.includes(value)) {
-    return (
-      `${property} must be a region with a Chime SDK Meetings control plane ` +
-      `(${CONTROL_PLANE_REGIONS.join(", ")}); got ${show(value)}`
-    );
-  }
   return undefined;
+}
+
+/**
+ * The warning for a well-formed region that is not in `known` (the regions this version knows of), or
+ * undefined. `what` says what the region is for.
+ */
+export function regionWarning(
+  property: string,
+  value: unknown,
+  known: readonly string[],
+  what: string,
+): string | undefined {
+  if (typeof value !== "string" || !REGION_PATTERN.test(value) || known.includes(value)) return undefined;
+  return (
+    `${property} ${show(value)} is not one of the ${what} this version of pulumi-chime-sdk knows ` +
+    `(${known.join(", ")}); it is used as given, in case AWS has added it since. If it is a typo, ` +
+    "the first call to AWS there fails."
+  );
 }
 
 /**
@@ -184,7 +214,7 @@ export function arn(
 ): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== "string" || value.length > 2048 || !ARN_PATTERNS[service].test(value)) {
-    return `${property} must be the ARN of ${service === "lambda" ? "a Lambda function" : `an ${service.toUpperCase()} ${service === "sns" ? "topic" : "queue"}`}, such as ${ARN_EXAMPLES[service]}; got ${show(value)}`;
+    return `${property} must be the ARN of ${service === "lambda" ? "a Lambda function" : `an ${service.toUpperCase()} ${service === "sns" ? "topic" : "queue"}`}, such as ${ARN_EXAMPLES[service]}; got ${showFor(property, value)}`;
   }
   return undefined;
 }

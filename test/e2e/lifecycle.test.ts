@@ -247,7 +247,8 @@ describe("End to end on the Pulumi engine: a meeting and its attendees", functio
     const destroy = await program.stack.destroy();
     printed += destroy.stdout + destroy.stderr;
     expect(destroy.summary.result).to.equal("succeeded");
-    expect(live()).to.deep.equal([]);
+    // Nothing is left in the state to point at the gone meeting and attendees.
+    expect((await program.stack.exportStack()).deployment.resources ?? []).to.deep.equal([]);
   });
 
   it("8b. THEN no JoinToken or AttendeeId appeared in anything the CLI printed", () => {
@@ -286,6 +287,29 @@ describe("End to end on the Pulumi engine: bad input", function () {
       message = (error as Error).message;
     }
     expect(message).to.include("externalUserId must be 2 to 64 characters long");
+    expect(local.totalRequests()).to.equal(0);
+  });
+
+  // Regression (issue 9, item 5): the engine printed nested failures as `property capabilities.audio
+  // value {<nil>} has a problem: ...`.
+  it("7b. GIVEN an invalid capabilities.audio WHEN previewed THEN the failure names the nested property by its path, with no `value {<nil>}`", async () => {
+    await program.stack.setConfig("attendees", {
+      value: JSON.stringify([
+        {
+          name: "nested",
+          externalUserId: "nested-1",
+          capabilities: { audio: "Loud", video: "SendReceive", content: "SendReceive" },
+        },
+      ]),
+    });
+    let message = "";
+    try {
+      await program.stack.preview();
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).to.include("capabilities.audio must be one of").and.include('got "Loud"');
+    expect(message).not.to.include("<nil>");
     expect(local.totalRequests()).to.equal(0);
   });
 });

@@ -3,11 +3,12 @@
  * newcomer runs them, on a stack, endpoint state and backend of the test's own.
  */
 import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { expect } from "chai";
+import { parseState } from "../../emulator/persisted-state";
 import { requireEngine } from "./support/engine";
 
 const run = promisify(execFile);
@@ -33,6 +34,13 @@ describe("The main job (npm start, npm run destroy, npm run pulumi)", function (
     };
   });
 
+  /** What the main job's endpoint holds, from its state file (written when the job stops). */
+  const endpointState = () =>
+    parseState(JSON.parse(readFileSync(join(scratch, "endpoint", "state.json"), "utf8"))).map((m) => ({
+      meetingId: m.meetingId,
+      attendees: [...m.attendees.values()],
+    }));
+
   after(async () => {
     await mainJob("pulumi", "stack", "rm", "--yes", "--force").catch(() => undefined);
     rmSync(scratch, { recursive: true, force: true });
@@ -44,6 +52,10 @@ describe("The main job (npm start, npm run destroy, npm run pulumi)", function (
     expect(stdout).to.match(/Meeting [0-9a-f-]{36} has 3 bot attendees: bot-1, bot-2, bot-3\./);
     expect(stdout).to.include("npm run pulumi -- stack output botJoinInfo --show-secrets");
     expect(stdout).not.to.match(/joinToken"?\s*:\s*"[A-Za-z0-9_-]{20,}/);
+    const [meeting, ...others] = endpointState();
+    expect(others).to.deep.equal([]);
+    expect(stdout).to.include(`Meeting ${meeting?.meetingId} has 3 bot attendees`);
+    expect(meeting?.attendees.map((a) => a.externalUserId).sort()).to.deep.equal(["bot-1", "bot-2", "bot-3"]);
   });
 
   it("WHEN npm start runs again THEN it converges with no changes", async () => {
@@ -55,14 +67,19 @@ describe("The main job (npm start, npm run destroy, npm run pulumi)", function (
     const { stdout } = await mainJob("pulumi", "stack", "output", "botJoinInfo", "--show-secrets", "--json");
     const bots = JSON.parse(stdout.slice(stdout.indexOf("{")));
     expect(Object.keys(bots).sort()).to.deep.equal(["bot-1", "bot-2", "bot-3"]);
-    for (const bot of Object.values(bots) as { attendeeId: string; joinToken: string }[]) {
-      expect(bot.attendeeId).to.match(/^[0-9a-f-]{36}$/);
-      expect(bot.joinToken.length).to.be.greaterThan(20);
+    const [meeting] = endpointState();
+    expect(meeting?.attendees).to.have.length(3);
+    for (const attendee of meeting?.attendees ?? []) {
+      expect(bots[attendee.externalUserId]).to.deep.include({
+        attendeeId: attendee.attendeeId,
+        joinToken: attendee.joinToken,
+      });
     }
   });
 
   it("WHEN npm run destroy THEN everything is deleted", async () => {
     const { stdout } = await mainJob("destroy");
     expect(stdout).to.match(/- 6 deleted/);
+    expect(endpointState()).to.deep.equal([]);
   });
 });

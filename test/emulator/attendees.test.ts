@@ -145,6 +145,7 @@ describe("emulator: attendees", () => {
         new DeleteAttendeeCommand({ MeetingId: meeting.MeetingId, AttendeeId: first.AttendeeId }),
       );
       await newAttendee(env.client, meeting.MeetingId, "second");
+      expect(env.local.attendees(meeting.MeetingId).map((a) => a.externalUserId)).to.deep.equal(["second"]);
     });
   });
 

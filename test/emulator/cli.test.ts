@@ -21,6 +21,8 @@ import { CREDENTIALS, expectServiceError } from "./helpers";
 
 const ROOT = resolve(__dirname, "..", "..");
 let cliPath = "";
+/** The transpiled files live outside the project: they find its dependencies through NODE_PATH. */
+const CHILD_ENV = { ...process.env, NODE_PATH: join(ROOT, "node_modules") };
 
 /** Transpiles every emulator/*.ts into `outDir`, keeping the layout. */
 function transpileEmulator(outDir: string): void {
@@ -61,7 +63,10 @@ function run(args: string[]): {
   stderr: Promise<string>;
   exit: Promise<number | null>;
 } {
-  const child = spawn(process.execPath, [cliPath, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [cliPath, ...args], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: CHILD_ENV,
+  });
   const collect = (stream: NodeJS.ReadableStream) =>
     new Promise<string>((done) => {
       let text = "";
@@ -79,7 +84,10 @@ function run(args: string[]): {
 }
 
 async function startCli(args: string[]): Promise<Running> {
-  const child = spawn(process.execPath, [cliPath, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [cliPath, ...args], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: CHILD_ENV,
+  });
   let stderr = "";
   child.stderr!.on("data", (d) => {
     stderr += d;
@@ -124,8 +132,8 @@ describe("emulator: chime-local command", function () {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("GIVEN --port 0 --state WHEN stopped by SIGTERM and restarted THEN a new process sees the same meetings", async () => {
-    const state = join(dir, "state.json");
+  it("GIVEN --port 0 --state in a directory that does not exist yet WHEN stopped by SIGTERM and restarted THEN a new process sees the same meetings", async () => {
+    const state = join(dir, ".chime-local", "state.json");
     const first = await startCli(["--port", "0", "--state", state]);
     children.push(first.child);
     expect(first.firstLine).to.match(/^chime-local listening on http:\/\/127\.0\.0\.1:\d+$/);

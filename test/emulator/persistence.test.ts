@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
@@ -266,13 +266,35 @@ describe("emulator: state file", () => {
   });
 
   it("refuses to start when the state file cannot be created", async () => {
+    const notADirectory = join(dir, "a-file");
+    writeFileSync(notADirectory, "");
     let caught: unknown;
     try {
-      await startChimeLocal({ stateFile: join(dir, "missing-dir", "state.json") });
+      await startChimeLocal({ stateFile: join(notADirectory, "state.json") });
     } catch (error) {
       caught = error;
     }
     expect(caught).to.be.instanceOf(StateFileError);
-    expect((caught as Error).message).to.include("missing-dir");
+    expect((caught as Error).message).to.include(join(notADirectory, "state.json"));
+  });
+
+  it("GIVEN a state file in directories that do not exist THEN it creates them (0700) and the file (0600): the file holds JoinTokens", async () => {
+    file = join(dir, "new", ".chime-local", "state.json");
+    const { local, client } = await start();
+    const meeting = await newMeeting(client);
+    await newAttendee(client, meeting.MeetingId, "mode-check");
+    await local.flush();
+    expect(statSync(join(dir, "new")).mode & 0o777).to.equal(0o700);
+    expect(statSync(join(dir, "new", ".chime-local")).mode & 0o777).to.equal(0o700);
+    expect(statSync(file).mode & 0o777).to.equal(0o600);
+  });
+
+  it("GIVEN a state file readable by others (an older version wrote 0644) WHEN it is written again THEN it is 0600", async () => {
+    writeFileSync(file, '{"format":"chime-local-state","version":1,"meetings":[]}');
+    chmodSync(file, 0o644);
+    const { local, client } = await start();
+    await newMeeting(client);
+    await local.flush();
+    expect(statSync(file).mode & 0o777).to.equal(0o600);
   });
 });

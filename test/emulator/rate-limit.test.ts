@@ -60,37 +60,47 @@ describe("emulator: rate limiting", () => {
     });
   });
 
-  describe("with rateLimit: 5", () => {
-    const env = useEndpoint({ rateLimit: 5 });
+  describe("with rateLimit: 5 (on a fake monotonic clock)", () => {
+    let now = 0;
+    const env = useEndpoint({ rateLimit: 5, rateLimitClock: () => now });
 
     it("answers 429 ThrottlingException beyond the bucket, per operation, and recovers at the rate", async () => {
       const client = clientFor(env.local, 1);
       const meeting = await newMeeting(client);
       const get = () => client.send(new GetMeetingCommand({ MeetingId: meeting.MeetingId }));
+      // GIVEN a full bucket of 5 GetMeeting tokens, all taken at one instant
       for (let i = 0; i < 5; i++) await get();
+      // WHEN a sixth comes at the same instant THEN it is throttled
       await expectServiceError(get(), {
         name: "ThrottlingException",
         code: "Throttling",
         status: 429,
         message: ["GetMeeting", "5 TPS"],
       });
+      // AND another operation has its own bucket
       await client.send(new ListAttendeesCommand({ MeetingId: meeting.MeetingId }));
-      await new Promise((resolve) => setTimeout(resolve, 250));
+      // AND a token comes back after 1/5 s, not before
+      now = 199;
+      await expectServiceError(get(), { name: "ThrottlingException", status: 429 });
+      now = 200;
       await get();
-      expect(env.local.counters().GetMeeting).to.equal(7);
+      expect(env.local.counters().GetMeeting).to.equal(8);
     });
   });
 
   describe("without rateLimit", () => {
     const env = useEndpoint();
 
-    it("never throttles", async () => {
+    it("never throttles: 200 requests at once each pass on their first attempt", async () => {
       const meeting = await newMeeting(env.client);
-      await Promise.all(
+      env.local.resetCounters();
+      const answers = await Promise.all(
         Array.from({ length: 200 }, () =>
           env.client.send(new GetMeetingCommand({ MeetingId: meeting.MeetingId })),
         ),
       );
+      expect(answers.every((a) => a.Meeting?.MeetingId === meeting.MeetingId)).to.equal(true);
+      expect(env.local.counters().GetMeeting).to.equal(200);
     });
   });
 });

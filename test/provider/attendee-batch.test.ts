@@ -1,3 +1,4 @@
+import { DeleteAttendeeCommand } from "@aws-sdk/client-chime-sdk-meetings";
 import { expect } from "chai";
 import { checkBatch } from "../../provider/attendee-batch/batch-check";
 import { diffBatch, planBatch } from "../../provider/attendee-batch/batch-diff";
@@ -82,6 +83,18 @@ describe("AttendeeBatch check", () => {
       expect(failures[0].reason).to.include(words);
     });
   }
+
+  // Regression (issue 9, item 5): a 101-attendee batch printed all 101 items before the message.
+  it("describes a list of 101 attendees by its length, quoting none of them", async () => {
+    const news = {
+      ...valid,
+      attendees: Array.from({ length: 101 }, (_, n) => ({ externalUserId: `b-${n}` })),
+    };
+    const result = await new AttendeeBatchProvider().check({} as BatchInputs, news as BatchInputs);
+    expect(result.failures).to.deep.equal([
+      { property: "", reason: "attendees must be a list of 1 to 100 attendees; got 101 attendees" },
+    ]);
+  });
 
   const hundred = Array.from({ length: 100 }, (_, n) => ({ externalUserId: `bot-${n}` }));
   // [case, inputs]: accepted, and stored as given (unknowns included: the diff plans them).
@@ -318,7 +331,9 @@ describe("AttendeeBatch provider against the local endpoint", () => {
     });
 
     it("GIVEN one deleted out of band WHEN read THEN it is missing, and update recreates it", async () => {
-      await provider.delete("x", { ...outs, joinInfo: { "bot-3": outs.joinInfo["bot-3"] } });
+      await ctx.client.send(
+        new DeleteAttendeeCommand({ MeetingId: meetingId, AttendeeId: outs.joinInfo["bot-3"].attendeeId }),
+      );
       const read = await provider.read(id, outs);
       expect(Object.keys(read.props?.joinInfo ?? {})).to.deep.equal(["bot-1"]);
       const drifted = read.props as BatchOutputs;
@@ -349,8 +364,19 @@ describe("AttendeeBatch provider against the local endpoint", () => {
     } catch (error) {
       failure = error as typeof failure;
     }
-    expect(failure?.message).to.include("could not create 1 of 3").and.include('"a-3"');
+    expect(failure?.message).to.include("could not create 1 of 3");
+    // Named by its place in the list and its length: ExternalUserId is sensitive in the AWS model.
+    expect(failure?.message).to.include(
+      "attendees[2].externalUserId (3 characters): ResourceLimitExceeded: ",
+    );
+    expect(failure?.message).to.match(/RequestId [0-9a-f-]{36}/);
+    expect(failure?.message).not.to.include("a-3");
     expect(failure?.id).to.be.a("string");
+    // The engine prints an init failure's reasons, not its message (regression: issue 9, item 2): the
+    // reason carries the per-attendee detail.
+    const reasons = (failure as { reasons?: string[] }).reasons ?? [];
+    expect(reasons).to.have.length(1);
+    expect(reasons[0]).to.include("attendees[2].externalUserId (3 characters): ResourceLimitExceeded: ");
     const onServer = ctx.local.attendees(meetingId);
     expect(onServer).to.have.length(2);
     for (const a of onServer) expect(JSON.stringify(failure?.properties)).not.to.include(a.joinToken);

@@ -28,6 +28,8 @@ describe("Attendee check: rules, before any AWS call", () => {
     ],
     ["every control-plane region", { ...valid, region: "il-central-1" }],
     ["GovCloud region", { ...valid, region: "us-gov-west-1" }],
+    // AWS adds regions: one this version does not know is a warning (the resource class's), not a failure.
+    ["a region without a control plane known to this version", { ...valid, region: "eu-west-1" }],
     ["unknown meetingId during preview", { ...valid, meetingId: UNKNOWN }],
     ["unknown externalUserId during preview", { ...valid, externalUserId: UNKNOWN }],
     ["unknown capabilities during preview", { ...valid, capabilities: UNKNOWN }],
@@ -57,7 +59,12 @@ describe("Attendee check: rules, before any AWS call", () => {
     ["meetingId not a GUID", { ...valid, meetingId: "standup" }, "meetingId", ["GUID", '"standup"']],
     ["meetingId a number", { ...valid, meetingId: 42 }, "meetingId", ["must be a string", "42"]],
     ["missing externalUserId", { ...valid, externalUserId: undefined }, "externalUserId", ["required"]],
-    ["1-character externalUserId", { ...valid, externalUserId: "a" }, "externalUserId", ["2 to 64", '"a"']],
+    [
+      "1-character externalUserId",
+      { ...valid, externalUserId: "a" },
+      "externalUserId",
+      ["2 to 64", "(1 characters)"],
+    ],
     [
       "65-character externalUserId",
       { ...valid, externalUserId: "y".repeat(65) },
@@ -68,7 +75,7 @@ describe("Attendee check: rules, before any AWS call", () => {
       "externalUserId with '*'",
       { ...valid, externalUserId: "kiosk*1" },
       "externalUserId",
-      ["may contain only", '"*"'],
+      ["may contain only", "(7 characters) whose character 6 is not one of them"],
     ],
     [
       "externalUserId with an emoji",
@@ -80,7 +87,7 @@ describe("Attendee check: rules, before any AWS call", () => {
       "externalUserId 'aws:' prefix",
       { ...valid, externalUserId: "aws:kiosk" },
       "externalUserId",
-      ['"aws:"', '"aws:kiosk"'],
+      ['"aws:"', "(9 characters)"],
     ],
     ["externalUserId 'AWS:' prefix", { ...valid, externalUserId: "AWS:kiosk" }, "externalUserId", ['"aws:"']],
     [
@@ -99,7 +106,7 @@ describe("Attendee check: rules, before any AWS call", () => {
       "capability outside the enum",
       { ...valid, capabilities: { audio: "Loud", video: "None", content: "None" } },
       "capabilities.audio",
-      ["SendReceive, Send, Receive, None", '"Loud"'],
+      ["None, Receive, Send, SendReceive", '"Loud"'],
     ],
     [
       "capability in the wrong case",
@@ -138,18 +145,16 @@ describe("Attendee check: rules, before any AWS call", () => {
       ["2 to 64"],
     ],
     ["malformed region", { ...valid, region: "US East" }, "region", ["AWS region name", '"US East"']],
-    [
-      "region without a Chime control plane",
-      { ...valid, region: "eu-west-1" },
-      "region",
-      ["control plane", '"eu-west-1"'],
-    ],
   ];
   for (const [name, news, property, words] of rejected) {
     it(`rejects ${name}, naming ${property}`, () => {
       const { failures } = checkAttendee(undefined, news, undefined);
       expect(failures.map((f) => f.property)).to.deep.equal([property]);
       for (const word of words) expect(failures[0].reason).to.include(word);
+      // ExternalUserId is sensitive in the AWS model: a reason gives its length, never the value.
+      if (property === "externalUserId" && typeof news.externalUserId === "string") {
+        expect(failures[0].reason).not.to.include(JSON.stringify(news.externalUserId));
+      }
     });
   }
 

@@ -14,7 +14,8 @@ describe("Chime error reporting", () => {
     );
     expect(error).to.be.instanceOf(ChimeRequestError);
     expect(error.message).to.include("Chime CreateAttendee failed");
-    expect(error.message).to.include('meetingId "m-1"').and.include('externalUserId "kiosk-1"');
+    expect(error.message).to.include('meetingId "m-1"').and.include("externalUserId (7 characters)");
+    expect(error.message).not.to.include("kiosk-1");
     expect(error.message).to.include("NotFoundException: Meeting m-1 not found");
     expect(error.message).to.include("HTTP 404, RequestId req-1234");
     expect(error.message).to.include("meeting has ended or never existed");

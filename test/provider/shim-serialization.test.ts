@@ -64,7 +64,8 @@ describe("The serialized provider (__provider in state)", () => {
         {},
         { meetingId: "not-a-guid", externalUserId: "kiosk-1", region: "us-east-1" },
       );
-      expect(result.failures?.map((f) => f.property)).to.deep.equal(["meetingId"]);
+      expect(result.failures).to.have.length(1);
+      expect(result.failures![0]!.reason).to.include("meetingId must be a meeting GUID");
     } finally {
       process.chdir(cwd);
       program.remove();
