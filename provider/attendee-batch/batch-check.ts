@@ -13,6 +13,7 @@ export interface BatchCheckResult {
 /**
  * Validates an AttendeeBatch's inputs before any AWS call: the meeting GUID, 1–250 attendees with
  * unique, valid externalUserIds and valid capabilities, and the region (resolved as for `Attendee`).
+ * Inputs not known yet (during preview: the meetingId, the whole list, an item, a field) pass unchecked.
  */
 export function checkBatch(
   olds: Partial<BatchInputs> | undefined,
@@ -61,14 +62,16 @@ export function checkBatch(
 
   const inputs: BatchInputs = {
     meetingId: news.meetingId as string,
-    attendees: Array.isArray(members)
-      ? members.map((m: BatchMember) =>
-          m.capabilities === undefined
-            ? { externalUserId: m.externalUserId }
-            : { externalUserId: m.externalUserId, capabilities: m.capabilities },
-        )
-      : (members as BatchMember[]),
+    // Unknowns (the list, an item, a field) are kept as they are: the diff plans them as updates.
+    attendees: Array.isArray(members) ? members.map(normaliseMember) : (members as BatchMember[]),
     region: chosenRegion.value,
   };
   return { inputs, failures };
+}
+
+/** Leaves an undeclared `capabilities` out (Chime's default applies); anything but an object as it is. */
+function normaliseMember(member: unknown): BatchMember {
+  if (typeof member !== "object" || member === null) return member as BatchMember;
+  const { externalUserId, capabilities } = member as BatchMember;
+  return capabilities === undefined ? { externalUserId } : { externalUserId, capabilities };
 }

@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { type AttendeeCapabilities, capabilitiesToSet } from "../attendee/capabilities";
+import { containsUnknown, isUnknown } from "../validation/rules";
 import type { BatchInputs, BatchMember, BatchState } from "./batch-state";
 
 /** What an update does to the meeting's attendees. */
@@ -48,14 +49,25 @@ export function planBatch(current: BatchState["joinInfo"], members: readonly Bat
 /**
  * Another meeting or region replaces the batch (deleting first, as for `Attendee`); a change of the
  * attendee list is an update: new ones created, dropped ones deleted, capabilities set in place.
+ *
+ * Unknown inputs (a preview whose meeting or list comes from resources still to be made) are "maybe
+ * changes": an unknown meetingId or region plans a replacement; an unknown list, item or member field
+ * an update, without planning members that are not known yet. Only `changes`, `replaces` and
+ * `deleteBeforeReplace` reach the engine (the dynamic-provider server drops `stables`).
  */
 export function diffBatch(olds: BatchState, news: BatchInputs): pulumi.dynamic.DiffResult {
-  const replaces = (["meetingId", "region"] as const).filter((key) => olds[key] !== news[key]);
-  if (replaces.length > 0) return { changes: true, replaces, deleteBeforeReplace: true, stables: [] };
-  const plan = planBatch(olds.joinInfo, news.attendees);
+  const replaces = (["meetingId", "region"] as const).filter(
+    (key) => isUnknown(news[key]) || olds[key] !== news[key],
+  );
+  if (replaces.length > 0) return { changes: true, replaces, deleteBeforeReplace: true };
   const changes =
     olds.joinInfo === undefined ||
-    plan.remove.length + plan.create.length + plan.setCapabilities.length > 0 ||
-    JSON.stringify(olds.attendees) !== JSON.stringify(news.attendees);
-  return { changes, replaces: [], deleteBeforeReplace: false, stables: ["meetingId", "region"] };
+    containsUnknown(news.attendees) ||
+    JSON.stringify(olds.attendees) !== JSON.stringify(news.attendees) ||
+    hasWork(planBatch(olds.joinInfo, news.attendees));
+  return { changes, replaces: [], deleteBeforeReplace: false };
+}
+
+function hasWork(plan: BatchPlan): boolean {
+  return plan.remove.length + plan.create.length + plan.setCapabilities.length > 0;
 }

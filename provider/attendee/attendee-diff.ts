@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { sameValue } from "../meeting/meeting-check";
+import { containsUnknown, isUnknown } from "../validation/rules";
 import type { AnyAttendeeInputs, AnyAttendeeState } from "./attendee-state";
 import { capabilitiesToSet } from "./capabilities";
 
@@ -16,26 +17,28 @@ const REPLACE_ON = ["namespace", "meetingId", "externalUserId", "region"] as con
  * old one goes. The resource class also defaults `deleteBeforeReplace` for replacements the engine forces
  * (`--replace`, `replaceOnChanges`): with the same meeting and externalUserId, CreateAttendee would
  * return the very attendee about to be deleted (it is idempotent on ExternalUserId).
+ *
+ * Unknown inputs (a preview whose meeting is still to be created or replaced) are "maybe changes": an
+ * unknown meetingId, externalUserId or region plans a replacement, unknown capabilities (whole or one
+ * member) an update. Only `changes`, `replaces` and `deleteBeforeReplace` reach the engine: the
+ * dynamic-provider server drops anything else a diff returns (`stables` included).
  */
 export function diffAttendee(olds: AnyAttendeeState, news: AnyAttendeeInputs): pulumi.dynamic.DiffResult {
-  const replaces: string[] = REPLACE_ON.filter((key) => news[key] !== olds[key]);
+  // An unknown is never equal to the old value, so it plans a replacement here.
+  const replaces = REPLACE_ON.filter((key) => isUnknown(news[key]) || news[key] !== olds[key]);
   let changed: boolean;
   if (news.namespace === "legacy") {
-    changed = olds.namespace === "legacy" && !sameValue(olds.tags ?? {}, news.tags ?? {});
+    changed =
+      olds.namespace === "legacy" &&
+      (containsUnknown(news.tags) || !sameValue(olds.tags ?? {}, news.tags ?? {}));
   } else {
     changed =
-      olds.namespace === undefined && capabilitiesToSet(olds.capabilities, news.capabilities) !== undefined;
+      olds.namespace === undefined &&
+      (containsUnknown(news.capabilities) ||
+        capabilitiesToSet(olds.capabilities, news.capabilities) !== undefined);
   }
   // A state recorded by a create that failed half-way has no attendeeId: an update completes it.
   const incomplete = olds.attendeeId === undefined || olds.joinToken === undefined;
   const changes = replaces.length > 0 || changed || incomplete;
-  if (replaces.length > 0) {
-    return { changes, replaces, deleteBeforeReplace: true, stables: [] };
-  }
-  return {
-    changes,
-    replaces: [],
-    deleteBeforeReplace: false,
-    stables: ["namespace", "meetingId", "externalUserId", "region", "attendeeId", "joinToken"],
-  };
+  return { changes, replaces, deleteBeforeReplace: replaces.length > 0 };
 }

@@ -24,6 +24,17 @@ export function isUnknown(value: unknown): boolean {
   return value === UNKNOWN;
 }
 
+/**
+ * Whether a value is unknown or holds an unknown anywhere (a list item, a nested field). A diff must
+ * then say "maybe changes": the engine takes "no change" as a promise that nothing will happen.
+ */
+export function containsUnknown(value: unknown): boolean {
+  if (isUnknown(value)) return true;
+  if (Array.isArray(value)) return value.some(containsUnknown);
+  if (value !== null && typeof value === "object") return Object.values(value).some(containsUnknown);
+  return false;
+}
+
 /** Quotes a value for a message, shortened so that a pasted blob does not flood the terminal. */
 export function show(value: unknown): string {
   if (value === undefined) return "undefined";

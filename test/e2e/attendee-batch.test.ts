@@ -4,6 +4,7 @@ import { expect } from "chai";
 import { type ChimeLocal, startChimeLocal } from "../../emulator";
 import { auditOutput, auditState } from "./support/audit";
 import { makeBackend, PROGRAMS, type ProgramStack, programStack, requireEngine } from "./support/engine";
+import { previewPlan, upWithOps } from "./support/plan";
 
 describe("End to end on the Pulumi engine: an AttendeeBatch", function () {
   this.timeout(240_000);
@@ -57,7 +58,10 @@ describe("End to end on the Pulumi engine: an AttendeeBatch", function () {
 
   it("WHEN the list drops 5 bots and adds 5 others THEN the batch is updated in place and the endpoint follows", async () => {
     await program.stack.setConfig("bots", { value: bots(30, 6) });
-    const up = await program.stack.up();
+    const plan = await previewPlan(program);
+    expect(plan).to.deep.equal({ meeting: "same", bots: "update" });
+    const up = await upWithOps(program);
+    expect(up.ops).to.deep.equal(plan);
     printed += up.stdout + up.stderr;
     expect(up.summary.resourceChanges).to.deep.equal({ same: 2, update: 1 });
     const [meeting] = local.meetings();

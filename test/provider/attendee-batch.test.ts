@@ -57,6 +57,24 @@ describe("AttendeeBatch check", () => {
       "needs attendees[0].capabilities.video",
     ],
     ["meetingId not a GUID", { ...valid, meetingId: "m" }, "meetingId", "GUID"],
+    ["an attendee that is null", { ...valid, attendees: [null] }, "attendees[0]", "must be an object"],
+    [
+      "a bad externalUserId beside an unknown item",
+      { ...valid, attendees: [UNKNOWN, { externalUserId: "b" }] },
+      "attendees[1].externalUserId",
+      "2 to 64",
+    ],
+    [
+      "a bad capability beside an unknown one",
+      {
+        ...valid,
+        attendees: [
+          { externalUserId: "bot-1", capabilities: { audio: "Loud", video: UNKNOWN, content: "None" } },
+        ],
+      },
+      "attendees[0].capabilities.audio",
+      '"Loud"',
+    ],
   ];
   for (const [name, news, property, words] of rejected) {
     it(`rejects ${name}, naming ${property}`, () => {
@@ -78,16 +96,48 @@ describe("AttendeeBatch check", () => {
     ]);
   });
 
-  it("accepts 250 attendees (a whole meeting), unknowns during preview, and keeps undeclared capabilities undeclared", () => {
-    const whole = Array.from({ length: 250 }, (_, n) => ({ externalUserId: `bot-${n}` }));
-    expect(checkBatch(undefined, { ...valid, attendees: whole }, undefined).failures).to.deep.equal([]);
+  const whole = Array.from({ length: 250 }, (_, n) => ({ externalUserId: `bot-${n}` }));
+  // [case, inputs]: accepted, and stored as given (unknowns included: the diff plans them).
+  const accepted: [string, Record<string, unknown>][] = [
+    ["2 attendees", valid],
+    ["250 attendees (a whole meeting)", { ...valid, attendees: whole }],
+    ["declared capabilities", { ...valid, attendees: [{ externalUserId: "bot-1", capabilities: NONE }] }],
+    ["an unknown meetingId", { ...valid, meetingId: UNKNOWN }],
+    ["an unknown region", { ...valid, region: UNKNOWN }],
+    ["an unknown list", { ...valid, attendees: UNKNOWN }],
+    ["an unknown item", { ...valid, attendees: [{ externalUserId: "bot-1" }, UNKNOWN] }],
+    [
+      "an unknown externalUserId",
+      { ...valid, attendees: [{ externalUserId: UNKNOWN }, { externalUserId: UNKNOWN }] },
+    ],
+    ["unknown capabilities", { ...valid, attendees: [{ externalUserId: "bot-1", capabilities: UNKNOWN }] }],
+    [
+      "one unknown capability",
+      {
+        ...valid,
+        attendees: [
+          { externalUserId: "bot-1", capabilities: { audio: "None", video: UNKNOWN, content: "Receive" } },
+        ],
+      },
+    ],
+    ["every input unknown", { meetingId: UNKNOWN, attendees: UNKNOWN, region: UNKNOWN }],
+  ];
+  for (const [name, news] of accepted) {
+    it(`accepts ${name}, storing it as given`, () => {
+      const { inputs, failures } = checkBatch(undefined, news, undefined);
+      expect(failures).to.deep.equal([]);
+      expect(inputs).to.deep.equal(news);
+    });
+  }
+
+  it("keeps undeclared capabilities undeclared (Chime's default applies)", () => {
     expect(
-      checkBatch(undefined, { ...valid, meetingId: UNKNOWN, attendees: UNKNOWN }, undefined).failures,
-    ).to.deep.equal([]);
-    expect(checkBatch(undefined, valid, undefined).inputs.attendees).to.deep.equal([
-      { externalUserId: "bot-1" },
-      { externalUserId: "bot-2" },
-    ]);
+      checkBatch(
+        undefined,
+        { ...valid, attendees: [{ externalUserId: "bot-1", capabilities: undefined }] },
+        undefined,
+      ).inputs.attendees,
+    ).to.deep.equal([{ externalUserId: "bot-1" }]);
   });
 });
 
@@ -160,19 +210,84 @@ describe("AttendeeBatch plan and diff", () => {
     });
   }
 
-  it("replaces (deleting first) for another meeting or region; updates for list changes", () => {
-    const olds = { ...valid, joinInfo: current };
-    expect(diffBatch(olds, { ...valid, meetingId: "4f1a9b2c-0d4e-4f5a-8b6c-7d8e9f0a1b2c" })).to.include({
-      changes: true,
-      deleteBeforeReplace: true,
+  // [case, new inputs, changes, replaces]: the engine sees exactly changes, replaces and
+  // deleteBeforeReplace (the dynamic-provider server drops anything else a diff returns).
+  const diffs: [string, Record<string, unknown>, boolean, string[]][] = [
+    ["nothing changed", valid, false, []],
+    [
+      "another meeting: replace",
+      { ...valid, meetingId: "4f1a9b2c-0d4e-4f5a-8b6c-7d8e9f0a1b2c" },
+      true,
+      ["meetingId"],
+    ],
+    ["another region: replace", { ...valid, region: "us-west-2" }, true, ["region"]],
+    ["one removed: update", { ...valid, attendees: [{ externalUserId: "bot-1" }] }, true, []],
+    [
+      "one added: update",
+      { ...valid, attendees: [...valid.attendees, { externalUserId: "bot-3" }] },
+      true,
+      [],
+    ],
+    [
+      "capabilities declared and different: update",
+      { ...valid, attendees: [{ externalUserId: "bot-1", capabilities: NONE }, { externalUserId: "bot-2" }] },
+      true,
+      [],
+    ],
+    // Unknowns during preview: maybe changes, planned as what they would be if they did change.
+    [
+      "meetingId unknown (meeting to be replaced): replace",
+      { ...valid, meetingId: UNKNOWN },
+      true,
+      ["meetingId"],
+    ],
+    ["region unknown: replace", { ...valid, region: UNKNOWN }, true, ["region"]],
+    ["the whole list unknown: update", { ...valid, attendees: UNKNOWN }, true, []],
+    ["one item unknown: update", { ...valid, attendees: [{ externalUserId: "bot-1" }, UNKNOWN] }, true, []],
+    [
+      "an externalUserId unknown: update",
+      { ...valid, attendees: [{ externalUserId: "bot-1" }, { externalUserId: UNKNOWN }] },
+      true,
+      [],
+    ],
+    [
+      "capabilities unknown: update",
+      {
+        ...valid,
+        attendees: [{ externalUserId: "bot-1", capabilities: UNKNOWN }, { externalUserId: "bot-2" }],
+      },
+      true,
+      [],
+    ],
+    [
+      "one capability unknown: update",
+      {
+        ...valid,
+        attendees: [
+          { externalUserId: "bot-1", capabilities: { ...ALL, video: UNKNOWN } },
+          { externalUserId: "bot-2" },
+        ],
+      },
+      true,
+      [],
+    ],
+    [
+      "meetingId and list unknown: replace",
+      { ...valid, meetingId: UNKNOWN, attendees: UNKNOWN },
+      true,
+      ["meetingId"],
+    ],
+  ];
+  for (const [name, news, changes, replaces] of diffs) {
+    it(`diff: ${name}`, () => {
+      const olds = { ...valid, joinInfo: current };
+      expect(diffBatch(olds, news as unknown as BatchInputs)).to.deep.equal({
+        changes,
+        replaces,
+        deleteBeforeReplace: replaces.length > 0,
+      });
     });
-    expect(diffBatch(olds, { ...valid, region: "us-west-2" }).replaces).to.deep.equal(["region"]);
-    expect(diffBatch(olds, { ...valid, attendees: [{ externalUserId: "bot-1" }] })).to.deep.include({
-      changes: true,
-      replaces: [],
-    });
-    expect(diffBatch(olds, valid).changes).to.equal(false);
-  });
+  }
 });
 
 describe("AttendeeBatch provider against the local endpoint", () => {

@@ -60,6 +60,14 @@ describe("Attendee check: rules, before any AWS call", () => {
     ["legacy: unknown tag value during preview", { ...legacy, tags: { site: UNKNOWN } }],
     ["legacy: unknown region during preview", { ...legacy, region: UNKNOWN }],
     ["legacy: unknown meetingId during preview", { ...legacy, meetingId: UNKNOWN }],
+    [
+      "unknown audio, the others known",
+      { ...valid, capabilities: { audio: UNKNOWN, video: "None", content: "None" } },
+    ],
+    [
+      "every input unknown",
+      { meetingId: UNKNOWN, externalUserId: UNKNOWN, capabilities: UNKNOWN, region: UNKNOWN },
+    ],
   ];
   for (const [name, news] of accepted) {
     it(`accepts ${name}`, () => {
@@ -145,6 +153,18 @@ describe("Attendee check: rules, before any AWS call", () => {
       { ...valid, capabilities: { audio: "None", video: "Send", content: "SendReceive" } },
       "capabilities.content",
       ["needs capabilities.video"],
+    ],
+    [
+      "a bad capability beside an unknown one",
+      { ...valid, capabilities: { audio: "Loud", video: UNKNOWN, content: "None" } },
+      "capabilities.audio",
+      ['"Loud"'],
+    ],
+    [
+      "a bad externalUserId beside an unknown meetingId",
+      { ...valid, meetingId: UNKNOWN, externalUserId: "a" },
+      "externalUserId",
+      ["2 to 64"],
     ],
     ["malformed region", { ...valid, region: "US East" }, "region", ["AWS region name", '"US East"']],
     [
@@ -279,6 +299,19 @@ describe("Attendee check: normalised inputs", () => {
       "ap-south-1",
     );
   });
+
+  // [case, unknown inputs]: stored as they are, for the diff to plan them as maybe changes.
+  const unknowns: [string, Record<string, unknown>][] = [
+    ["meetingId", { ...valid, meetingId: UNKNOWN }],
+    ["capabilities", { ...valid, capabilities: UNKNOWN }],
+    ["one capability", { ...valid, capabilities: { audio: UNKNOWN, video: "None", content: "None" } }],
+    ["region", { ...valid, region: UNKNOWN }],
+  ];
+  for (const [name, news] of unknowns) {
+    it(`keeps an unknown ${name} unknown in the inputs`, () => {
+      expect(checkAttendee(undefined, news, "us-east-1").inputs).to.deep.equal(news);
+    });
+  }
 
   it("drops properties it does not know", () => {
     const { inputs } = checkAttendee(

@@ -75,6 +75,24 @@ describe("Meeting check: rules, before any AWS call", () => {
     ],
     ["legacy: unknown region during preview", { ...legacy, region: UNKNOWN }],
     ["legacy: unknown tags during preview", { ...legacy, tags: UNKNOWN }],
+    // Unknowns in every position during preview: checked once known.
+    ["an unknown mediaRegion", { ...valid, mediaRegion: UNKNOWN }],
+    ["an unknown region", { ...valid, region: UNKNOWN }],
+    ["an unknown meetingHostId", { ...valid, meetingHostId: UNKNOWN }],
+    ["an unknown primaryMeetingId", { ...valid, primaryMeetingId: UNKNOWN }],
+    ["an unknown tag value", { ...valid, tags: { team: UNKNOWN } }],
+    ["an unknown tenant id", { ...valid, tenantIds: ["tenant-a", UNKNOWN] }],
+    ["unknown notifications", { ...valid, notificationsConfiguration: UNKNOWN }],
+    ["an unknown notification ARN", { ...valid, notificationsConfiguration: { snsTopicArn: UNKNOWN } }],
+    [
+      "an unknown feature group",
+      { ...valid, meetingFeatures: { video: UNKNOWN, attendee: { maxCount: 25 } } },
+    ],
+    [
+      "an unknown maxCount with FHD video",
+      { ...valid, meetingFeatures: { video: { maxResolution: "FHD" }, attendee: { maxCount: UNKNOWN } } },
+    ],
+    ["an unknown video resolution", { ...valid, meetingFeatures: { video: { maxResolution: UNKNOWN } } }],
   ];
   for (const [name, news] of accepted) {
     it(`accepts ${name}`, () => {
@@ -259,6 +277,24 @@ describe("Meeting check: rules, before any AWS call", () => {
       ["1 to 128"],
     ],
     ["legacy: tag key 'aws:'", { ...legacy, tags: { "aws:owner": "me" } }, "tags.aws:owner", ['"aws:"']],
+    [
+      "a bad media region beside unknowns",
+      { ...valid, externalMeetingId: UNKNOWN, tags: UNKNOWN, mediaRegion: "mars-north-1" },
+      "mediaRegion",
+      ['"mars-north-1"'],
+    ],
+    [
+      "a bad tag key beside an unknown value",
+      { ...valid, tags: { team: UNKNOWN, "aws:owner": "me" } },
+      "tags.aws:owner",
+      ['"aws:"'],
+    ],
+    [
+      "a bad maxCount beside an unknown resolution",
+      { ...valid, meetingFeatures: { video: { maxResolution: UNKNOWN }, attendee: { maxCount: 0 } } },
+      "meetingFeatures.attendee.maxCount",
+      ["1 to 250"],
+    ],
   ];
   for (const [name, news, property, words] of rejected) {
     it(`rejects ${name}, naming ${property}`, () => {
@@ -335,6 +371,16 @@ describe("Meeting diff: a Meeting never changes in place (issue 8)", () => {
     ["tenantIds added: replace", { tenantIds: ["tenant-a"] }, true, ["tenantIds"]],
     ["region changed: replace", { region: "us-west-2" }, true, ["region"]],
     ["region unknown: replace", { region: UNKNOWN }, true, ["region"]],
+    ["mediaRegion unknown: replace", { mediaRegion: UNKNOWN }, true, ["mediaRegion"]],
+    ["meetingHostId unknown: replace", { meetingHostId: UNKNOWN }, true, ["meetingHostId"]],
+    ["primaryMeetingId unknown: replace", { primaryMeetingId: UNKNOWN }, true, ["primaryMeetingId"]],
+    ["one tenant id unknown: replace", { tenantIds: ["tenant-a", UNKNOWN] }, true, ["tenantIds"]],
+    [
+      "one notification ARN unknown: replace",
+      { notificationsConfiguration: { snsTopicArn: UNKNOWN } },
+      true,
+      ["notificationsConfiguration"],
+    ],
     [
       "tags and mediaRegion changed: replace, for mediaRegion only",
       { tags: { team: "b" }, mediaRegion: "us-west-2" },
