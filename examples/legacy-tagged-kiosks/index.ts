@@ -44,7 +44,7 @@ export const kioskJoinInfo = pulumi.secret(
       ),
     ),
 );
-/** Kiosk name → its tags, as Chime has them (not secret). */
+/** Kiosk name → its tags, as Chime has them (secret: the legacy model marks tags sensitive). */
 export const kioskTags = pulumi
   .all(attendees.map((a) => a.tags))
   .apply((tags) => Object.fromEntries(tags.map((t, i) => [Object.keys(kiosks)[i], t])));

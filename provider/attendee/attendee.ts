@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { declarationInputs } from "../dynamic/declaration";
+import { declarationInputs, tagsFor } from "../dynamic/declaration";
 import { warnOnUnknownRegions } from "../dynamic/region-warnings";
 import { providerShim } from "../dynamic/shim";
 import type { AttendeeCapabilities, Capability } from "./capabilities";
@@ -112,20 +112,31 @@ export class Attendee extends pulumi.dynamic.Resource {
   declare readonly joinToken: pulumi.Output<string>;
 
   constructor(name: string, args: AttendeeArgs, opts?: pulumi.CustomResourceOptions) {
+    const legacy = args.namespace === "legacy";
+    const tags = tagsFor(args.namespace, args.tags);
     const props = {
       namespace: args.namespace,
       meetingId: args.meetingId,
       externalUserId: args.externalUserId,
       capabilities: args.capabilities,
-      tags: args.tags,
+      tags,
       region: args.region,
       // Output-only properties must be present, as undefined, to exist on the resource object.
       attendeeId: undefined,
       joinToken: undefined,
       // Hidden inputs that `check` removes: the name (for duplicate detection) and which are secret.
-      ...declarationInputs(name, args),
+      ...declarationInputs(name, { ...args, tags }),
     };
-    super(providerShim("attendee"), name, props, withAttendeeDefaults(opts), "chime", "Attendee");
+    // Legacy tags are secret outputs too: a refresh can bring back tags the program never declared.
+    const secretOutputs = legacy ? ["attendeeId", "joinToken", "tags"] : undefined;
+    super(
+      providerShim("attendee"),
+      name,
+      props,
+      withAttendeeDefaults(opts, secretOutputs),
+      "chime",
+      "Attendee",
+    );
     warnOnUnknownRegions(this, { region: args.region });
   }
 }

@@ -47,3 +47,15 @@ export function takeDeclaration<T extends object>(news: T): { declaration: Decla
     inputs: inputs as T,
   };
 }
+
+/**
+ * Tags as a resource class passes them on: secret in the legacy namespace, whose model marks a tag's
+ * Key and Value sensitive (the SDK redacts them from its own logs), so that they are ciphertext in state
+ * and `[secret]` in diffs; plain in Chime SDK Meetings, whose model does not.
+ */
+export function tagsFor(
+  namespace: "meetings" | "legacy" | undefined,
+  tags: pulumi.Input<Record<string, pulumi.Input<string>>> | undefined,
+): pulumi.Input<Record<string, pulumi.Input<string>>> | undefined {
+  return namespace === "legacy" && tags !== undefined ? pulumi.secret(tags) : tags;
+}

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { tagsFor } from "../dynamic/declaration";
 import { providerShim } from "../dynamic/shim";
 
 /** The inputs of a {@link MeetingTags}. Every change is made in place. */
@@ -52,9 +53,18 @@ export class MeetingTags extends pulumi.dynamic.Resource {
       namespace: args.namespace,
       meetingId: args.meetingId,
       meetingArn: args.meetingArn,
-      tags: args.tags,
+      tags: tagsFor(args.namespace, args.tags),
       region: args.region,
     };
-    super(providerShim("meetingTags"), name, props, opts, "chime", "MeetingTags");
+    // Legacy tags are secret outputs too: a refresh can bring back tags the program never declared.
+    const secretOutputs = args.namespace === "legacy" ? { additionalSecretOutputs: ["tags"] } : {};
+    super(
+      providerShim("meetingTags"),
+      name,
+      props,
+      pulumi.mergeOptions(opts, secretOutputs),
+      "chime",
+      "MeetingTags",
+    );
   }
 }

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { declarationInputs } from "../dynamic/declaration";
+import { declarationInputs, tagsFor } from "../dynamic/declaration";
 import { warnOnUnknownRegions } from "../dynamic/region-warnings";
 import { providerShim } from "../dynamic/shim";
 import { MeetingTags } from "../meeting-tags/meeting-tags";
@@ -126,6 +126,7 @@ export class Meeting extends pulumi.dynamic.Resource {
   declare readonly namespace: pulumi.Output<"legacy" | undefined>;
 
   constructor(name: string, args: MeetingArgs, opts?: pulumi.CustomResourceOptions) {
+    const tags = tagsFor(args.namespace, args.tags);
     const props = {
       namespace: args.namespace,
       externalMeetingId: args.externalMeetingId,
@@ -135,13 +136,13 @@ export class Meeting extends pulumi.dynamic.Resource {
       notificationsConfiguration: args.notificationsConfiguration,
       primaryMeetingId: args.primaryMeetingId,
       tenantIds: args.tenantIds,
-      tags: args.tags,
+      tags,
       region: args.region,
       meetingId: undefined,
       meetingArn: undefined,
       mediaPlacement: undefined,
       // Hidden inputs that `check` removes: the name (for duplicate detection) and which are secret.
-      ...declarationInputs(name, args),
+      ...declarationInputs(name, { ...args, tags }),
     };
     super(providerShim("meeting"), name, props, opts, "chime", "Meeting");
     warnOnUnknownRegions(this, { region: args.region, mediaRegion: args.mediaRegion });

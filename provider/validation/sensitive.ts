@@ -43,10 +43,26 @@ export function describeSensitive(property: string, value: unknown): string {
   return `${property} ${byLength(value)}`;
 }
 
+/**
+ * Inputs that are maps of the program's own data, whose keys are as secret as their values when the
+ * input is (the legacy model marks a tag's Key and Value sensitive); other objects' keys are the API's
+ * field names (`capabilities.audio`).
+ */
+const DATA_MAPS: readonly string[] = ["tags"];
+
+/** The keys of a secret data map (`tags`), else none. */
+function secretKeys(name: string, value: unknown): string[] {
+  return DATA_MAPS.includes(name) && value && typeof value === "object" && !Array.isArray(value)
+    ? Object.keys(value)
+    : [];
+}
+
 /** The JSON-quoted leaves of a value (strings, numbers, booleans) and the value itself, as `show` prints them. */
 function leavesOf(value: unknown): unknown[] {
   if (Array.isArray(value)) return [value, ...value.flatMap(leavesOf)];
-  if (value && typeof value === "object") return [value, ...Object.values(value).flatMap(leavesOf)];
+  if (value && typeof value === "object") {
+    return [value, ...Object.values(value).flatMap(leavesOf)];
+  }
   return [value];
 }
 
@@ -63,13 +79,21 @@ export function redactSecretInputs<F extends { property: string; reason: string 
 ): F[] {
   if (secretInputs.length === 0) return [...failures];
   const quoted = secretInputs
-    .flatMap((name) => leavesOf(news[name]))
+    .flatMap((name) => [...leavesOf(news[name]), ...secretKeys(name, news[name])])
     .filter((v) => v !== undefined)
     .map((v) => ({ text: show(v), value: v }))
     // Longest first, so that a value containing another is replaced whole.
     .sort((a, b) => b.text.length - a.text.length);
+  // A secret map's keys also stand in property paths (`tags.<key> must be …`), unquoted.
+  const paths = secretInputs.flatMap((name) =>
+    secretKeys(name, news[name]).map((key) => ({
+      text: `${name}.${key}`,
+      hidden: `${name}.<a secret key ${byLength(key)}>`,
+    })),
+  );
   return failures.map((failure) => {
     let reason = failure.reason;
+    for (const { text, hidden } of paths) reason = reason.split(text).join(hidden);
     for (const { text, value } of quoted) {
       // Strings are quoted, so they match exactly; bare numbers and booleans only where a value is shown.
       if (typeof value === "string" || typeof value === "object") {

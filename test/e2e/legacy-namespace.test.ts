@@ -15,17 +15,21 @@ import { auditOutput, auditState } from "./support/audit";
 import { makeBackend, PROGRAMS, type ProgramStack, programStack, requireEngine } from "./support/engine";
 import { previewPlan, refreshWithDrift, upWithOps } from "./support/plan";
 
+const BOT_TAG_KEY = "recorder-role-e2e-key";
+const BOT_TAG_VALUE = "recorder-role-e2e-value";
+
 describe("End to end on the Pulumi engine: the legacy namespace, a meeting with tagged attendees", function () {
   this.timeout(240_000);
   let local: ChimeLocal;
   let backend: ReturnType<typeof makeBackend>;
   let program: ProgramStack;
   let printed = "";
-  const seenSecrets = new Set<string>();
+  const seenSecrets = new Set<string>([BOT_TAG_KEY, BOT_TAG_VALUE]);
   const attendeesConfig = (kioskTags: Record<string, string>) =>
     JSON.stringify([
       { name: "kiosk", externalUserId: "kiosk-lobby", tags: kioskTags },
-      { name: "bot", externalUserId: "bot-1", tags: { role: "recorder" } },
+      // Tag keys and values are sensitive in the legacy model: distinctive ones, for the audits below.
+      { name: "bot", externalUserId: "bot-1", tags: { [BOT_TAG_KEY]: BOT_TAG_VALUE } },
     ]);
   const live = () => local.legacy.meetings();
   const attendee = (externalUserId: string) => {
@@ -87,10 +91,11 @@ describe("End to end on the Pulumi engine: the legacy namespace, a meeting with 
     expect(outputs.meetingId.value).to.equal(meeting.meetingId);
     const kiosk = attendee("kiosk-lobby");
     expect(kiosk?.tags).to.deep.equal({ site: "lobby" });
-    expect(attendee("bot-1")?.tags).to.deep.equal({ role: "recorder" });
+    expect(attendee("bot-1")?.tags).to.deep.equal({ [BOT_TAG_KEY]: BOT_TAG_VALUE });
     expect(outputs.kioskAttendeeId).to.deep.equal({ value: kiosk?.attendeeId, secret: true });
     expect(outputs.kioskJoinToken).to.deep.equal({ value: kiosk?.joinToken, secret: true });
-    expect(outputs.kioskTags).to.deep.equal({ value: { site: "lobby" }, secret: false });
+    // Secret: the legacy model marks a tag's Key and Value sensitive.
+    expect(outputs.kioskTags).to.deep.equal({ value: { site: "lobby" }, secret: true });
     // Only the legacy namespace was called.
     expect(local.counters().CreateMeeting + local.counters().CreateAttendee).to.equal(0);
     remember();

@@ -124,7 +124,34 @@ describe("Sensitive and secret values in check failures", () => {
         [SECRET_INPUTS_KEY]: ["tags"],
       },
       SECRET,
-      ["tags.note must be a string of at most 256 characters"],
+      // A secret tag map's keys are secret too.
+      ["tags.<a secret key (4 characters)> must be a string of at most 256 characters"],
+    ],
+    [
+      "legacy attendee tags (secret, as the legacy model marks keys and values sensitive): a reserved key",
+      "attendee",
+      {
+        namespace: "legacy",
+        meetingId: MEETING,
+        externalUserId: "kiosk-1",
+        tags: { [`aws:${SECRET}`]: "v" },
+        [SECRET_INPUTS_KEY]: ["tags"],
+      },
+      SECRET,
+      ['keys must not start with "aws:"', "a secret value (22 characters)"],
+    ],
+    [
+      "legacy attendee tags: a secret key in the path of a value's failure",
+      "attendee",
+      {
+        namespace: "legacy",
+        meetingId: MEETING,
+        externalUserId: "kiosk-1",
+        tags: { [SECRET]: "v".repeat(257) },
+        [SECRET_INPUTS_KEY]: ["tags"],
+      },
+      SECRET,
+      ["tags.<a secret key (18 characters)>", "at most 256"],
     ],
   ];
   for (const [name, kind, news, value, words] of cases) {
