@@ -8,7 +8,7 @@
 import type { ChimeServiceError } from "../errors";
 import type { StoredAttendee, StoredMeeting, Tag } from "../model";
 import { addAttendee, checkBatchShape, collectBatch } from "../operations/attendee-rules";
-import { decodeNextToken, encodeNextToken } from "../operations/attendees";
+import { attendeePage } from "../operations/attendees";
 import {
   type OperationContext,
   type OperationHandler,
@@ -194,22 +194,11 @@ const listAttendees: OperationHandler = (ctx, request) => {
     LEGACY_MAX_RESULTS,
   );
   const meeting = requireMeeting(ctx, request);
-  const token = request.query.get("next-token");
-  const after = token === null || token === "" ? 0 : decodeNextToken(token, meeting);
-  const page: StoredAttendee[] = [];
-  let more = false;
-  for (const attendee of meeting.attendees.values()) {
-    if (attendee.seq <= after) continue;
-    if (page.length === maxResults) {
-      more = true;
-      break;
-    }
-    page.push(attendee);
-  }
+  const { page, nextToken } = attendeePage(meeting, request.query.get("next-token"), maxResults);
   const body: { Attendees: LegacyWireAttendee[]; NextToken?: string } = {
     Attendees: page.map(toLegacyWireAttendee),
   };
-  if (more) body.NextToken = encodeNextToken(meeting.meetingId, page[page.length - 1]!.seq);
+  if (nextToken) body.NextToken = nextToken;
   return { body };
 };
 

@@ -1,6 +1,6 @@
 /** The attendee operations: create (single and batch), get, delete, list, capability updates. */
 import { BadRequestError } from "../errors";
-import type { StoredMeeting } from "../model";
+import type { StoredAttendee, StoredMeeting } from "../model";
 import {
   checkCapabilitiesForMeeting,
   checkGuid,
@@ -45,7 +45,7 @@ export function encodeNextToken(meetingId: string, afterSeq: number): string {
   return Buffer.from(`${meetingId}/${afterSeq}`).toString("base64url");
 }
 
-export function decodeNextToken(token: string, meeting: StoredMeeting): number {
+function decodeNextToken(token: string, meeting: StoredMeeting): number {
   const [meetingId, seq] = Buffer.from(token, "base64url").toString("utf8").split("/");
   const after = Number(seq);
   if (token.length > 4096 || meetingId !== meeting.meetingId || !Number.isInteger(after) || after < 0) {
@@ -60,24 +60,34 @@ const DEFAULT_PAGE_SIZE = 100;
 export const listAttendees: OperationHandler = (ctx, request) => {
   const maxResults = parseMaxResults(request.query.get("max-results"), DEFAULT_PAGE_SIZE);
   const meeting = requireMeeting(ctx, request);
-  const token = request.query.get("next-token");
-  const after = token === null || token === "" ? 0 : decodeNextToken(token, meeting);
-  const page = [];
-  let more = false;
-  for (const attendee of meeting.attendees.values()) {
-    if (attendee.seq <= after) continue;
-    if (page.length === maxResults) {
-      more = true;
-      break;
-    }
-    page.push(attendee);
-  }
+  const { page, nextToken } = attendeePage(meeting, request.query.get("next-token"), maxResults);
   const body: { Attendees: ReturnType<typeof toWireAttendee>[]; NextToken?: string } = {
     Attendees: page.map(toWireAttendee),
   };
-  if (more) body.NextToken = encodeNextToken(meeting.meetingId, page[page.length - 1]!.seq);
+  if (nextToken) body.NextToken = nextToken;
   return { body };
 };
+
+/**
+ * One page of a meeting's attendees, in creation order, after the attendee that `token` names (both
+ * dialects' ListAttendees): up to `maxResults`, and the token of the next page when there is one.
+ */
+export function attendeePage(
+  meeting: StoredMeeting,
+  token: string | null,
+  maxResults: number,
+): { page: StoredAttendee[]; nextToken?: string } {
+  const after = token === null || token === "" ? 0 : decodeNextToken(token, meeting);
+  const page: StoredAttendee[] = [];
+  for (const attendee of meeting.attendees.values()) {
+    if (attendee.seq <= after) continue;
+    if (page.length === maxResults) {
+      return { page, nextToken: encodeNextToken(meeting.meetingId, page[page.length - 1]!.seq) };
+    }
+    page.push(attendee);
+  }
+  return { page };
+}
 
 export const updateAttendeeCapabilities: OperationHandler = (ctx, request) => {
   const capabilities = parseCapabilities(requireObject(request.body, "Capabilities"), "Capabilities");
