@@ -6,12 +6,13 @@
  * - Pass rows (issue 15), measured side by side: what one engine pass costs over
  *   - `components`: N `ComponentResource`s (the engine and the Node SDK alone),
  *   - `mechanism`: N trivial dynamic resources in the `Attendee`'s shape (bench/programs/mechanism),
+ *   - `shape`: the same with every property an `Attendee` has (ten instead of four),
  *   - `attendees`: a `Meeting` and N `Attendee`s,
  *   - `batch`: a `Meeting` and one `AttendeeBatch` of N,
  *   - `single`: one trivial dynamic resource (and its parent: the shape of a meeting and its batch),
  *   each as `pulumi preview` and as a no-op `pulumi up --yes --skip-preview` (and `refresh --yes`;
  *   `components` also as a no-op `up --yes`, the floor of `up` and `destroy`): BENCH_RUNS (default 3)
- *   rounds, each running every row and mode once, in turn; medians reported. `passes` names all five.
+ *   rounds, each running every row and mode once, in turn; medians reported. `passes` names all six.
  * - `quota`: `pulumi up` of N `Attendee` resources and of one `AttendeeBatch` of N, without and with
  *   faults (3 % 500, 3 % 503, 2 % connection resets); `refresh --yes`; `destroy`. Floors: N / rate + the
  *   component stack's no-op `up --yes` (issue 15); issue 10's floor (a no-op `up` of the same stack +
@@ -68,12 +69,12 @@ const BENCH_PROGRAMS = join(__dirname, "programs");
  */
 const RSS_BASELINE_MB = { program: Number.NaN, provider: Number.NaN };
 
-const PASS_ROWS = ["components", "mechanism", "attendees", "batch", "single"] as const;
+const PASS_ROWS = ["components", "mechanism", "shape", "attendees", "batch", "single"] as const;
 const OTHER_ROWS = ["quota", "concurrent", "sdk"] as const;
 type PassRowName = (typeof PASS_ROWS)[number];
 type RowName = PassRowName | (typeof OTHER_ROWS)[number];
 
-/** The rows named by the arguments or BENCH_ROWS (`passes` = the five pass rows); none named = all. */
+/** The rows named by the arguments or BENCH_ROWS (`passes` = the six pass rows); none named = all. */
 function selectedRows(): Set<RowName> {
   const names = (
     process.argv.length > 2 ? process.argv.slice(2) : (process.env.BENCH_ROWS ?? "").split(/[\s,]+/)
@@ -196,6 +197,13 @@ const PASS_ROW_DEFS: readonly PassRow[] = [
     modes: ["preview", "up", "refresh"],
   },
   {
+    row: "shape",
+    label: `${N} trivial dynamic resources with the \`Attendee\`'s ten properties`,
+    program: join(BENCH_PROGRAMS, "mechanism"),
+    config: { count: String(N), shape: "attendee" },
+    modes: ["preview", "up", "refresh"],
+  },
+  {
     row: "attendees",
     label: `a \`Meeting\` and ${N} \`Attendee\`s`,
     program: PROGRAM,
@@ -254,7 +262,8 @@ async function runPass(program: ProgramStack, row: PassRowName, mode: Mode, nth:
   if (CPU_PROF) {
     const dir = join(CPU_PROF, `${row}-${mode}-${nth}`);
     mkdirSync(dir, { recursive: true });
-    env.NODE_OPTIONS = `--cpu-prof --cpu-prof-dir=${dir}`;
+    // The engine ends the provider with a signal: exit-on-signal.js makes it exit, so it writes its profile.
+    env.NODE_OPTIONS = `--cpu-prof --cpu-prof-dir=${dir} --require ${join(__dirname, "exit-on-signal.js")}`;
   }
   const run = await runPulumi(program, MODE_ARGS[mode], { sampleProvider: true, env });
   const output = run.stdout + run.stderr;
