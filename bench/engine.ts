@@ -33,7 +33,7 @@
  * provider's node processes; one subdirectory per pass).
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import {
@@ -242,6 +242,8 @@ interface Pass {
 interface PassResult {
   row: PassRowName;
   label: string;
+  /** The stack's checkpoint after deployment, bytes per resource the engine counts (stack included). */
+  stateBytesPerResource: number;
   /** Per mode: every run in order, and their median (NaN when a run failed or changed something). */
   modes: Partial<Record<Mode, { runs: Pass[]; medianSeconds: number }>>;
   programPeakRssMB: number;
@@ -287,6 +289,7 @@ async function passes(rows: readonly PassRow[]): Promise<PassResult[]> {
   const local = await startChimeLocal({ rateLimit: RATE });
   const backend = makeBackend();
   const programs = new Map<PassRowName, ProgramStack>();
+  const stateBytes = new Map<PassRowName, number>();
   try {
     for (const row of rows) {
       console.error(`deploying ${row.row}`);
@@ -296,6 +299,7 @@ async function passes(rows: readonly PassRow[]): Promise<PassResult[]> {
       if (up.code !== 0) {
         throw new Error(`deploying ${row.row} failed:\n${(up.stdout + up.stderr).slice(-3000)}`);
       }
+      stateBytes.set(row.row, stackFileBytes(backend.dir, program.stack.name));
     }
     const runs = new Map<PassRowName, Partial<Record<Mode, Pass[]>>>();
     for (let nth = 1; nth <= RUNS; nth++) {
@@ -321,9 +325,11 @@ async function passes(rows: readonly PassRow[]): Promise<PassResult[]> {
           medianSeconds: ok ? median(modeRuns.map((r) => r.seconds)) : Number.NaN,
         };
       }
+      const resources = Math.max(1, ...all.map((r) => r.unchanged));
       return {
         row: row.row,
         label: row.label,
+        stateBytesPerResource: Math.round((stateBytes.get(row.row) ?? 0) / resources),
         modes,
         programPeakRssMB: Math.max(0, ...all.map((r) => r.programPeakRssMB)),
         providerPeakRssMB: Math.max(0, ...all.map((r) => r.providerPeakRssMB)),
@@ -336,15 +342,18 @@ async function passes(rows: readonly PassRow[]): Promise<PassResult[]> {
   }
 }
 
+/** Bytes of a stack's checkpoint in a file backend, whatever its project. */
+function stackFileBytes(backendDir: string, stackName: string): number {
+  const stacks = join(backendDir, ".pulumi", "stacks");
+  for (const project of readdirSync(stacks)) {
+    const file = join(stacks, project, `${stackName}.json`);
+    if (existsSync(file)) return statSync(file).size;
+  }
+  return 0;
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Quota rows (issue 10)
-
-/** Bytes of the stack's checkpoint in the file backend. */
-function checkpointBytes(backendDir: string, stackName: string): number {
-  const dir = join(backendDir, ".pulumi", "stacks", "e2e-many-attendees");
-  const file = readdirSync(dir).find((f) => f === `${stackName}.json`);
-  return file ? statSync(join(dir, file)).size : 0;
-}
 
 interface Scenario {
   kind: "Attendee" | "AttendeeBatch";
@@ -372,7 +381,7 @@ async function scenario(kind: Scenario["kind"], faults: boolean): Promise<Scenar
   try {
     const up = await measure(local, program, ["up", "--yes"], faults);
     const state = await reconcile(local, [program]);
-    const stateBytes = checkpointBytes(backend.dir, program.stack.name);
+    const stateBytes = stackFileBytes(backend.dir, program.stack.name);
     const noopUp = await measure(local, program, ["up", "--yes"]);
     const refresh = faults ? undefined : await measure(local, program, ["refresh", "--yes"]);
     const destroy = await measure(local, program, ["destroy", "--yes"], faults);
@@ -661,9 +670,9 @@ function printPasses(results: readonly PassResult[]): void {
     `## One engine pass, side by side (median of ${RUNS} alternating runs; seconds, and × the same pass over ${N} trivial dynamic resources)\n`,
   );
   console.log(
-    `| stack | ${modes.map((m) => MODE_LABEL[m]).join(" | ")} | program peak RSS MB | provider peak RSS MB |`,
+    `| stack | ${modes.map((m) => MODE_LABEL[m]).join(" | ")} | program peak RSS MB | provider peak RSS MB | state bytes per resource |`,
   );
-  console.log(`|---|${modes.map(() => "---|").join("")}---|---|`);
+  console.log(`|---|${modes.map(() => "---|").join("")}---|---|---|`);
   for (const r of results) {
     const cells = modes.map((mode) => {
       const seconds = r.modes[mode]?.medianSeconds;
@@ -673,7 +682,7 @@ function printPasses(results: readonly PassResult[]): void {
       return `${seconds}${vs}`;
     });
     console.log(
-      `| ${r.label} | ${cells.join(" | ")} | ${r.programPeakRssMB} | ${r.providerPeakRssMB || "—"} |`,
+      `| ${r.label} | ${cells.join(" | ")} | ${r.programPeakRssMB} | ${r.providerPeakRssMB || "—"} | ${r.stateBytesPerResource} |`,
     );
   }
   console.log(
