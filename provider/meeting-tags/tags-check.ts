@@ -1,4 +1,4 @@
-import { LEGACY_REGION } from "../aws/settings";
+import { LEGACY_REGION, NAMESPACES } from "../shared/namespace";
 import { type CheckFailure, chooseRegion, isUnknown, oneOf, requiredString, tags } from "../validation/rules";
 import type { MeetingTagsInputs } from "./tags-state";
 
@@ -32,7 +32,7 @@ export function checkMeetingTags(
   const failures: CheckFailure[] = [];
   const legacy = news.namespace === "legacy";
   if (news.namespace !== undefined) {
-    const reason = oneOf("namespace", news.namespace, ["meetings", "legacy"]);
+    const reason = oneOf("namespace", news.namespace, NAMESPACES);
     if (reason) failures.push({ property: "namespace", reason });
   }
   // A legacy meeting has no ARN: its tags go by MeetingId.

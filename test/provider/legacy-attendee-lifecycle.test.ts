@@ -7,7 +7,6 @@
 import { BatchCreateAttendeeCommand } from "@aws-sdk/client-chime";
 import { expect } from "chai";
 import type { FaultOptions } from "../../emulator";
-import { AttendeeProvider } from "../../provider/attendee/attendee-provider";
 import type {
   AnyAttendeeInputs,
   LegacyAttendeeInputs,
@@ -15,6 +14,7 @@ import type {
   LegacyAttendeeState,
 } from "../../provider/attendee/attendee-state";
 import { ChimeRequestError } from "../../provider/aws/errors";
+import { AttendeeProvider } from "../../provider/dynamic/providers";
 import { GUID } from "../emulator/helpers";
 import { legacyClientFor, newLegacyAttendee, newLegacyMeeting } from "../emulator/legacy-helpers";
 import { useProviderEndpoint } from "../support/provider-endpoint";
@@ -253,9 +253,10 @@ describe("Attendee provider, legacy namespace, against the local endpoint", () =
       const { outs } = await create(await checked({ meetingId, externalUserId: "masked" }));
       await provider.delete("x", outs);
       const { LegacyChimeApi } = await import("../../provider/aws/legacy-api");
-      const { legacySettings } = await import("../../provider/aws/settings");
+      const { processInstance } = await import("../../provider/dynamic/process");
+      const { config } = processInstance();
       const error = await rejection(
-        new LegacyChimeApi(legacySettings()).getAttendee(meetingId, outs.attendeeId),
+        new LegacyChimeApi(config.legacySettings(), config.clients).getAttendee(meetingId, outs.attendeeId),
       );
       expect(error.awsError).to.equal("NotFoundException");
       expect(error.message).not.to.include(outs.attendeeId);

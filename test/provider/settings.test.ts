@@ -1,14 +1,16 @@
 import { expect } from "chai";
-import {
-  defaultRegion,
-  legacySettings,
-  recordConfig,
-  resetConfig,
-  settingsFor,
-} from "../../provider/aws/settings";
+import { ChimeConfig, type ConfigSource, defaultRegion } from "../../provider/aws/config";
 
 describe("Provider settings", () => {
-  afterEach(resetConfig);
+  let config = new ChimeConfig();
+  const recordConfig = (source: ConfigSource) => {
+    config = ChimeConfig.from(source);
+  };
+  const settingsFor = (region: string) => config.settingsFor(region);
+  const legacySettings = () => config.legacySettings();
+  afterEach(() => {
+    config = new ChimeConfig();
+  });
 
   // [case, config, environment, region]
   const regions: [string, Record<string, string>, NodeJS.ProcessEnv, string | undefined][] = [
@@ -84,7 +86,7 @@ describe("Provider settings", () => {
   });
 
   it("rejects a rate that is not a positive number, naming the key and value", () => {
-    expect(() => settingsFor("us-east-1", { maxRequestsPerSecond: "fast" })).to.throw(
+    expect(() => new ChimeConfig({ maxRequestsPerSecond: "fast" }).settingsFor("us-east-1")).to.throw(
       'chime:maxRequestsPerSecond must be a positive number; got "fast"',
     );
   });

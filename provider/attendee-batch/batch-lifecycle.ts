@@ -1,18 +1,21 @@
 import { randomUUID } from "node:crypto";
-import type { CreateAttendeeError, Attendee as SdkAttendee } from "@aws-sdk/client-chime-sdk-meetings";
-import type * as pulumi from "@pulumi/pulumi";
-import { capabilitiesFromSdk } from "../attendee/attendee-state";
-import { capabilitiesToSet } from "../attendee/capabilities";
-import { ChimeApi } from "../aws/chime-api";
-import { isNotFound, mask } from "../aws/errors";
-import { type ConfigSource, defaultRegion, recordConfig, regionOf, settingsFor } from "../aws/settings";
-import { duplicateFailures, finishCheck } from "../dynamic/check";
-import { takeDeclaration } from "../dynamic/declaration";
-import { GONE, initFailure, readWithoutState } from "../dynamic/read";
-import { isUnknown } from "../validation/rules";
-import { describeSensitive } from "../validation/sensitive";
+import { capabilitiesFromSdk, capabilitiesToSet } from "../shared/capabilities";
+import { type LifecycleContext, regionOf } from "../shared/io";
+import { namespaceOf } from "../shared/namespace";
+import {
+  type Created,
+  type Declaration,
+  type Diffed,
+  InitFailure,
+  type Read,
+  type ResourceLogic,
+} from "../shared/resource";
+import { duplicateFailures, finishCheck } from "../validation/check-result";
+import { type CheckFailure, isUnknown } from "../validation/rules";
+import { describeSensitive, mask } from "../validation/sensitive";
 import { checkBatch } from "./batch-check";
 import { diffBatch, inChunks, planBatch } from "./batch-diff";
+import type { BatchCreateError, BatchIo, ChimeAttendee } from "./batch-io";
 import {
   type BatchInputs,
   type BatchOutputs,
@@ -38,9 +41,10 @@ class IncompleteBatch extends Error {
 export function describeBatchErrors(
   meetingId: string,
   total: number,
-  errors: readonly CreateAttendeeError[],
+  errors: readonly BatchCreateError[],
   declared: readonly { externalUserId: string }[] = [],
   requestId?: string,
+  secretInputs: readonly string[] = [],
 ): string {
   const items = errors.map((e) => {
     const index = declared.findIndex((m) => m.externalUserId === e.ExternalUserId);
@@ -52,8 +56,8 @@ export function describeBatchErrors(
     return `${name}: ${e.ErrorCode}: ${message}`;
   });
   return (
-    `Chime BatchCreateAttendee could not create ${errors.length} of ${total} attendees in meeting ` +
-    `${JSON.stringify(meetingId)}${requestId ? ` (RequestId ${requestId})` : ""}: ${items.join("; ")}. ` +
+    `Chime BatchCreateAttendee could not create ${errors.length} of ${total} attendees in ` +
+    `${secretInputs.includes("meetingId") ? describeSensitive("meetingId", meetingId) : `meeting ${JSON.stringify(meetingId)}`}${requestId ? ` (RequestId ${requestId})` : ""}: ${items.join("; ")}. ` +
     "Any others exist and are recorded; fix the inputs (or make room in the meeting) and run " +
     "`pulumi up` again: it adopts what exists."
   );
@@ -73,19 +77,19 @@ export function describeChunkFailure(
 }
 
 /**
- * The dynamic provider behind `AttendeeBatch`: up to 250 attendees of one meeting created with one
- * BatchCreateAttendee call per 100 (where `Attendee` needs one request per attendee, each within the
- * 10-per-second quota), then kept in step with the declared list.
+ * An AttendeeBatch's logic: up to 250 attendees of one meeting created with one BatchCreateAttendee
+ * call per 100 (where `Attendee` needs one request per attendee, each within the 10-per-second quota),
+ * then kept in step with the declared list, over the namespace's `BatchIo`.
  */
-export class AttendeeBatchProvider implements pulumi.dynamic.ResourceProvider<BatchInputs, BatchState> {
-  async configure(req: { config: ConfigSource }): Promise<void> {
-    recordConfig(req.config);
-  }
+export class AttendeeBatchLifecycle implements ResourceLogic<BatchInputs, BatchState> {
+  constructor(private readonly context: LifecycleContext<BatchIo>) {}
 
-  /** `news` is as the program wrote it: unvalidated, possibly with unknowns (`checkBatch` says which). */
-  async check(olds: BatchInputs, news: BatchInputs): Promise<pulumi.dynamic.CheckResult<BatchInputs>> {
-    const { declaration, inputs: raw } = takeDeclaration(news);
-    const result = checkBatch(olds, raw, defaultRegion());
+  check(
+    declaration: Declaration,
+    olds: BatchInputs | undefined,
+    news: Readonly<Record<string, unknown>>,
+  ): { inputs: BatchInputs; failures: CheckFailure[] } {
+    const result = checkBatch(olds, news as Partial<BatchInputs>, this.context.defaultRegion());
     const { meetingId, attendees } = result.inputs;
     const known =
       result.failures.length === 0 &&
@@ -93,9 +97,10 @@ export class AttendeeBatchProvider implements pulumi.dynamic.ResourceProvider<Ba
       Array.isArray(attendees) &&
       attendees.every((m) => !isUnknown(m) && !isUnknown(m.externalUserId));
     const duplicates =
-      known && declaration.name !== undefined
+      known && declaration.owner !== undefined
         ? duplicateFailures(
-            `AttendeeBatch ${JSON.stringify(declaration.name)}`,
+            this.context.claims,
+            declaration.owner,
             attendees.map((m, i) => ({
               meetingId,
               externalUserId: m.externalUserId,
@@ -103,92 +108,89 @@ export class AttendeeBatchProvider implements pulumi.dynamic.ResourceProvider<Ba
             })),
           )
         : [];
-    return finishCheck({ ...result, failures: [...result.failures, ...duplicates] }, declaration, raw);
+    return finishCheck({ ...result, failures: [...result.failures, ...duplicates] }, declaration, news);
   }
 
-  async diff(_id: string, olds: BatchState, news: BatchInputs): Promise<pulumi.dynamic.DiffResult> {
-    return diffBatch(olds, news);
+  diff(olds: BatchState, news: BatchInputs): Diffed {
+    // The rule always says whether anything changes, and what replaces.
+    return diffBatch(olds, news) as Diffed;
   }
 
-  async create(inputs: BatchInputs): Promise<{ id: string; outs: BatchOutputs }> {
+  private io(state: BatchInputs, declaration: Declaration): BatchIo {
+    return this.context.io({ namespace: namespaceOf(state), region: state.region }, declaration.secretInputs);
+  }
+
+  async create(declaration: Declaration, inputs: BatchInputs): Promise<Created<BatchOutputs>> {
     const id = randomUUID();
     try {
-      return { id, outs: { ...inputs, joinInfo: await this.converge(inputs, {}) } };
+      return { id, state: { ...inputs, joinInfo: await this.converge(declaration, inputs, {}) } };
     } catch (error) {
       if (!(error instanceof IncompleteBatch)) throw error;
       // Some attendees exist: record the batch (without secrets) rather than orphan them; the next
       // `pulumi up` finds them again by externalUserId and completes the batch through `update`.
-      throw initFailure(error, id, inputs, "some attendees of the batch could not be created or set up");
+      throw new InitFailure("some attendees of the batch could not be created or set up", id, inputs, error);
     }
   }
 
-  async read(id: string, props?: BatchState): Promise<pulumi.dynamic.ReadResult<BatchState>> {
-    if (!props?.meetingId) {
-      throw readWithoutState(
-        "An AttendeeBatch",
-        "Declare it instead: BatchCreateAttendee adopts existing attendees with the same externalUserIds.",
-      );
-    }
-    // Read by id (the `id` resource option): `props` are the program's arguments, without a region.
-    const region = regionOf(props.region);
+  async read(
+    declaration: Declaration,
+    id: string,
+    state: BatchState | undefined,
+  ): Promise<Read<BatchState, BatchInputs> | undefined> {
+    if (!state?.meetingId) throw new Error("An AttendeeBatch cannot be imported yet: declare it instead.");
+    // A dynamic resource read with the `id` option has the program's arguments, without a region.
+    const region = regionOf(state.region, this.context.defaultRegion());
     try {
       // The meeting's listing, shared with the other reads of this pass (a refresh reads all at once).
-      const listed = await new ChimeApi(settingsFor(region)).meetingAttendees(props.meetingId);
-      if (!listed) return GONE;
-      const joinInfo = this.declaredIn({ ...props, region }, listed, props.joinInfo);
-      if (Object.keys(joinInfo).length === 0) return GONE;
+      const listed = await this.io({ ...state, region }, declaration).listing(state.meetingId);
+      if (!listed) return undefined;
+      const joinInfo = declaredIn({ ...state, region }, listed, state.joinInfo);
+      if (Object.keys(joinInfo).length === 0) return undefined;
       const inputs: BatchInputs = {
-        meetingId: props.meetingId,
-        attendees: props.attendees,
+        meetingId: state.meetingId,
+        attendees: state.attendees,
         region,
       };
-      return { id, props: { ...inputs, joinInfo }, inputs };
+      return { id, state: { ...inputs, joinInfo }, inputs };
     } catch (error) {
-      if (isNotFound(error)) return GONE;
+      if (this.context.isNotFound(error)) return undefined;
       throw error;
     }
   }
 
-  async update(_id: string, olds: BatchState, news: BatchInputs): Promise<{ outs: BatchOutputs }> {
+  async update(
+    declaration: Declaration,
+    _id: string,
+    olds: BatchState,
+    news: BatchInputs,
+  ): Promise<BatchOutputs> {
     // A create that failed part-way recorded no joinInfo: find what exists by externalUserId.
-    const current = olds.joinInfo ?? (await this.findDeclared(olds));
-    return { outs: { ...news, joinInfo: await this.converge(news, current) } };
+    const current = olds.joinInfo ?? (await this.findDeclared(declaration, olds));
+    return { ...news, joinInfo: await this.converge(declaration, news, current) };
   }
 
-  async delete(_id: string, props: BatchState): Promise<void> {
-    const api = new ChimeApi(settingsFor(props.region));
+  async delete(declaration: Declaration, _id: string, state: BatchState): Promise<void> {
+    const io = this.io(state, declaration);
+    const gone = (error: unknown) => {
+      if (!this.context.isNotFound(error)) throw error;
+    };
     try {
-      const joinInfo = props.joinInfo ?? (await this.findDeclared(props));
+      const joinInfo = state.joinInfo ?? (await this.findDeclared(declaration, state));
       await Promise.all(
-        Object.values(joinInfo).map((a) =>
-          api.deleteAttendee(props.meetingId, a.attendeeId).catch((error) => {
-            if (!isNotFound(error)) throw error;
-          }),
-        ),
+        Object.values(joinInfo).map((a) => io.delete(state.meetingId, a.attendeeId).catch(gone)),
       );
     } catch (error) {
       // The meeting has ended: its attendees went with it.
-      if (!isNotFound(error)) throw error;
+      gone(error);
     }
   }
 
   /** The declared attendees that exist in the meeting, by externalUserId (a fresh listing). */
-  private async findDeclared(state: BatchInputs): Promise<Record<string, JoinInfo>> {
-    const listed = await new ChimeApi(settingsFor(state.region)).listAttendees(state.meetingId);
-    return this.declaredIn(state, listed);
-  }
-
-  /** The declared attendees among `listed`, by externalUserId. */
-  private declaredIn(
+  private async findDeclared(
+    declaration: Declaration,
     state: BatchInputs,
-    listed: readonly SdkAttendee[],
-    previous?: Record<string, JoinInfo>,
-  ): Record<string, JoinInfo> {
-    const declared = new Set(state.attendees.map((m) => m.externalUserId));
-    return joinInfoFrom(
-      listed.filter((a) => a.ExternalUserId !== undefined && declared.has(a.ExternalUserId)),
-      previous,
-    );
+  ): Promise<Record<string, JoinInfo>> {
+    return declaredIn(state, await this.io(state, declaration).list(state.meetingId));
   }
 
   /**
@@ -199,26 +201,27 @@ export class AttendeeBatchProvider implements pulumi.dynamic.ResourceProvider<Ba
    * and the failure names the attendees not created.
    */
   private async converge(
+    declaration: Declaration,
     inputs: BatchInputs,
     current: Record<string, JoinInfo>,
   ): Promise<Record<string, JoinInfo>> {
-    const api = new ChimeApi(settingsFor(inputs.region));
+    const io = this.io(inputs, declaration);
     const plan = planBatch(current, inputs.attendees);
     const joinInfo = { ...current };
     await Promise.all(
       plan.remove.map(async (externalUserId) => {
-        await api.deleteAttendee(inputs.meetingId, current[externalUserId].attendeeId).catch((error) => {
-          if (!isNotFound(error)) throw error;
+        await io.delete(inputs.meetingId, current[externalUserId].attendeeId).catch((error) => {
+          if (!this.context.isNotFound(error)) throw error;
         });
         delete joinInfo[externalUserId];
       }),
     );
-    const errors: CreateAttendeeError[] = [];
+    const errors: BatchCreateError[] = [];
     let chunkFailure: string | undefined;
     let requestId: string | undefined;
     for (const chunk of inChunks(plan.create)) {
       try {
-        const created = await api.batchCreateAttendees(inputs.meetingId, chunk.items);
+        const created = await io.create(inputs.meetingId, chunk.items);
         Object.assign(joinInfo, joinInfoFrom(created.attendees));
         errors.push(...created.errors);
         if (created.errors.length > 0) requestId ??= created.requestId;
@@ -238,11 +241,7 @@ export class AttendeeBatchProvider implements pulumi.dynamic.ResourceProvider<Ba
       });
       await Promise.all(
         updates.map(async ({ m, have, wanted }) => {
-          const updated: SdkAttendee = await api.updateAttendeeCapabilities(
-            inputs.meetingId,
-            have.attendeeId,
-            wanted,
-          );
+          const updated: ChimeAttendee = await io.setCapabilities(inputs.meetingId, have.attendeeId, wanted);
           joinInfo[m.externalUserId] = { ...have, capabilities: capabilitiesFromSdk(updated) };
         }),
       );
@@ -250,25 +249,38 @@ export class AttendeeBatchProvider implements pulumi.dynamic.ResourceProvider<Ba
       if (Object.keys(joinInfo).length === 0) throw error;
       throw new IncompleteBatch(error instanceof Error ? error.message : String(error));
     }
-    if (chunkFailure !== undefined) {
-      const items =
-        errors.length > 0
-          ? ` ${describeBatchErrors(inputs.meetingId, plan.create.length, errors, inputs.attendees, requestId)}`
-          : "";
-      throw new IncompleteBatch(
-        `${chunkFailure}.${items} The attendees that exist are recorded; run \`pulumi up\` again: it adopts them and creates the rest.`,
-      );
-    }
-    if (errors.length > 0) {
-      const message = describeBatchErrors(
+    const describe = () =>
+      describeBatchErrors(
         inputs.meetingId,
         plan.create.length,
         errors,
         inputs.attendees,
         requestId,
+        declaration.secretInputs,
       );
+    if (chunkFailure !== undefined) {
+      const items = errors.length > 0 ? ` ${describe()}` : "";
+      throw new IncompleteBatch(
+        `${chunkFailure}.${items} The attendees that exist are recorded; run \`pulumi up\` again: it adopts them and creates the rest.`,
+      );
+    }
+    if (errors.length > 0) {
+      const message = describe();
       throw Object.keys(joinInfo).length > 0 ? new IncompleteBatch(message) : new Error(message);
     }
     return joinInfo;
   }
+}
+
+/** The declared attendees among `listed`, by externalUserId. */
+function declaredIn(
+  state: BatchInputs,
+  listed: readonly ChimeAttendee[],
+  previous?: Record<string, JoinInfo>,
+): Record<string, JoinInfo> {
+  const declared = new Set(state.attendees.map((m) => m.externalUserId));
+  return joinInfoFrom(
+    listed.filter((a) => a.ExternalUserId !== undefined && declared.has(a.ExternalUserId)),
+    previous,
+  );
 }

@@ -1,0 +1,59 @@
+import { type ChimeSettings, endpointOf } from "./config";
+import { describeFailure, type Failure } from "./errors";
+
+/**
+ * One Chime call, of either namespace; on failure, rethrown as a `ChimeRequestError` that says what to
+ * do. Every attempt is paced by the client's middleware (`./pacing.ts`), not here.
+ */
+export async function callChime<T>(
+  settings: ChimeSettings,
+  failure: Failure,
+  send: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await send();
+  } catch (error) {
+    throw describeFailure(
+      { ...failure, namespace: settings.namespace, region: settings.region, endpoint: endpointOf(settings) },
+      error,
+    );
+  }
+}
+
+/** One page of a listing: its items and the token of the next page, if any. */
+export interface Page<T> {
+  readonly items?: readonly T[];
+  readonly next?: string;
+}
+
+/**
+ * The items of a paged listing (ListAttendees of either namespace), page after page: the caller may
+ * stop early (a search), and no further page is requested.
+ */
+export async function* paginate<T>(page: (token: string | undefined) => Promise<Page<T>>): AsyncGenerator<T> {
+  let token: string | undefined;
+  do {
+    const { items, next } = await page(token);
+    yield* items ?? [];
+    token = next;
+  } while (token);
+}
+
+/** Every item of a paged listing. */
+export async function everyItem<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const item of items) all.push(item);
+  return all;
+}
+
+/** The first item of a paged listing that satisfies `test`, reading no page beyond it. */
+export async function firstItem<T>(
+  items: AsyncIterable<T>,
+  test: (item: T) => boolean,
+): Promise<T | undefined> {
+  for await (const item of items) if (test(item)) return item;
+  return undefined;
+}
+
+/** The names a failure's `about` may hold that the program marked secret, for `Failure.secretNames`. */
+export type SecretNames = readonly string[];
