@@ -201,6 +201,10 @@ describe("Attendee provider against the local endpoint", () => {
       } finally {
         ctx.local.setFaults(undefined);
       }
+      // The engine prints an init failure's reasons, not its message: they carry the AWS message too.
+      expect((failure as { reasons?: string[] } | undefined)?.reasons).to.deep.equal([
+        `the attendee exists but its capabilities could not be set: ${failure?.message}`,
+      ]);
       expect(failure?.id).to.match(GUID);
       expect(failure?.properties).to.include({ meetingId, externalUserId: "kiosk-roof" });
       expect(JSON.stringify(failure?.properties))

@@ -200,6 +200,10 @@ describe("Attendee provider, legacy namespace, against the local endpoint", () =
         ctx.local.setFaults(undefined);
       }
       expect(failure?.message).to.include("TagAttendee").and.include("legacy Amazon Chime namespace");
+      // The engine prints an init failure's reasons, not its message: they carry the AWS message too.
+      expect((failure as { reasons?: string[] } | undefined)?.reasons).to.deep.equal([
+        `the attendee exists but its tags could not be set: ${failure?.message}`,
+      ]);
       expect(failure?.id).to.match(GUID);
       expect(failure?.properties).to.deep.equal(inputs);
       expect(JSON.stringify(failure?.properties))
