@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { capabilitiesFromSdk, capabilitiesToSet } from "../shared/capabilities";
-import { type LifecycleContext, regionOf } from "../shared/io";
+import { type LifecycleContext, regionToRead, unlessGone } from "../shared/io";
 import { namespaceOf } from "../shared/namespace";
 import {
   type Created,
@@ -137,25 +137,17 @@ export class AttendeeBatchLifecycle implements ResourceLogic<BatchInputs, BatchS
     id: string,
     state: BatchState | undefined,
   ): Promise<Read<BatchState, BatchInputs> | undefined> {
-    if (!state?.meetingId) throw new Error("An AttendeeBatch cannot be imported yet: declare it instead.");
-    // A dynamic resource read with the `id` option has the program's arguments, without a region.
-    const region = regionOf(state.region, this.context.defaultRegion());
-    try {
-      // The meeting's listing, shared with the other reads of this pass (a refresh reads all at once).
-      const listed = await this.io({ ...state, region }, declaration).listing(state.meetingId);
-      if (!listed) return undefined;
-      const joinInfo = declaredIn({ ...state, region }, listed, state.joinInfo);
-      if (Object.keys(joinInfo).length === 0) return undefined;
-      const inputs: BatchInputs = {
-        meetingId: state.meetingId,
-        attendees: state.attendees,
-        region,
-      };
-      return { id, state: { ...inputs, joinInfo }, inputs };
-    } catch (error) {
-      if (this.context.isNotFound(error)) return undefined;
-      throw error;
-    }
+    const region = regionToRead(this.context, "An AttendeeBatch", state);
+    const recorded = { ...(state as BatchState), region };
+    // The meeting's listing, shared with the other reads of this pass (a refresh reads all at once).
+    const listed = await unlessGone(this.context, () =>
+      this.io(recorded, declaration).listing(recorded.meetingId),
+    );
+    if (!listed) return undefined;
+    const joinInfo = declaredIn(recorded, listed, recorded.joinInfo);
+    if (Object.keys(joinInfo).length === 0) return undefined;
+    const inputs: BatchInputs = { meetingId: recorded.meetingId, attendees: recorded.attendees, region };
+    return { id, state: { ...inputs, joinInfo }, inputs };
   }
 
   async update(
@@ -171,18 +163,15 @@ export class AttendeeBatchLifecycle implements ResourceLogic<BatchInputs, BatchS
 
   async delete(declaration: Declaration, _id: string, state: BatchState): Promise<void> {
     const io = this.io(state, declaration);
-    const gone = (error: unknown) => {
-      if (!this.context.isNotFound(error)) throw error;
-    };
-    try {
+    // The meeting has ended (its attendees went with it), or an attendee is gone already.
+    await unlessGone(this.context, async () => {
       const joinInfo = state.joinInfo ?? (await this.findDeclared(declaration, state));
       await Promise.all(
-        Object.values(joinInfo).map((a) => io.delete(state.meetingId, a.attendeeId).catch(gone)),
+        Object.values(joinInfo).map((a) =>
+          unlessGone(this.context, () => io.delete(state.meetingId, a.attendeeId)),
+        ),
       );
-    } catch (error) {
-      // The meeting has ended: its attendees went with it.
-      gone(error);
-    }
+    });
   }
 
   /** The declared attendees that exist in the meeting, by externalUserId (a fresh listing). */
@@ -210,9 +199,7 @@ export class AttendeeBatchLifecycle implements ResourceLogic<BatchInputs, BatchS
     const joinInfo = { ...current };
     await Promise.all(
       plan.remove.map(async (externalUserId) => {
-        await io.delete(inputs.meetingId, current[externalUserId].attendeeId).catch((error) => {
-          if (!this.context.isNotFound(error)) throw error;
-        });
+        await unlessGone(this.context, () => io.delete(inputs.meetingId, current[externalUserId].attendeeId));
         delete joinInfo[externalUserId];
       }),
     );

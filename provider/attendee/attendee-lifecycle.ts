@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { IoTarget, LifecycleContext } from "../shared/io";
-import { regionOf } from "../shared/io";
+import { type IoTarget, type LifecycleContext, regionToRead, unlessGone } from "../shared/io";
 import { namespaceOf } from "../shared/namespace";
 import {
   type Created,
@@ -79,18 +78,11 @@ export class AttendeeLifecycle implements ResourceLogic<AnyAttendeeInputs, AnyAt
     id: string,
     state: AnyAttendeeState | undefined,
   ): Promise<Read<AnyAttendeeState, AnyAttendeeInputs> | undefined> {
-    if (!state?.meetingId) throw new Error("An Attendee cannot be imported yet: declare it instead.");
-    // A dynamic resource read with the `id` option has the program's arguments, without a region.
-    const region = regionOf(state.region, this.context.defaultRegion());
-    const io = this.context.io(targetOf({ ...state, region }), declaration.secretInputs);
-    let outputs: AnyAttendeeOutputs | undefined;
-    try {
-      outputs = await io.read({ ...state, region });
-    } catch (error) {
-      if (this.context.isNotFound(error)) return undefined;
-      throw error;
-    }
-    // The attendee, or its whole meeting, is gone.
+    const region = regionToRead(this.context, "An Attendee", state);
+    const recorded = { ...(state as AnyAttendeeState), region };
+    const io = this.context.io(targetOf(recorded), declaration.secretInputs);
+    // The attendee, or its whole meeting, is gone: undefined.
+    const outputs = await unlessGone(this.context, () => io.read(recorded));
     if (!outputs) return undefined;
     return { id, state: outputs, inputs: inputsOfAny(outputs) as AnyAttendeeInputs };
   }
@@ -113,12 +105,10 @@ export class AttendeeLifecycle implements ResourceLogic<AnyAttendeeInputs, AnyAt
 
   async delete(declaration: Declaration, _id: string, state: AnyAttendeeState): Promise<void> {
     const io = this.context.io(targetOf(state), declaration.secretInputs);
-    try {
+    // Already gone (deleted out of band, or its meeting ended) is what delete wants.
+    await unlessGone(this.context, async () => {
       const attendeeId = state.attendeeId ?? (await io.find(state.meetingId, state.externalUserId));
       if (attendeeId) await io.delete(state.meetingId, attendeeId);
-    } catch (error) {
-      // Already gone (deleted out of band, or its meeting ended) is what delete wants.
-      if (!this.context.isNotFound(error)) throw error;
-    }
+    });
   }
 }

@@ -55,5 +55,51 @@ export async function firstItem<T>(
   return undefined;
 }
 
-/** The names a failure's `about` may hold that the program marked secret, for `Failure.secretNames`. */
-export type SecretNames = readonly string[];
+/** An API's call wrapper: a call described by `failure` if it fails. */
+export type Caller = <T>(failure: Failure, send: () => Promise<T>) => Promise<T>;
+
+/** The request of a call about one attendee of a meeting, in the field names both models share. */
+export interface AttendeeRequest {
+  readonly MeetingId: string;
+  readonly AttendeeId: string;
+}
+
+/**
+ * A call about one attendee of a meeting (GetAttendee, DeleteAttendee, ListAttendeeTags …), of either
+ * namespace: the AttendeeId is secret, so messages mask it.
+ */
+export function callOnAttendee<T>(
+  call: Caller,
+  operation: string,
+  meetingId: string,
+  attendeeId: string,
+  send: (request: AttendeeRequest) => Promise<T>,
+): Promise<T> {
+  return call({ operation, about: { meetingId }, secrets: { attendeeId } }, () =>
+    send({ MeetingId: meetingId, AttendeeId: attendeeId }),
+  );
+}
+
+/** A ListAttendees page request, in the field names both namespaces' models share. */
+export interface AttendeePageRequest {
+  readonly MeetingId: string;
+  readonly MaxResults: number;
+  readonly NextToken?: string;
+}
+
+/**
+ * The attendees of a meeting, page after page of ListAttendees (100 a page), of either namespace:
+ * `call` is the API's call wrapper, `send` sends one page request with the API's client.
+ */
+export function attendeePages<A>(
+  meetingId: string,
+  call: Caller,
+  send: (request: AttendeePageRequest) => Promise<{ Attendees?: A[]; NextToken?: string }>,
+): AsyncGenerator<A> {
+  return paginate(async (token) => {
+    const page = await call({ operation: "ListAttendees", about: { meetingId } }, () =>
+      send({ MeetingId: meetingId, MaxResults: 100, NextToken: token }),
+    );
+    return { items: page.Attendees, next: page.NextToken };
+  });
+}

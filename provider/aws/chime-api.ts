@@ -18,7 +18,7 @@ import {
   UpdateAttendeeCapabilitiesCommand,
 } from "@aws-sdk/client-chime-sdk-meetings";
 import type { AttendeeCapabilities } from "../shared/capabilities";
-import { callChime, everyItem, firstItem, paginate } from "./call";
+import { attendeePages, type Caller, callChime, callOnAttendee, everyItem, firstItem } from "./call";
 import type { ChimeClients } from "./client";
 import { sdkClient } from "./client";
 import { CoalescingCache } from "./coalescing-cache";
@@ -71,6 +71,11 @@ export class ChimeApi {
       // Again after the call: a read that started meanwhile may hold the listing from before it.
       if (changes) this.changed(changes);
     }
+  }
+
+  /** The call wrapper as a function; `changes` as for `call`. */
+  private caller(changes?: string): Caller {
+    return (failure, send) => this.call(failure, send, changes);
   }
 
   private get client(): ChimeSDKMeetingsClient {
@@ -129,9 +134,8 @@ export class ChimeApi {
   }
 
   async getAttendee(meetingId: string, attendeeId: string): Promise<SdkAttendee> {
-    const out = await this.call(
-      { operation: "GetAttendee", about: { meetingId }, secrets: { attendeeId } },
-      () => this.client.send(new GetAttendeeCommand({ MeetingId: meetingId, AttendeeId: attendeeId })),
+    const out = await callOnAttendee(this.caller(), "GetAttendee", meetingId, attendeeId, (request) =>
+      this.client.send(new GetAttendeeCommand(request)),
     );
     return out.Attendee ?? {};
   }
@@ -157,10 +161,8 @@ export class ChimeApi {
   }
 
   async deleteAttendee(meetingId: string, attendeeId: string): Promise<void> {
-    await this.call(
-      { operation: "DeleteAttendee", about: { meetingId }, secrets: { attendeeId } },
-      () => this.client.send(new DeleteAttendeeCommand({ MeetingId: meetingId, AttendeeId: attendeeId })),
-      meetingId,
+    await callOnAttendee(this.caller(meetingId), "DeleteAttendee", meetingId, attendeeId, (request) =>
+      this.client.send(new DeleteAttendeeCommand(request)),
     );
   }
 
@@ -175,14 +177,9 @@ export class ChimeApi {
   }
 
   private attendees(meetingId: string): AsyncGenerator<SdkAttendee> {
-    return paginate(async (token) => {
-      const page = await this.call({ operation: "ListAttendees", about: { meetingId } }, () =>
-        this.client.send(
-          new ListAttendeesCommand({ MeetingId: meetingId, MaxResults: 100, NextToken: token }),
-        ),
-      );
-      return { items: page.Attendees, next: page.NextToken };
-    });
+    return attendeePages(meetingId, this.caller(), (request) =>
+      this.client.send(new ListAttendeesCommand(request)),
+    );
   }
 
   /**

@@ -19,7 +19,7 @@ import {
   UntagMeetingCommand,
 } from "@aws-sdk/client-chime";
 import { chunks, TAGS_PER_CALL } from "../shared/tags";
-import { callChime, firstItem, paginate } from "./call";
+import { attendeePages, type Caller, callChime, callOnAttendee, firstItem } from "./call";
 import { type ChimeClients, sdkClientConfig, sdkClientPacing } from "./client";
 import type { ChimeSettings } from "./config";
 import type { Failure } from "./errors";
@@ -47,6 +47,9 @@ export class LegacyChimeApi {
     /** Inputs the program marked secret (e.g. a `pulumi.secret` meetingId): masked in messages. */
     private readonly secretNames: readonly string[] = [],
   ) {}
+
+  /** The call wrapper as a function. */
+  private readonly caller: Caller = (failure, send) => this.call(failure, send);
 
   private call<T>(failure: Failure, send: () => Promise<T>): Promise<T> {
     return callChime(
@@ -98,36 +101,29 @@ export class LegacyChimeApi {
   }
 
   async getAttendee(meetingId: string, attendeeId: string): Promise<LegacyAttendee> {
-    const out = await this.call(
-      { operation: "GetAttendee", about: { meetingId }, secrets: { attendeeId } },
-      () => this.client.send(new GetAttendeeCommand({ MeetingId: meetingId, AttendeeId: attendeeId })),
+    const out = await callOnAttendee(this.caller, "GetAttendee", meetingId, attendeeId, (request) =>
+      this.client.send(new GetAttendeeCommand(request)),
     );
     return out.Attendee ?? {};
   }
 
   async deleteAttendee(meetingId: string, attendeeId: string): Promise<void> {
-    await this.call({ operation: "DeleteAttendee", about: { meetingId }, secrets: { attendeeId } }, () =>
-      this.client.send(new DeleteAttendeeCommand({ MeetingId: meetingId, AttendeeId: attendeeId })),
+    await callOnAttendee(this.caller, "DeleteAttendee", meetingId, attendeeId, (request) =>
+      this.client.send(new DeleteAttendeeCommand(request)),
     );
   }
 
   /** The meeting's attendee with this ExternalUserId, found through ListAttendees, if there is one. */
   findAttendee(meetingId: string, externalUserId: string): Promise<LegacyAttendee | undefined> {
-    const attendees = paginate(async (token) => {
-      const page = await this.call({ operation: "ListAttendees", about: { meetingId } }, () =>
-        this.client.send(
-          new ListAttendeesCommand({ MeetingId: meetingId, MaxResults: 100, NextToken: token }),
-        ),
-      );
-      return { items: page.Attendees, next: page.NextToken };
-    });
+    const attendees = attendeePages(meetingId, this.caller, (request) =>
+      this.client.send(new ListAttendeesCommand(request)),
+    );
     return firstItem(attendees, (a) => a.ExternalUserId === externalUserId);
   }
 
   async listAttendeeTags(meetingId: string, attendeeId: string): Promise<Record<string, string>> {
-    const out = await this.call(
-      { operation: "ListAttendeeTags", about: { meetingId }, secrets: { attendeeId } },
-      () => this.client.send(new ListAttendeeTagsCommand({ MeetingId: meetingId, AttendeeId: attendeeId })),
+    const out = await callOnAttendee(this.caller, "ListAttendeeTags", meetingId, attendeeId, (request) =>
+      this.client.send(new ListAttendeeTagsCommand(request)),
     );
     return tagRecord(out.Tags);
   }

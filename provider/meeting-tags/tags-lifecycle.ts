@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { LifecycleContext } from "../shared/io";
+import { type LifecycleContext, unlessGone } from "../shared/io";
 import { namespaceOf } from "../shared/namespace";
 import type { Created, Declaration, Diffed, Read, ResourceLogic } from "../shared/resource";
 import { tagChanges } from "../shared/tags";
@@ -69,13 +69,11 @@ export class MeetingTagsLifecycle implements ResourceLogic<MeetingTagsInputs, Me
         "A MeetingTags resource cannot be imported: declare the tags on their Meeting instead.",
       );
     }
-    try {
-      const outputs: MeetingTagsState = { ...state, tags: await this.io(state, declaration).list(state) };
-      return { id, state: outputs, inputs: outputs };
-    } catch (error) {
-      if (this.context.isNotFound(error)) return undefined;
-      throw error;
-    }
+    // A meeting that ended takes its tags with it.
+    const tags = await unlessGone(this.context, () => this.io(state, declaration).list(state));
+    if (!tags) return undefined;
+    const outputs: MeetingTagsState = { ...state, tags };
+    return { id, state: outputs, inputs: outputs };
   }
 
   /**
@@ -102,10 +100,6 @@ export class MeetingTagsLifecycle implements ResourceLogic<MeetingTagsInputs, Me
   async delete(declaration: Declaration, _id: string, state: MeetingTagsState): Promise<void> {
     const keys = Object.keys(state.tags ?? {});
     if (keys.length === 0 || !recordsTaggedMeeting(state)) return;
-    try {
-      await this.io(state, declaration).untag(state, keys);
-    } catch (error) {
-      if (!this.context.isNotFound(error)) throw error;
-    }
+    await unlessGone(this.context, () => this.io(state, declaration).untag(state, keys));
   }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { LifecycleContext } from "../shared/io";
+import { type LifecycleContext, unlessGone } from "../shared/io";
 import { namespaceOf } from "../shared/namespace";
 import type { Created, Declaration, Diffed, Read, ResourceLogic } from "../shared/resource";
 import { finishCheck } from "../validation/check-result";
@@ -49,16 +49,11 @@ export class MeetingLifecycle implements ResourceLogic<MeetingInputs, MeetingSta
     state: MeetingState | undefined,
   ): Promise<Read<MeetingState, MeetingInputs> | undefined> {
     if (!recordsMeeting(state)) throw new Error("A Meeting cannot be imported yet: declare it instead.");
-    try {
-      // State written by v0.1.0 also held tags and a clientRequestToken: they are dropped here, with
-      // no diff (diffMeeting ignores both).
-      const outputs = await this.io(state, declaration).read(state);
-      return { id, state: outputs, inputs: meetingInputsOf(outputs) as MeetingInputs };
-    } catch (error) {
-      // Ended: deleted, 24 hours old, or 5 minutes without an attendee. `pulumi up` creates it again.
-      if (this.context.isNotFound(error)) return undefined;
-      throw error;
-    }
+    // Ended: deleted, 24 hours old, or 5 minutes without an attendee. `pulumi up` creates it again.
+    // State written by v0.1.0 also held tags and a clientRequestToken: they are dropped here, with no
+    // diff (diffMeeting ignores both).
+    const outputs = await unlessGone(this.context, () => this.io(state, declaration).read(state));
+    return outputs && { id, state: outputs, inputs: meetingInputsOf(outputs) as MeetingInputs };
   }
 
   /** Never called: `diffMeeting` reports every change as a replacement. */
@@ -69,11 +64,7 @@ export class MeetingLifecycle implements ResourceLogic<MeetingInputs, MeetingSta
   }
 
   async delete(declaration: Declaration, _id: string, state: MeetingState): Promise<void> {
-    try {
-      await this.io(state, declaration).delete(state);
-    } catch (error) {
-      // Already ended is what delete wants.
-      if (!this.context.isNotFound(error)) throw error;
-    }
+    // Already ended is what delete wants.
+    await unlessGone(this.context, () => this.io(state, declaration).delete(state));
   }
 }

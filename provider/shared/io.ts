@@ -43,3 +43,33 @@ export function regionOf(recorded: string | undefined, defaultRegion: string | u
   }
   return region;
 }
+
+/**
+ * What `attempt` returns, or `undefined` when it fails with a NotFound: the resource, or its meeting, is
+ * gone (a read drops it; a delete has nothing left to do).
+ */
+export async function unlessGone<T>(
+  context: Pick<LifecycleContext<unknown>, "isNotFound">,
+  attempt: () => Promise<T>,
+): Promise<T | undefined> {
+  try {
+    return await attempt();
+  } catch (error) {
+    if (context.isNotFound(error)) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * The region to read a resource in: its recorded one, else (a dynamic resource read with the `id`
+ * option, whose inputs are the program's arguments) the default. Without a recorded meetingId there is
+ * nothing to read: importing (a read by id alone) is not supported yet.
+ */
+export function regionToRead(
+  context: Pick<LifecycleContext<unknown>, "defaultRegion">,
+  kind: string,
+  state: { readonly meetingId?: string; readonly region?: string } | undefined,
+): string {
+  if (!state?.meetingId) throw new Error(`${kind} cannot be imported yet: declare it instead.`);
+  return regionOf(state.region, context.defaultRegion());
+}
