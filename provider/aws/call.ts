@@ -1,5 +1,5 @@
-import { type ChimeSettings, endpointOf } from "./config";
 import { describeFailure, type Failure } from "./errors";
+import { type ChimeSettings, endpointOf } from "./settings";
 
 /**
  * One Chime call, of either namespace; on failure, rethrown as a `ChimeRequestError` that says what to

@@ -22,8 +22,8 @@ import { attendeePages, type Caller, callChime, callOnAttendee, everyItem, first
 import type { ChimeClients } from "./client";
 import { sdkClient } from "./client";
 import { CoalescingCache } from "./coalescing-cache";
-import type { ChimeSettings } from "./config";
 import { type Failure, isNotFound } from "./errors";
+import type { ChimeSettings } from "./settings";
 
 /**
  * Recent listings of meetings' attendees, shared by the reads of one engine pass (see

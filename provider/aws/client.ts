@@ -1,9 +1,9 @@
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import type { MetadataBearer, MiddlewareStack, Pluggable } from "@smithy/types";
-import type { ChimeSettings } from "./config";
 import { pacingPlugin } from "./pacing";
 import { RequestPacer } from "./request-pacer";
 import { ChimeRetryStrategy, MAX_TIMEOUT_BACKOFF_MS } from "./retry-strategy";
+import type { ChimeSettings } from "./settings";
 
 /** Attempts per call, the first included: throttling and 5xx get a few backed-off retries. */
 const MAX_ATTEMPTS = 5;

@@ -7,9 +7,12 @@
  * provider (see `../dynamic/shim.ts`), so no config value or credential reaches the state file.
  */
 
-import { LEGACY_REGION, NAMESPACE_WORDS, type Namespace } from "../shared/namespace";
+import { LEGACY_REGION } from "../shared/namespace";
 import { ChimeClients } from "./client";
-import type { EndpointInfo } from "./errors";
+import type { ChimeSettings } from "./settings";
+
+export type { ChimeSettings } from "./settings";
+export { endpointOf } from "./settings";
 
 /** The config keys the provider reads. */
 export const CONFIG_KEYS = {
@@ -27,19 +30,6 @@ export const DEFAULT_REQUESTS_PER_SECOND = 10;
 /** Stack config as a front-end receives it. */
 export interface ConfigSource {
   get(key: string): string | undefined;
-}
-
-export interface ChimeSettings {
-  /** Which API the calls go to; absent: Chime SDK Meetings. */
-  readonly namespace?: Namespace;
-  readonly region: string;
-  /**
-   * An endpoint override from stack config (`chime:endpoint`, or `chime:legacyEndpoint` for the legacy
-   * namespace); the SDK itself honours AWS_ENDPOINT_URL_CHIME_SDK_MEETINGS (AWS_ENDPOINT_URL_CHIME).
-   */
-  readonly endpoint?: string;
-  readonly profile?: string;
-  readonly maxRequestsPerSecond: number;
 }
 
 /** The config values the provider uses, by name. */
@@ -66,15 +56,6 @@ export function defaultRegion(
     (env.AWS_REGION || undefined) ??
     (env.AWS_DEFAULT_REGION || undefined)
   );
-}
-
-/** Where calls for `settings` go, and where that came from (for messages about an unreachable endpoint). */
-export function endpointOf(settings: ChimeSettings, env: NodeJS.ProcessEnv = process.env): EndpointInfo {
-  if (settings.endpoint) return { url: settings.endpoint, source: "config" };
-  const words = NAMESPACE_WORDS[settings.namespace ?? "meetings"];
-  const fromEnv = env[words.endpointVariable] || env.AWS_ENDPOINT_URL;
-  if (fromEnv) return { url: fromEnv, source: "environment" };
-  return { url: words.awsEndpoint(settings.region), source: "aws" };
 }
 
 /** One provider instance's Chime configuration, with the clients (and their pacing) made for it. */

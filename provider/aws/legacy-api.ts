@@ -21,8 +21,8 @@ import {
 import { chunks, TAGS_PER_CALL } from "../shared/tags";
 import { attendeePages, type Caller, callChime, callOnAttendee, firstItem } from "./call";
 import { type ChimeClients, sdkClientConfig, sdkClientPacing } from "./client";
-import type { ChimeSettings } from "./config";
 import type { Failure } from "./errors";
+import type { ChimeSettings } from "./settings";
 
 export type { LegacyAttendee, LegacyMeeting };
 

@@ -1,8 +1,8 @@
-import { checkTagsInput } from "../meeting-tags/tags-check";
 import { LEGACY_REGION, NAMESPACES } from "../shared/namespace";
 import {
   arn,
   type CheckFailure,
+  checkTagsInput,
   chooseRegion,
   externalId,
   guid,
