@@ -91,3 +91,19 @@ describe("Provider settings", () => {
     );
   });
 });
+
+describe("Provider instances", () => {
+  it("GIVEN two instances' configs WHEN each makes a client for the same settings THEN each has its own client and pacer", async () => {
+    const { meetingsClient } = await import("../../provider/aws/chime-api");
+    const [a, b] = [new ChimeConfig({ region: "us-east-1" }), new ChimeConfig({ region: "us-east-1" })];
+    const settings = a.settingsFor("us-east-1");
+    try {
+      expect(meetingsClient(settings, a.clients)).to.equal(meetingsClient(settings, a.clients));
+      expect(meetingsClient(settings, a.clients)).not.to.equal(meetingsClient(settings, b.clients));
+      expect(a.clients.pacer).not.to.equal(b.clients.pacer);
+    } finally {
+      a.clients.reset();
+      b.clients.reset();
+    }
+  });
+});
