@@ -1,5 +1,13 @@
 import { LEGACY_REGION } from "../aws/settings";
-import { type CheckFailure, chooseRegion, isUnknown, oneOf, requiredString, tags } from "../validation/rules";
+import {
+  type CheckFailure,
+  chooseRegion,
+  guid,
+  isUnknown,
+  oneOf,
+  requiredString,
+  tags,
+} from "../validation/rules";
 import type { MeetingTagsInputs } from "./tags-state";
 
 type RawInputs = { readonly [K in keyof MeetingTagsInputs]?: unknown };
@@ -39,7 +47,9 @@ export function checkMeetingTags(
   for (const property of legacy ? (["meetingId"] as const) : (["meetingId", "meetingArn"] as const)) {
     const value = news[property];
     if (isUnknown(value)) continue;
-    const reason = requiredString(property, value);
+    // A legacy meeting's tags go by its MeetingId in the request path: it must be the GUID.
+    const reason =
+      legacy && property === "meetingId" ? guid(property, value) : requiredString(property, value);
     if (reason) failures.push({ property, reason });
   }
   failures.push(...checkTagsInput("tags", news.tags, legacy ? "legacy" : "meetings"));

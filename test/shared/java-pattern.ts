@@ -36,22 +36,29 @@ function run(command: string, args: string[], input?: string): string {
   return result.stdout;
 }
 
+let compiled: string | undefined;
+
+/** Compiles ModelPattern.java once per test process, into a directory removed when the process exits. */
+function classes(): string {
+  if (compiled === undefined) {
+    const dir = mkdtempSync(join(tmpdir(), "model-pattern-"));
+    process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+    run("javac", ["-d", dir, SOURCE]);
+    compiled = dir;
+  }
+  return compiled;
+}
+
 /** Asks Java, in one process, whether each value matches its pattern as a whole. */
 export function javaMatches(questions: readonly JavaQuestion[]): JavaAnswer[] {
-  const classes = mkdtempSync(join(tmpdir(), "model-pattern-"));
-  try {
-    run("javac", ["-d", classes, SOURCE]);
-    const b64 = (text: string) => Buffer.from(text, "utf8").toString("base64");
-    const input = questions.map((q) => `${b64(q.pattern)}\t${b64(q.value)}\n`).join("");
-    const lines = run("java", ["-cp", classes, "ModelPattern"], input).split("\n").slice(0, -1);
-    if (lines.length !== questions.length) {
-      throw new Error(`ModelPattern answered ${lines.length} of ${questions.length} questions`);
-    }
-    return lines.map((line, i) => {
-      if (line === "match" || line === "no match") return line;
-      throw new Error(`ModelPattern on ${JSON.stringify(questions[i]!.pattern)}: ${line}`);
-    });
-  } finally {
-    rmSync(classes, { recursive: true, force: true });
+  const b64 = (text: string) => Buffer.from(text, "utf8").toString("base64");
+  const input = questions.map((q) => `${b64(q.pattern)}\t${b64(q.value)}\n`).join("");
+  const lines = run("java", ["-cp", classes(), "ModelPattern"], input).split("\n").slice(0, -1);
+  if (lines.length !== questions.length) {
+    throw new Error(`ModelPattern answered ${lines.length} of ${questions.length} questions`);
   }
+  return lines.map((line, i) => {
+    if (line === "match" || line === "no match") return line;
+    throw new Error(`ModelPattern on ${JSON.stringify(questions[i]!.pattern)}: ${line}`);
+  });
 }
