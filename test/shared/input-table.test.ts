@@ -38,7 +38,6 @@ import { checkMeeting } from "../../provider/meeting/meeting-check";
 import { checkMeetingTags } from "../../provider/meeting-tags/tags-check";
 import type { CheckFailure } from "../../provider/validation/rules";
 import { clientFor, newMeeting, useEndpoint } from "../emulator/helpers";
-import { legacyClientFor, newLegacyMeeting } from "../emulator/legacy-helpers";
 import { DELIBERATE_DIFFERENCES, INPUT_TABLE, type InputRow, type Verdict } from "./input-table";
 import { javaMatches } from "./java-pattern";
 import { type Field, type ModelConstraint, modelConstraints, type Namespace } from "./model-constraints";
@@ -485,11 +484,11 @@ describe("one table of inputs, two validators and the AWS model agree on every r
 
   before(async () => {
     clients.meetings = clientFor(ctx.local);
-    clients.legacy = legacyClientFor(ctx.local);
+    clients.legacy = clientFor(ctx.local, { dialect: "legacy" });
     const live = await newMeeting(clients.meetings);
     clients.meetingId = {
       meetings: live.MeetingId,
-      legacy: (await newLegacyMeeting(clients.legacy)).MeetingId,
+      legacy: (await newMeeting(clients.legacy)).MeetingId,
     };
     clients.meetingArn = live.MeetingArn;
   });
