@@ -10,7 +10,6 @@
  * The two validators are independent code on purpose; this table is what holds both to the model.
  */
 import {
-  type ChimeClient,
   BadRequestException as LegacyBadRequest,
   BatchCreateAttendeeCommand as LegacyBatchCreateAttendee,
   CreateAttendeeCommand as LegacyCreateAttendee,
@@ -23,7 +22,6 @@ import {
 import {
   BadRequestException,
   BatchCreateAttendeeCommand,
-  type ChimeSDKMeetingsClient,
   CreateAttendeeCommand,
   CreateMeetingCommand,
   DeleteMeetingCommand,
@@ -32,6 +30,7 @@ import {
   UntagResourceCommand,
 } from "@aws-sdk/client-chime-sdk-meetings";
 import { expect } from "chai";
+import type { ChimeLocal } from "../../emulator";
 import { checkAttendee } from "../../provider/attendee/attendee-check";
 import { checkBatch } from "../../provider/attendee-batch/batch-check";
 import { checkMeeting } from "../../provider/meeting/meeting-check";
@@ -179,18 +178,74 @@ function providerVerdict(judge: ProviderJudge, value: string): Verdict {
 // ---------------------------------------------------------------------------------------------------
 // (b) chime-local through the SDK: the call that carries the field, everything else valid.
 
-interface Clients {
-  meetings: ChimeSDKMeetingsClient;
-  legacy: ChimeClient;
-  /** A live meeting of each namespace (attendees and tags are added to it). */
-  meetingId: Record<Namespace, string>;
-  meetingArn: string;
+type Tag = { Key: string; Value: string };
+
+/**
+ * The calls the table makes, in one dialect of chime-local, each through that dialect's official
+ * client: the only place the two clients differ. Meeting tags go by ARN (TagResource) in Chime SDK
+ * Meetings and by MeetingId (TagMeeting) in the legacy namespace.
+ */
+interface Dialect {
+  readonly name: string;
+  /** A live meeting, to which attendees and tags are added. */
+  readonly meetingId: string;
+  createAttendee(input: { MeetingId: string; ExternalUserId: string; Tags?: Tag[] }): Promise<unknown>;
+  batchCreateAttendee(input: { MeetingId: string; Attendees: { ExternalUserId: string }[] }): Promise<{
+    Errors?: unknown[];
+  }>;
+  /** Creates a meeting (ExternalMeetingId and MediaRegion valid unless `input` says otherwise); its id. */
+  createMeeting(input: Record<string, unknown>): Promise<string | undefined>;
+  deleteMeeting(meetingId: string): Promise<unknown>;
+  /** Tags the meeting `meetingId` (the live meeting when undefined). */
+  tagMeeting(tags: Tag[], meetingId?: string): Promise<unknown>;
+  untagMeeting(keys: string[]): Promise<unknown>;
+}
+
+async function dialects(local: ChimeLocal): Promise<Record<Namespace, Dialect> & { destroy(): void }> {
+  const meetings = clientFor(local);
+  const legacy = clientFor(local, { dialect: "legacy" });
+  const live = await newMeeting(meetings);
+  const liveLegacy = await newMeeting(legacy);
+  const defaults = { ExternalMeetingId: "town-hall", MediaRegion: REGION };
+  return {
+    meetings: {
+      name: "",
+      meetingId: live.MeetingId,
+      createAttendee: (input) => meetings.send(new CreateAttendeeCommand(input)),
+      batchCreateAttendee: (input) => meetings.send(new BatchCreateAttendeeCommand(input)),
+      createMeeting: async (input) =>
+        (await meetings.send(new CreateMeetingCommand({ ...defaults, ...input }))).Meeting?.MeetingId,
+      deleteMeeting: (id) => meetings.send(new DeleteMeetingCommand({ MeetingId: id })),
+      // Chime SDK Meetings tags a meeting by ARN, so `meetingId` plays no part here.
+      tagMeeting: (tags) =>
+        meetings.send(new TagResourceCommand({ ResourceARN: live.MeetingArn, Tags: tags })),
+      untagMeeting: (keys) =>
+        meetings.send(new UntagResourceCommand({ ResourceARN: live.MeetingArn, TagKeys: keys })),
+    },
+    legacy: {
+      name: " (legacy)",
+      meetingId: liveLegacy.MeetingId,
+      createAttendee: (input) => legacy.send(new LegacyCreateAttendee(input)),
+      batchCreateAttendee: (input) => legacy.send(new LegacyBatchCreateAttendee(input)),
+      createMeeting: async (input) =>
+        (await legacy.send(new LegacyCreateMeeting({ ...defaults, ...input }))).Meeting?.MeetingId,
+      deleteMeeting: (id) => legacy.send(new LegacyDeleteMeeting({ MeetingId: id })),
+      tagMeeting: (tags, id = liveLegacy.MeetingId) =>
+        legacy.send(new TagMeetingCommand({ MeetingId: id, Tags: tags })),
+      untagMeeting: (keys) =>
+        legacy.send(new UntagMeetingCommand({ MeetingId: liveLegacy.MeetingId, TagKeys: keys })),
+    },
+    destroy() {
+      meetings.destroy();
+      legacy.destroy();
+    },
+  };
 }
 
 interface LocalJudge {
   /** The operation, for messages. */
   readonly operation: string;
-  readonly call: (clients: Clients, value: string) => Promise<Verdict>;
+  readonly call: (dialect: Dialect, value: string) => Promise<Verdict>;
 }
 
 /** A call's verdict: BadRequest is a rejection; a NotFound only follows validation (a well-formed id). */
@@ -209,10 +264,10 @@ async function answer(call: Promise<unknown>, notFoundIsAccept = false): Promise
 
 /** A batch answers 200 with per-item errors; an item's error is the rejection. */
 async function batchAnswer(
-  call: Promise<{ Errors?: { ErrorCode?: string }[] }>,
+  call: Promise<{ Errors?: unknown[] }>,
   notFoundIsAccept = false,
 ): Promise<Verdict> {
-  let errors: { ErrorCode?: string }[] = [];
+  let errors: unknown[] = [];
   const verdict = await answer(
     call.then((out) => {
       errors = out.Errors ?? [];
@@ -222,218 +277,107 @@ async function batchAnswer(
   return verdict === "accept" && errors.length > 0 ? "reject" : verdict;
 }
 
-/** Creates a meeting with `input`; deletes it again when it was created. */
-function createMeeting(namespace: Namespace, input: Record<string, unknown>) {
-  return async (clients: Clients): Promise<Verdict> => {
-    if (namespace === "meetings") {
-      let id: string | undefined;
-      const verdict = await answer(
-        clients.meetings
-          .send(new CreateMeetingCommand({ ExternalMeetingId: "town-hall", MediaRegion: REGION, ...input }))
-          .then((out) => {
-            id = out.Meeting?.MeetingId;
-          }),
-      );
-      if (id) await clients.meetings.send(new DeleteMeetingCommand({ MeetingId: id }));
-      return verdict;
-    }
-    let id: string | undefined;
-    const verdict = await answer(
-      clients.legacy
-        .send(new LegacyCreateMeeting({ ExternalMeetingId: "town-hall", MediaRegion: REGION, ...input }))
-        .then((out) => {
-          id = out.Meeting?.MeetingId;
-        }),
-    );
-    if (id) await clients.legacy.send(new LegacyDeleteMeeting({ MeetingId: id }));
-    return verdict;
-  };
+/** CreateMeeting with `input`; the meeting is deleted again when it was created. */
+async function createMeeting(d: Dialect, input: Record<string, unknown>): Promise<Verdict> {
+  let id: string | undefined;
+  const verdict = await answer(
+    d.createMeeting(input).then((created) => {
+      id = created;
+    }),
+  );
+  if (id) await d.deleteMeeting(id);
+  return verdict;
 }
+
+/** Adds `tag` to the live meeting; removes it again when it was added (a meeting holds at most 50). */
+async function tagMeeting(d: Dialect, tag: Tag): Promise<Verdict> {
+  const verdict = await answer(d.tagMeeting([tag]));
+  if (verdict === "accept") await d.untagMeeting([tag.Key]);
+  return verdict;
+}
+
+const NOTIFICATION_MEMBERS: Partial<Record<Field, string>> = {
+  snsTopicArn: "SnsTopicArn",
+  sqsQueueArn: "SqsQueueArn",
+  lambdaFunctionArn: "LambdaFunctionArn",
+};
 
 function localJudges(namespace: Namespace, field: Field): LocalJudge[] {
   const legacy = namespace === "legacy";
+  const createMeetingWith = (input: (v: string) => Record<string, unknown>): LocalJudge => ({
+    operation: "CreateMeeting",
+    call: (d, v) => createMeeting(d, input(v)),
+  });
   switch (field) {
     case "externalUserId":
-      return legacy
-        ? [
-            {
-              operation: "CreateAttendee (legacy)",
-              call: (c, v) =>
-                answer(
-                  c.legacy.send(
-                    new LegacyCreateAttendee({ MeetingId: c.meetingId.legacy, ExternalUserId: v }),
-                  ),
-                ),
-            },
-            {
-              operation: "BatchCreateAttendee (legacy)",
-              call: (c, v) =>
-                batchAnswer(
-                  c.legacy.send(
-                    new LegacyBatchCreateAttendee({
-                      MeetingId: c.meetingId.legacy,
-                      Attendees: [{ ExternalUserId: v }],
-                    }),
-                  ),
-                ),
-            },
-          ]
-        : [
-            {
-              operation: "CreateAttendee",
-              call: (c, v) =>
-                answer(
-                  c.meetings.send(
-                    new CreateAttendeeCommand({ MeetingId: c.meetingId.meetings, ExternalUserId: v }),
-                  ),
-                ),
-            },
-            {
-              operation: "BatchCreateAttendee",
-              call: (c, v) =>
-                batchAnswer(
-                  c.meetings.send(
-                    new BatchCreateAttendeeCommand({
-                      MeetingId: c.meetingId.meetings,
-                      Attendees: [{ ExternalUserId: v }],
-                    }),
-                  ),
-                ),
-            },
-          ];
+      return [
+        {
+          operation: "CreateAttendee",
+          call: (d, v) => answer(d.createAttendee({ MeetingId: d.meetingId, ExternalUserId: v })),
+        },
+        {
+          operation: "BatchCreateAttendee",
+          call: (d, v) =>
+            batchAnswer(
+              d.batchCreateAttendee({ MeetingId: d.meetingId, Attendees: [{ ExternalUserId: v }] }),
+            ),
+        },
+      ];
     case "externalMeetingId":
-      return [
-        { operation: "CreateMeeting", call: (c, v) => createMeeting(namespace, { ExternalMeetingId: v })(c) },
-      ];
+      return [createMeetingWith((v) => ({ ExternalMeetingId: v }))];
     case "meetingHostId":
-      return [
-        { operation: "CreateMeeting", call: (c, v) => createMeeting(namespace, { MeetingHostId: v })(c) },
-      ];
+      return [createMeetingWith((v) => ({ MeetingHostId: v }))];
     case "meetingId":
       // A well-formed id of no meeting gets NotFound: it passed validation.
-      return legacy
-        ? [
-            {
-              operation: "CreateAttendee (legacy)",
-              call: (c, v) =>
-                answer(
-                  c.legacy.send(new LegacyCreateAttendee({ MeetingId: v, ExternalUserId: "kiosk-1" })),
-                  true,
-                ),
-            },
-            {
-              operation: "TagMeeting (legacy)",
-              call: (c, v) =>
-                answer(
-                  c.legacy.send(new TagMeetingCommand({ MeetingId: v, Tags: [{ Key: "k", Value: "v" }] })),
-                  true,
-                ),
-            },
-          ]
-        : [
-            {
-              operation: "CreateAttendee",
-              call: (c, v) =>
-                answer(
-                  c.meetings.send(new CreateAttendeeCommand({ MeetingId: v, ExternalUserId: "kiosk-1" })),
-                  true,
-                ),
-            },
-            {
+      return [
+        {
+          operation: "CreateAttendee",
+          call: (d, v) => answer(d.createAttendee({ MeetingId: v, ExternalUserId: "kiosk-1" }), true),
+        },
+        legacy
+          ? {
+              operation: "TagMeeting",
+              call: (d, v) => answer(d.tagMeeting([{ Key: "k", Value: "v" }], v), true),
+            }
+          : {
               operation: "BatchCreateAttendee",
-              call: (c, v) =>
+              call: (d, v) =>
                 batchAnswer(
-                  c.meetings.send(
-                    new BatchCreateAttendeeCommand({
-                      MeetingId: v,
-                      Attendees: [{ ExternalUserId: "kiosk-1" }],
-                    }),
-                  ),
+                  d.batchCreateAttendee({ MeetingId: v, Attendees: [{ ExternalUserId: "kiosk-1" }] }),
                   true,
                 ),
             },
-          ];
+      ];
     case "tagKey":
     case "tagValue": {
-      const tag = (v: string) => (field === "tagKey" ? { Key: v, Value: "x" } : { Key: "team", Value: v });
-      const common: LocalJudge[] = [
-        { operation: "CreateMeeting", call: (c, v) => createMeeting(namespace, { Tags: [tag(v)] })(c) },
-      ];
-      if (legacy) {
-        return [
-          ...common,
-          {
-            operation: "TagMeeting (legacy)",
-            call: async (c, v) => {
-              const t = tag(v);
-              const verdict = await answer(
-                c.legacy.send(new TagMeetingCommand({ MeetingId: c.meetingId.legacy, Tags: [t] })),
-              );
-              if (verdict === "accept") {
-                await c.legacy.send(
-                  new UntagMeetingCommand({ MeetingId: c.meetingId.legacy, TagKeys: [t.Key] }),
-                );
-              }
-              return verdict;
-            },
-          },
-          {
-            operation: "CreateAttendee with Tags (legacy)",
-            call: (c, v) =>
-              answer(
-                c.legacy.send(
-                  new LegacyCreateAttendee({
-                    MeetingId: c.meetingId.legacy,
-                    ExternalUserId: "tagged-1",
-                    Tags: [tag(v)],
-                  }),
-                ),
-              ),
-          },
-        ];
-      }
+      const tag = (v: string): Tag =>
+        field === "tagKey" ? { Key: v, Value: "x" } : { Key: "team", Value: v };
       return [
-        ...common,
-        {
-          operation: "TagResource",
-          call: async (c, v) => {
-            const t = tag(v);
-            const verdict = await answer(
-              c.meetings.send(new TagResourceCommand({ ResourceARN: c.meetingArn, Tags: [t] })),
-            );
-            if (verdict === "accept") {
-              await c.meetings.send(
-                new UntagResourceCommand({ ResourceARN: c.meetingArn, TagKeys: [t.Key] }),
-              );
-            }
-            return verdict;
-          },
-        },
+        createMeetingWith((v) => ({ Tags: [tag(v)] })),
+        { operation: legacy ? "TagMeeting" : "TagResource", call: (d, v) => tagMeeting(d, tag(v)) },
+        ...(legacy
+          ? [
+              {
+                operation: "CreateAttendee with Tags",
+                call: (d: Dialect, v: string) =>
+                  answer(
+                    d.createAttendee({ MeetingId: d.meetingId, ExternalUserId: "tagged-1", Tags: [tag(v)] }),
+                  ),
+              },
+            ]
+          : []),
       ];
     }
     case "tenantId":
-      return [
-        { operation: "CreateMeeting", call: (c, v) => createMeeting(namespace, { TenantIds: [v] })(c) },
-      ];
+      return [createMeetingWith((v) => ({ TenantIds: [v] }))];
     case "snsTopicArn":
     case "sqsQueueArn":
-    case "lambdaFunctionArn": {
-      const member = {
-        snsTopicArn: "SnsTopicArn",
-        sqsQueueArn: "SqsQueueArn",
-        lambdaFunctionArn: "LambdaFunctionArn",
-      }[field];
+    case "lambdaFunctionArn":
       return [
-        {
-          operation: "CreateMeeting",
-          call: (c, v) => createMeeting(namespace, { NotificationsConfiguration: { [member]: v } })(c),
-        },
+        createMeetingWith((v) => ({ NotificationsConfiguration: { [NOTIFICATION_MEMBERS[field]!]: v } })),
       ];
-    }
     case "mediaRegion":
-      return [
-        { operation: "CreateMeeting", call: (c, v) => createMeeting(namespace, { MediaRegion: v })(c) },
-      ];
+      return [createMeetingWith((v) => ({ MediaRegion: v }))];
   }
 }
 
@@ -480,22 +424,11 @@ const describeRow = (row: InputRow) => `${row.namespace} ${row.field}: ${row.lab
 
 describe("one table of inputs, two validators and the AWS model agree on every row", () => {
   const ctx = useEndpoint();
-  const clients = {} as Clients;
-
+  let local: Awaited<ReturnType<typeof dialects>>;
   before(async () => {
-    clients.meetings = clientFor(ctx.local);
-    clients.legacy = clientFor(ctx.local, { dialect: "legacy" });
-    const live = await newMeeting(clients.meetings);
-    clients.meetingId = {
-      meetings: live.MeetingId,
-      legacy: (await newMeeting(clients.legacy)).MeetingId,
-    };
-    clients.meetingArn = live.MeetingArn;
+    local = await dialects(ctx.local);
   });
-  after(() => {
-    clients.meetings?.destroy();
-    clients.legacy?.destroy();
-  });
+  after(() => local?.destroy());
 
   it("covers every field in both namespaces with edge rows (U+00A0, U+2028, a tab, aws:, the length bounds)", () => {
     const fields = new Set(INPUT_TABLE.map((row) => `${row.namespace} ${row.field}`));
@@ -552,8 +485,11 @@ describe("one table of inputs, two validators and the AWS model agree on every r
     const wrong: string[] = [];
     for (const row of INPUT_TABLE) {
       for (const judge of localJudges(row.namespace, row.field)) {
-        const verdict = await judge.call(clients, row.value);
-        if (verdict !== row.verdict) wrong.push(`${describeRow(row)}: ${judge.operation} says ${verdict}`);
+        const dialect = local[row.namespace];
+        const verdict = await judge.call(dialect, row.value);
+        if (verdict !== row.verdict) {
+          wrong.push(`${describeRow(row)}: ${judge.operation}${dialect.name} says ${verdict}`);
+        }
       }
     }
     expect(wrong, wrong.join("\n")).to.deep.equal([]);
@@ -564,7 +500,7 @@ describe("one table of inputs, two validators and the AWS model agree on every r
       it(`${describeRow(row)}: the provider says ${row.provider} (${row.why.slice(0, 60)}...)`, async () => {
         expect(readModel([row])[0]!.verdict, "the model").to.equal(row.verdict);
         for (const judge of localJudges(row.namespace, row.field)) {
-          expect(await judge.call(clients, row.value), judge.operation).to.equal(row.verdict);
+          expect(await judge.call(local[row.namespace], row.value), judge.operation).to.equal(row.verdict);
         }
         for (const judge of providerJudges(row.namespace, row.field)) {
           expect(providerVerdict(judge, row.value), judge.resource).to.equal(row.provider);
