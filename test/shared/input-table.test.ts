@@ -20,6 +20,7 @@ import {
   UntagMeetingCommand,
 } from "@aws-sdk/client-chime";
 import {
+  type AttendeeCapabilities,
   BadRequestException,
   BatchCreateAttendeeCommand,
   CreateAttendeeCommand,
@@ -163,6 +164,21 @@ function providerJudges(namespace: Namespace, field: Field): ProviderJudge[] {
       return [
         { resource: "Meeting", property: "mediaRegion", check: (v) => meeting(ns, { mediaRegion: v }) },
       ];
+    case "capability": {
+      const capabilities = (v: string) => ({ audio: v, video: "SendReceive", content: "SendReceive" });
+      return [
+        {
+          resource: "Attendee",
+          property: "capabilities.audio",
+          check: (v) => attendee(ns, { capabilities: capabilities(v) }),
+        },
+        {
+          resource: "AttendeeBatch",
+          property: "attendees[0].capabilities.audio",
+          check: (v) => batch({}, { capabilities: capabilities(v) }),
+        },
+      ];
+    }
   }
 }
 
@@ -189,8 +205,17 @@ interface Dialect {
   readonly name: string;
   /** A live meeting, to which attendees and tags are added. */
   readonly meetingId: string;
-  createAttendee(input: { MeetingId: string; ExternalUserId: string; Tags?: Tag[] }): Promise<unknown>;
-  batchCreateAttendee(input: { MeetingId: string; Attendees: { ExternalUserId: string }[] }): Promise<{
+  /** Capabilities only in Chime SDK Meetings, Tags only in the legacy namespace. */
+  createAttendee(input: {
+    MeetingId: string;
+    ExternalUserId: string;
+    Tags?: Tag[];
+    Capabilities?: AttendeeCapabilities;
+  }): Promise<unknown>;
+  batchCreateAttendee(input: {
+    MeetingId: string;
+    Attendees: { ExternalUserId: string; Capabilities?: AttendeeCapabilities }[];
+  }): Promise<{
     Errors?: unknown[];
   }>;
   /** Creates a meeting (ExternalMeetingId and MediaRegion valid unless `input` says otherwise); its id. */
@@ -378,6 +403,34 @@ function localJudges(namespace: Namespace, field: Field): LocalJudge[] {
       ];
     case "mediaRegion":
       return [createMeetingWith((v) => ({ MediaRegion: v }))];
+    case "capability": {
+      // The clients type Capabilities as the enum; the table sends what a program might write.
+      const capabilities = (v: string) =>
+        ({ Audio: v, Video: "SendReceive", Content: "SendReceive" }) as unknown as AttendeeCapabilities;
+      return [
+        {
+          operation: "CreateAttendee",
+          call: (d, v) =>
+            answer(
+              d.createAttendee({
+                MeetingId: d.meetingId,
+                ExternalUserId: "capable-1",
+                Capabilities: capabilities(v),
+              }),
+            ),
+        },
+        {
+          operation: "BatchCreateAttendee",
+          call: (d, v) =>
+            batchAnswer(
+              d.batchCreateAttendee({
+                MeetingId: d.meetingId,
+                Attendees: [{ ExternalUserId: "capable-2", Capabilities: capabilities(v) }],
+              }),
+            ),
+        },
+      ];
+    }
   }
 }
 

@@ -175,6 +175,17 @@ const MEDIA_REGION: readonly Case[] = [
   ["65 characters", `us-east-1${"x".repeat(56)}`, "reject"],
 ];
 
+/** Audio, video and content capabilities (each tried as the audio one, the others SendReceive). */
+const CAPABILITY: readonly Case[] = [
+  ["SendReceive", "SendReceive", "accept"],
+  ["None", "None", "accept"],
+  ["lower case", "sendreceive", "reject"],
+  ["a space inside", "Send Receive", "reject"],
+  ["a trailing tab", "Send\t", "reject"],
+  ["a trailing no-break space U+00A0", "Send\u00a0", "reject"],
+  ["empty", "", "reject"],
+];
+
 function rows(namespace: Namespace, field: Field, cases: readonly Case[]): InputRow[] {
   return cases.map(([label, value, verdict]) => ({ namespace, field, label, value, verdict }));
 }
@@ -192,6 +203,7 @@ export const INPUT_TABLE: readonly InputRow[] = [
   ...rows("meetings", "sqsQueueArn", arnCases(SQS, SNS)),
   ...rows("meetings", "lambdaFunctionArn", arnCases(LAMBDA, SNS)),
   ...rows("meetings", "mediaRegion", MEDIA_REGION),
+  ...rows("meetings", "capability", CAPABILITY),
   ...rows("legacy", "externalUserId", LEGACY_EXTERNAL_ID),
   ...rows("legacy", "externalMeetingId", LEGACY_EXTERNAL_ID),
   ...rows("legacy", "meetingHostId", LEGACY_EXTERNAL_ID),

@@ -22,10 +22,12 @@
  *   begin with aws: are reserved ... Case insensitive"); the `aws:` prefix of tag keys (the AWS General
  *   Reference's tag conventions, which the CreateMeeting doc comment points to); a notification ARN
  *   names the service of its member (SnsTopicArn an SNS topic...); MediaRegion one of the media regions
- *   the API reference lists (the model gives only 2–64 characters).
+ *   the API reference lists (the model gives only 2–64 characters); a capability one of the
+ *   MediaCapabilities enum (shipped by the SDK as `MediaCapabilities`).
  */
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { MediaCapabilities } from "@aws-sdk/client-chime-sdk-meetings";
 
 export type Namespace = "meetings" | "legacy";
 
@@ -41,7 +43,8 @@ export type Field =
   | "snsTopicArn"
   | "sqsQueueArn"
   | "lambdaFunctionArn"
-  | "mediaRegion";
+  | "mediaRegion"
+  | "capability";
 
 export interface ModelConstraint {
   /** The model's shape, for messages. */
@@ -139,6 +142,14 @@ export function modelConstraints(): Record<Namespace, Partial<Record<Field, Mode
       sqsQueueArn: { shape: "Arn", min: 1, max: 1024, pattern: ARN, documented: arnOf("sqs") },
       lambdaFunctionArn: { shape: "Arn", min: 1, max: 1024, pattern: ARN, documented: arnOf("lambda") },
       mediaRegion,
+      // An attendee's audio, video or content capability: the model's MediaCapabilities enum, as the SDK ships it.
+      capability: {
+        shape: "MediaCapabilities",
+        documented: (value) =>
+          (Object.values(MediaCapabilities) as string[]).includes(value)
+            ? undefined
+            : `is not one of ${Object.values(MediaCapabilities).join(", ")}`,
+      },
     },
     legacy: {
       externalUserId: legacyExternalId("ExternalUserIdType"),
