@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { defaultRegion } from "../aws/config";
+import { defaultRegion } from "../shared/region";
 import { CONTROL_PLANE_REGIONS, MEDIA_REGIONS, regionWarning } from "../validation/rules";
 
 /**

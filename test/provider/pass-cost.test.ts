@@ -1,9 +1,12 @@
 import { createHook } from "node:async_hooks";
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
 import { withAttendeeDefaults } from "../../provider/attendee/attendee";
 import { declarationInputs, NAME_KEY, SECRET_INPUTS_KEY } from "../../provider/dynamic/declaration";
 import { providerShim } from "../../provider/dynamic/shim";
+import { PACKAGE_ROOT } from "../support/program-dir";
 
 /**
  * What the resource classes add to an engine pass in the program process, asserted by counting rather
@@ -304,5 +307,20 @@ describe("Region warnings from the resource classes (Pulumi mocks)", () => {
     expect(
       printed.some((w) => w.includes('mediaRegion "eu-south-9" is not one of the Chime SDK media regions')),
     ).to.equal(true);
+  });
+});
+
+describe("What the program process loads", () => {
+  it("GIVEN a program that declares resources THEN it loads no AWS I/O: no AWS SDK, no Smithy module, nothing of provider/aws or provider/namespaces", () => {
+    // A fresh Node process on the compiled package, as a user's program loads it; the classes resolve
+    // the default region (for their warnings) from a pure rule, not from the provider's AWS floor.
+    const script = `
+      require(${JSON.stringify(join(PACKAGE_ROOT, "dist", "provider", "index.js"))});
+      console.log(JSON.stringify(Object.keys(require.cache).filter((k) =>
+        /@aws-sdk[\\\\/]|@smithy[\\\\/]|dist[\\\\/]provider[\\\\/](aws|namespaces)[\\\\/]/.test(k))));`;
+    const loaded = JSON.parse(
+      execFileSync(process.execPath, ["-e", script], { cwd: PACKAGE_ROOT, encoding: "utf8" }),
+    );
+    expect(loaded).to.deep.equal([]);
   });
 });
