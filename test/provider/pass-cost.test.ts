@@ -34,12 +34,18 @@ interface Cost {
 }
 
 /**
- * What declaring `count` resources with `declare` costs once the first such batch has run: the first
- * batch of a shape pays one-time costs (the SDK's first registration of a property, say).
+ * What declaring `count` resources with `declare` costs once the first such batch has run (the first
+ * batch of a shape pays one-time costs: the SDK's first registration of a property, say): the least of
+ * three batches, since other work of the test process can only add promises to a batch, never remove.
  */
 async function steadyCostOf(count: number, declare: (n: number) => pulumi.CustomResource): Promise<Cost> {
   await costOf(count, declare);
-  return costOf(count, declare);
+  const costs = [await costOf(count, declare), await costOf(count, declare), await costOf(count, declare)];
+  return {
+    promises: Math.min(...costs.map((c) => c.promises)),
+    tracked: Math.min(...costs.map((c) => c.tracked)),
+    configReads: Math.min(...costs.map((c) => c.configReads)),
+  };
 }
 
 /** What declaring `count` resources with `declare` costs until every one is registered. */
