@@ -28,8 +28,7 @@ import type {
 import { ChimeRequestError } from "../../provider/aws/errors";
 import { AttendeeProvider } from "../../provider/dynamic/providers";
 import type { AttendeeCapabilities } from "../../provider/shared/capabilities";
-import { GUID, newAttendee, newMeeting } from "../emulator/helpers";
-import { legacyClientFor, newLegacyAttendee, newLegacyMeeting } from "../emulator/legacy-helpers";
+import { clientFor, GUID, newAttendee, newMeeting } from "../emulator/helpers";
 import { useProviderEndpoint } from "../support/provider-endpoint";
 
 const provider = new AttendeeProvider();
@@ -143,6 +142,11 @@ const TRANSIENT: [FaultOptions, string][] = [
 
 const ALL: AttendeeCapabilities = { audio: "SendReceive", video: "SendReceive", content: "SendReceive" };
 const NONE: AttendeeCapabilities = { audio: "None", video: "None", content: "None" };
+
+/** The official client of the legacy namespace, on the endpoint's `/legacy` dialect. */
+function legacyClient(local: ChimeLocal) {
+  return clientFor(local, { dialect: "legacy" });
+}
 
 function sdkCapabilities(c: AttendeeCapabilities) {
   return { Audio: c.audio, Video: c.video, Content: c.content };
@@ -268,12 +272,12 @@ const LEGACY: Namespace<Tags> = {
   fullError: "ResourceLimitExceededException",
   atQuota: 8,
 
-  newMeeting: async (ctx) => (await newLegacyMeeting(legacyClientFor(ctx.local))).MeetingId,
+  newMeeting: async (ctx) => (await newMeeting(legacyClient(ctx.local))).MeetingId,
   fullMeeting: async (ctx) => {
     const meetingId = await LEGACY.newMeeting(ctx);
     // A legacy meeting holds 250 attendees.
     for (const from of [0, 100, 200]) {
-      await legacyClientFor(ctx.local).send(
+      await legacyClient(ctx.local).send(
         new BatchCreateAttendeeCommand({
           MeetingId: meetingId,
           Attendees: Array.from({ length: from === 200 ? 50 : 100 }, (_, i) => ({
@@ -285,8 +289,8 @@ const LEGACY: Namespace<Tags> = {
     return meetingId;
   },
   newAttendee: (ctx, meetingId, externalUserId, tags) =>
-    newLegacyAttendee(
-      legacyClientFor(ctx.local),
+    newAttendee(
+      legacyClient(ctx.local),
       meetingId,
       externalUserId,
       tags && Object.entries(tags).map(([Key, Value]) => ({ Key, Value })),
@@ -296,7 +300,7 @@ const LEGACY: Namespace<Tags> = {
   otherCounters: (local) => local.counters(),
   endMeeting: (local, meetingId) => local.legacy.endMeeting(meetingId),
   deleteAttendee: async (ctx, meetingId, attendeeId) => {
-    await legacyClientFor(ctx.local).send(
+    await legacyClient(ctx.local).send(
       new LegacyDeleteAttendeeCommand({ MeetingId: meetingId, AttendeeId: attendeeId }),
     );
   },
@@ -305,7 +309,7 @@ const LEGACY: Namespace<Tags> = {
   },
   joinToken: async (ctx, meetingId, attendeeId) =>
     (
-      await legacyClientFor(ctx.local).send(
+      await legacyClient(ctx.local).send(
         new LegacyGetAttendeeCommand({ MeetingId: meetingId, AttendeeId: attendeeId }),
       )
     ).Attendee?.JoinToken,
