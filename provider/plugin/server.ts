@@ -42,6 +42,12 @@ export interface PluginProvider {
    * depends on a value, e.g. tags in the legacy namespace). Applied to checked inputs and to outputs.
    */
   secretsOf?(type: string, properties: Readonly<Record<string, unknown>>): readonly string[];
+  /**
+   * Types whose replacements delete the old resource first even when the diff does not ask (a
+   * `replaceOnChanges` replacement takes the diff's `deleteBeforeReplace` as it is). A `--replace`
+   * never reaches the provider: the program's `deleteBeforeReplace` option is the only way there.
+   */
+  readonly deleteBeforeReplace?: ReadonlySet<string>;
 }
 
 /** The `secret: true` properties of each resource in a schema: inputs and outputs apart. */
@@ -313,7 +319,9 @@ export class ProviderServer {
           : provproto.DiffResponse.DiffChanges.DIFF_NONE,
       )
       .setReplacesList([...result.replaces]);
-    if (result.deleteBeforeReplace) response.setDeletebeforereplace(true);
+    if (result.deleteBeforeReplace || this.provider.deleteBeforeReplace?.has(type)) {
+      response.setDeletebeforereplace(true);
+    }
     return response;
   }
 

@@ -78,12 +78,14 @@ function useServer() {
     rpc: ReturnType<typeof promised>;
     configured: Props[];
     configFailures: CheckFailure[];
+    deleteFirst: Set<string>;
   };
   let server: grpc.Server;
   beforeEach(async () => {
     ctx.logic = new FakeLogic();
     ctx.configured = [];
     ctx.configFailures = [];
+    ctx.deleteFirst = new Set();
     const provider: PluginProvider = {
       version: "1.2.3",
       schema: SCHEMA,
@@ -96,6 +98,7 @@ function useServer() {
         return { [TYPE]: ctx.logic as ResourceLogic<unknown, unknown> };
       },
       secretsOf: (_type, properties) => (properties.label === "hush" ? ["label"] : []),
+      deleteBeforeReplace: ctx.deleteFirst,
     };
     const served = await serve(provider);
     server = served.server;
@@ -324,6 +327,16 @@ describe("plugin server: secrets in and out", () => {
       new provproto.DiffRequest().setUrn(URN).setId("opaque-1").setOlds(struct({})).setNews(struct({})),
     );
     expect(none.getChanges()).to.equal(provproto.DiffResponse.DiffChanges.DIFF_NONE);
+    expect(none.getDeletebeforereplace()).to.equal(false);
+  });
+
+  it("Diff: a type that always deletes before replacing says so on every diff (replaceOnChanges replacements)", async () => {
+    ctx.deleteFirst.add(TYPE);
+    ctx.logic.diffed = { changes: false, replaces: [], deleteBeforeReplace: false };
+    const response = await ctx.rpc.diff(
+      new provproto.DiffRequest().setUrn(URN).setId("opaque-1").setOlds(struct({})).setNews(struct({})),
+    );
+    expect(response.getDeletebeforereplace()).to.equal(true);
   });
 
   it("Delete: the secret inputs come from the recorded inputs", async () => {
