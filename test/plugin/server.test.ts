@@ -1,22 +1,16 @@
-import * as grpc from "@grpc/grpc-js";
-import type * as plugproto from "@pulumi/pulumi/proto/plugin_pb";
-import * as provrpc from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import * as statusproto from "@pulumi/pulumi/proto/status_pb";
 import { expect } from "chai";
 import * as emptyproto from "google-protobuf/google/protobuf/empty_pb";
-import * as structproto from "google-protobuf/google/protobuf/struct_pb";
-import { type PluginProvider, type Registry, serve } from "../../provider/plugin/server";
+import type { PluginProvider, Registry } from "../../provider/plugin/server";
 import { type Declaration, InitFailure, type ResourceLogic } from "../../provider/shared/resource";
 import type { CheckFailure } from "../../provider/validation/rules";
+import { type Rpc, rejection, secret, served, struct } from "./grpc";
 
 // The plugin's gRPC adapter, driven over real gRPC by the engine's own client stubs
 // (`ResourceProviderClient`), with small fake `ResourceLogic`s: what the adapter does with the wire
 // (secrets in and out, config, init failures, reads without state), not what a resource does.
 
-const SIG = "4dabf18193072939515e22adb298388d";
-const SECRET = "1b47061264138c4ac30d75fd1eb44270";
-const secret = (value: unknown) => ({ [SIG]: SECRET, value });
 const TYPE = "test:index:Widget";
 const URN = `urn:pulumi:dev::proj::${TYPE}::kiosk`;
 
@@ -74,13 +68,12 @@ class FakeLogic implements ResourceLogic<Props, Props> {
 function useServer() {
   const ctx = {} as {
     logic: FakeLogic;
-    client: provrpc.ResourceProviderClient;
-    rpc: ReturnType<typeof promised>;
+    rpc: Rpc;
     configured: Props[];
     configFailures: CheckFailure[];
     deleteFirst: Set<string>;
   };
-  let server: grpc.Server;
+  let close = () => {};
   beforeEach(async () => {
     ctx.logic = new FakeLogic();
     ctx.configured = [];
@@ -100,59 +93,11 @@ function useServer() {
       secretsOf: (_type, properties) => (properties.label === "hush" ? ["label"] : []),
       deleteBeforeReplace: ctx.deleteFirst,
     };
-    const served = await serve(provider);
-    server = served.server;
-    ctx.client = new provrpc.ResourceProviderClient(
-      `127.0.0.1:${served.port}`,
-      grpc.credentials.createInsecure(),
-    );
-    ctx.rpc = promised(ctx.client);
+    ({ rpc: ctx.rpc, close } = await served(provider));
   });
-  afterEach(() => {
-    ctx.client.close();
-    server.forceShutdown();
-  });
+  afterEach(() => close());
   return ctx;
 }
-
-type Method<Req, Res> = (
-  request: Req,
-  callback: (error: grpc.ServiceError | null, response: Res) => void,
-) => grpc.ClientUnaryCall;
-
-/** The client's unary calls used here, as promises. */
-function promised(client: provrpc.ResourceProviderClient) {
-  const p =
-    <Req, Res>(method: Method<Req, Res>) =>
-    (request: Req) =>
-      new Promise<Res>((resolve, reject) =>
-        method.call(client, request, (error, response) => (error ? reject(error) : resolve(response))),
-      );
-  return {
-    getPluginInfo: p<emptyproto.Empty, plugproto.PluginInfo>(client.getPluginInfo),
-    getSchema: p<provproto.GetSchemaRequest, provproto.GetSchemaResponse>(client.getSchema),
-    checkConfig: p<provproto.CheckRequest, provproto.CheckResponse>(client.checkConfig),
-    diffConfig: p<provproto.DiffRequest, provproto.DiffResponse>(client.diffConfig),
-    configure: p<provproto.ConfigureRequest, provproto.ConfigureResponse>(client.configure),
-    check: p<provproto.CheckRequest, provproto.CheckResponse>(client.check),
-    diff: p<provproto.DiffRequest, provproto.DiffResponse>(client.diff),
-    create: p<provproto.CreateRequest, provproto.CreateResponse>(client.create),
-    read: p<provproto.ReadRequest, provproto.ReadResponse>(client.read),
-    update: p<provproto.UpdateRequest, provproto.UpdateResponse>(client.update),
-    delete: p<provproto.DeleteRequest, emptyproto.Empty>(client.delete),
-  };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<grpc.ServiceError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as grpc.ServiceError;
-  }
-  throw new Error("expected the call to fail");
-}
-
-const struct = (value: Props) => structproto.Struct.fromJavaScript(value as Record<string, never>);
 
 async function configure(ctx: ReturnType<typeof useServer>, args: Props = { region: "eu-west-1" }) {
   return ctx.rpc.configure(new provproto.ConfigureRequest().setArgs(struct(args)).setAcceptsecrets(true));
