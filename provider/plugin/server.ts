@@ -149,6 +149,13 @@ function initFailed(
   return { code: grpc.status.UNKNOWN, details: error.message, metadata };
 }
 
+/** An error that carries the exact answer for the engine (an init failure's structured details). */
+class EngineAnswer extends Error {
+  constructor(readonly status: Partial<grpc.StatusObject>) {
+    super(status.details);
+  }
+}
+
 type Unary<Req, Res> = (
   call: grpc.ServerUnaryCall<Req, Res>,
   callback: grpc.sendUnaryData<Res>,
@@ -198,8 +205,7 @@ export class ProviderServer {
       try {
         callback(null, await run(call.request));
       } catch (error) {
-        const { answer } = error as { answer?: Partial<grpc.StatusObject> };
-        callback(answer ?? failure(error), null);
+        callback(error instanceof EngineAnswer ? error.status : failure(error), null);
       }
     };
   }
@@ -207,7 +213,7 @@ export class ProviderServer {
   private logicFor(type: string): ResourceLogic<unknown, unknown> {
     if (!this.registry) {
       throw new Error(
-        "The chime provider was asked to act before it was configured (Configure was not called).",
+        "The provider was asked to act on a resource before it was configured (Configure was not called).",
       );
     }
     const logic = this.registry[type];
@@ -387,9 +393,7 @@ export class ProviderServer {
   /** An InitFailure as the engine's init-failure answer (its state wrapped as outputs are); others as they are. */
   private asInitFailure(error: unknown, type: string, secretInputs: readonly string[]): unknown {
     if (!(error instanceof InitFailure)) return error;
-    return Object.assign(new Error(error.message), {
-      answer: initFailed(error, this.conceal(type, "outputs", error.state, secretInputs)),
-    });
+    return new EngineAnswer(initFailed(error, this.conceal(type, "outputs", error.state, secretInputs)));
   }
 }
 
