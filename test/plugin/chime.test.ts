@@ -221,6 +221,40 @@ describe("chime plugin: resources over gRPC against the local endpoint", () => {
     });
     expect(read.getInputs()?.toJavaScript()).to.deep.include({ tags: secret({ site: "lobby" }) });
   });
+  it("legacy tags are stored as secrets (a value rule: in Chime SDK Meetings tags stay plain)", async () => {
+    const client = clientFor(local, { dialect: "legacy" });
+    const legacy = await newMeeting(client);
+    client.destroy();
+    const meetings = await outOfBand("someone");
+    const tagged = async (namespace: "legacy" | undefined, meetingId: string) => {
+      const checked = await rpc.check(
+        new provproto.CheckRequest()
+          .setUrn(urn("MeetingTags", `tags-${namespace ?? "meetings"}`))
+          .setOlds(struct({}))
+          .setNews(
+            struct({
+              ...(namespace
+                ? { namespace }
+                : { meetingArn: `arn:aws:chime:us-east-1:123456789012:meeting/${meetingId}` }),
+              meetingId,
+              tags: { site: "lobby" },
+            }),
+          ),
+      );
+      expect(checked.getFailuresList().map((f) => f.getReason())).to.deep.equal([]);
+      const created = await rpc.create(
+        new provproto.CreateRequest()
+          .setUrn(urn("MeetingTags", `tags-${namespace ?? "meetings"}`))
+          .setProperties(checked.getInputs()),
+      );
+      return [checked.getInputs()?.toJavaScript().tags, created.getProperties()?.toJavaScript().tags];
+    };
+    expect(await tagged("legacy", legacy.MeetingId)).to.deep.equal([
+      secret({ site: "lobby" }),
+      secret({ site: "lobby" }),
+    ]);
+    expect(await tagged(undefined, meetings.meetingId)).to.deep.equal([{ site: "lobby" }, { site: "lobby" }]);
+  });
 });
 
 describe("chime plugin: provider instances", () => {
