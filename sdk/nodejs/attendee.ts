@@ -10,7 +10,7 @@ import * as utilities from "./utilities";
 /**
  * An Amazon Chime SDK meeting attendee (CreateAttendee), such as a fixed kiosk or a bot.
  *
- * `attendeeId` and `joinToken` are secrets: encrypted in state and masked in the CLI. The resource id is opaque, since an id cannot be secret. A change of `meetingId`, `externalUserId`, `namespace` or `region` replaces the attendee, deleting the old one first.
+ * `attendeeId` and `joinToken` are secrets: encrypted in state and masked in the CLI. The resource id is opaque, since an id cannot be secret. A change of `meetingId`, `externalUserId`, `namespace` or `region` replaces the attendee, deleting the old one first. A forced replacement (`pulumi up --replace`) never reaches the provider: give such an attendee the `deleteBeforeReplace: true` option, or CreateAttendee hands the new resource the very attendee the old one's delete then removes.
  *
  * ## Import
  *
@@ -19,6 +19,8 @@ import * as utilities from "./utilities";
  * ```sh
  * pulumi import chime:index:Attendee kiosk <meetingId>/<externalUserId>
  * ```
+ *
+ * An attendee of the legacy namespace: `legacy/<meetingId>/<externalUserId>`. The region is the provider's default region (config `chime:region`, else `AWS_REGION`).
  */
 export class Attendee extends pulumi.CustomResource {
     /**

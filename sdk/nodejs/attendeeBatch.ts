@@ -8,7 +8,7 @@ import * as enums from "./types/enums";
 import * as utilities from "./utilities";
 
 /**
- * Up to 250 Chime SDK attendees of one meeting (a whole meeting), created with one BatchCreateAttendee request per 100: the fast way to declare a fleet of bots at AWS's 10-requests-per-second quota. `joinInfo` maps each externalUserId to its `{ attendeeId, joinToken, capabilities }` and is secret.
+ * Up to 250 Chime SDK attendees of one meeting (a whole meeting), created with one BatchCreateAttendee request per 100: the fast way to declare a fleet of bots at AWS's 10-requests-per-second quota. `joinInfo` maps each externalUserId to its `{ attendeeId, joinToken, capabilities }` and is secret. A change of `meetingId` or `region` replaces the batch, deleting the old one first (`pulumi up --replace`: give it the `deleteBeforeReplace: true` option).
  */
 export class AttendeeBatch extends pulumi.CustomResource {
     /**
