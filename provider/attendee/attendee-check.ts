@@ -1,4 +1,6 @@
-import { LEGACY_REGION } from "../aws/settings";
+import type { AttendeeCapabilities } from "../shared/capabilities";
+import { LEGACY_REGION, NAMESPACES } from "../shared/namespace";
+import { checkCapabilities } from "../validation/capabilities";
 import {
   type CheckFailure,
   tags as checkTags,
@@ -10,16 +12,12 @@ import {
   show,
 } from "../validation/rules";
 import type { AnyAttendeeInputs, AttendeeInputs, LegacyAttendeeInputs } from "./attendee-state";
-import { type AttendeeCapabilities, checkCapabilities } from "./capabilities";
 
 /** What `check` returns: the normalised inputs to store, or failures naming property, rule and value. */
 export interface AttendeeCheckResult {
   readonly inputs: AnyAttendeeInputs;
   readonly failures: CheckFailure[];
 }
-
-/** The values of `namespace`. */
-export const NAMESPACES: readonly string[] = ["meetings", "legacy"];
 
 /** An attendee's inputs as a program may write them, before `check`. */
 export type RawAttendeeInputs = {

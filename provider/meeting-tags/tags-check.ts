@@ -1,22 +1,15 @@
-import { LEGACY_REGION } from "../aws/settings";
-import { type CheckFailure, chooseRegion, isUnknown, oneOf, requiredString, tags } from "../validation/rules";
+import { LEGACY_REGION, NAMESPACES } from "../shared/namespace";
+import {
+  type CheckFailure,
+  checkTagsInput,
+  chooseRegion,
+  isUnknown,
+  oneOf,
+  requiredString,
+} from "../validation/rules";
 import type { MeetingTagsInputs } from "./tags-state";
 
 type RawInputs = { readonly [K in keyof MeetingTagsInputs]?: unknown };
-
-/**
- * The check of a meeting's `tags` input, shared by `Meeting` (whose CreateMeeting carries the tags, so
- * bad tags must fail before it) and `MeetingTags`: Chime's tag rules; an unknown map, or an unknown
- * value in it, passes until it is known.
- */
-export function checkTagsInput(
-  property: string,
-  value: unknown,
-  namespace: "meetings" | "legacy" = "meetings",
-): CheckFailure[] {
-  if (isUnknown(value)) return [];
-  return tags(property, value, namespace);
-}
 
 /**
  * Validates a MeetingTags resource's inputs before any AWS call and normalises them: `tags` absent
@@ -32,7 +25,7 @@ export function checkMeetingTags(
   const failures: CheckFailure[] = [];
   const legacy = news.namespace === "legacy";
   if (news.namespace !== undefined) {
-    const reason = oneOf("namespace", news.namespace, ["meetings", "legacy"]);
+    const reason = oneOf("namespace", news.namespace, NAMESPACES);
     if (reason) failures.push({ property: "namespace", reason });
   }
   // A legacy meeting has no ARN: its tags go by MeetingId.

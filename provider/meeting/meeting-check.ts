@@ -1,8 +1,8 @@
-import { LEGACY_REGION } from "../aws/settings";
-import { checkTagsInput } from "../meeting-tags/tags-check";
+import { LEGACY_REGION, NAMESPACES } from "../shared/namespace";
 import {
   arn,
   type CheckFailure,
+  checkTagsInput,
   chooseRegion,
   externalId,
   guid,
@@ -39,8 +39,7 @@ export function checkMeeting(
     if (reason) failures.push({ property, reason });
   };
   const legacy = news.namespace === "legacy";
-  if (news.namespace !== undefined)
-    add("namespace", oneOf("namespace", news.namespace, ["meetings", "legacy"]));
+  if (news.namespace !== undefined) add("namespace", oneOf("namespace", news.namespace, NAMESPACES));
   // The legacy namespace has one region; a legacy meeting's region is not carried into Chime SDK Meetings.
   const chosenRegion = legacy
     ? legacyRegion(news.region)
@@ -152,22 +151,4 @@ function checkNotifications(property: string, value: unknown): CheckFailure[] {
     if (reason) failures.push({ property: `${property}.${key}`, reason });
   }
   return failures;
-}
-
-/** Structural equality of plain JSON values (inputs after a round trip through the engine). */
-export function sameValue(a: unknown, b: unknown): boolean {
-  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
-}
-
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === "object") {
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([, v]) => v !== undefined)
-        .sort(([a], [b]) => (a < b ? -1 : 1))
-        .map(([k, v]) => [k, canonical(v)]),
-    );
-  }
-  return value;
 }

@@ -9,13 +9,10 @@
  * in for AWS, so a mistake here must not be hidden by the same mistake there.
  */
 
+import type { CheckFailure } from "../shared/failure";
 import { byLength, isSensitive } from "./sensitive";
 
-/** A validation failure in the shape a dynamic provider's `check` returns. */
-export interface CheckFailure {
-  readonly property: string;
-  readonly reason: string;
-}
+export type { CheckFailure };
 
 /** The value Pulumi passes for inputs that are not known yet (during preview). */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -296,4 +293,18 @@ export function tenantIds(property: string, value: unknown): CheckFailure[] {
     }
   });
   return failures;
+}
+
+/**
+ * The check of a meeting's `tags` input, shared by `Meeting` (whose CreateMeeting carries the tags, so
+ * bad tags must fail before it) and `MeetingTags`: Chime's tag rules; an unknown map, or an unknown
+ * value in it, passes until it is known.
+ */
+export function checkTagsInput(
+  property: string,
+  value: unknown,
+  namespace: "meetings" | "legacy" = "meetings",
+): CheckFailure[] {
+  if (isUnknown(value)) return [];
+  return tags(property, value, namespace);
 }

@@ -7,7 +7,6 @@
 import { BatchCreateAttendeeCommand } from "@aws-sdk/client-chime";
 import { expect } from "chai";
 import type { FaultOptions } from "../../emulator";
-import { AttendeeProvider } from "../../provider/attendee/attendee-provider";
 import type {
   AnyAttendeeInputs,
   LegacyAttendeeInputs,
@@ -15,6 +14,7 @@ import type {
   LegacyAttendeeState,
 } from "../../provider/attendee/attendee-state";
 import { ChimeRequestError } from "../../provider/aws/errors";
+import { AttendeeProvider } from "../../provider/dynamic/providers";
 import { GUID } from "../emulator/helpers";
 import { legacyClientFor, newLegacyAttendee, newLegacyMeeting } from "../emulator/legacy-helpers";
 import { useProviderEndpoint } from "../support/provider-endpoint";
@@ -200,6 +200,10 @@ describe("Attendee provider, legacy namespace, against the local endpoint", () =
         ctx.local.setFaults(undefined);
       }
       expect(failure?.message).to.include("TagAttendee").and.include("legacy Amazon Chime namespace");
+      // The engine prints an init failure's reasons, not its message: they carry the AWS message too.
+      expect((failure as { reasons?: string[] } | undefined)?.reasons).to.deep.equal([
+        `the attendee exists but its tags could not be set: ${failure?.message}`,
+      ]);
       expect(failure?.id).to.match(GUID);
       expect(failure?.properties).to.deep.equal(inputs);
       expect(JSON.stringify(failure?.properties))
@@ -253,9 +257,10 @@ describe("Attendee provider, legacy namespace, against the local endpoint", () =
       const { outs } = await create(await checked({ meetingId, externalUserId: "masked" }));
       await provider.delete("x", outs);
       const { LegacyChimeApi } = await import("../../provider/aws/legacy-api");
-      const { legacySettings } = await import("../../provider/aws/settings");
+      const { processInstance } = await import("../../provider/dynamic/process");
+      const { config } = processInstance();
       const error = await rejection(
-        new LegacyChimeApi(legacySettings()).getAttendee(meetingId, outs.attendeeId),
+        new LegacyChimeApi(config.legacySettings(), config.clients).getAttendee(meetingId, outs.attendeeId),
       );
       expect(error.awsError).to.equal("NotFoundException");
       expect(error.message).not.to.include(outs.attendeeId);

@@ -1,7 +1,8 @@
 import { expect } from "chai";
 import { checkMeetingTags } from "../../provider/meeting-tags/tags-check";
 import { diffMeetingTags } from "../../provider/meeting-tags/tags-diff";
-import { type MeetingTagsInputs, tagChanges } from "../../provider/meeting-tags/tags-state";
+import type { MeetingTagsInputs } from "../../provider/meeting-tags/tags-state";
+import { tagChanges } from "../../provider/shared/tags";
 import { UNKNOWN } from "../../provider/validation/rules";
 
 const MEETING_ID = "3f1a9b2c-0d4e-4f5a-8b6c-7d8e9f0a1b2c";
