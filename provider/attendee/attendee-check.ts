@@ -8,6 +8,7 @@ import {
   externalId,
   guid,
   isUnknown,
+  legacyExternalId,
   oneOf,
   show,
 } from "../validation/rules";
@@ -54,7 +55,9 @@ export function checkAttendee(
 
   if (namespace !== undefined) add("namespace", oneOf("namespace", namespace, NAMESPACES));
   if (!isUnknown(meetingId)) add("meetingId", guid("meetingId", meetingId));
-  if (!isUnknown(externalUserId)) add("externalUserId", externalId("externalUserId", externalUserId));
+  // The legacy model has no pattern and no reserved prefix for external ids, only their length.
+  const externalIdRule = namespace === "legacy" ? legacyExternalId : externalId;
+  if (!isUnknown(externalUserId)) add("externalUserId", externalIdRule("externalUserId", externalUserId));
 
   if (namespace === "legacy") {
     if (capabilities !== undefined) {

@@ -3,6 +3,7 @@ import {
   type CheckFailure,
   checkTagsInput,
   chooseRegion,
+  guid,
   isUnknown,
   oneOf,
   requiredString,
@@ -32,7 +33,9 @@ export function checkMeetingTags(
   for (const property of legacy ? (["meetingId"] as const) : (["meetingId", "meetingArn"] as const)) {
     const value = news[property];
     if (isUnknown(value)) continue;
-    const reason = requiredString(property, value);
+    // A legacy meeting's tags go by its MeetingId in the request path: it must be the GUID.
+    const reason =
+      legacy && property === "meetingId" ? guid(property, value) : requiredString(property, value);
     if (reason) failures.push({ property, reason });
   }
   failures.push(...checkTagsInput("tags", news.tags, legacy ? "legacy" : "meetings"));

@@ -7,6 +7,7 @@ import {
   externalId,
   guid,
   isUnknown,
+  legacyExternalId,
   oneOf,
   region,
   requiredString,
@@ -46,8 +47,10 @@ export function checkMeeting(
     : chooseRegion(news.region, olds?.namespace === "legacy" ? undefined : olds?.region, defaultRegion);
   if (legacy) failures.push(...legacyOnlyMembers(news));
 
+  // The legacy model has no pattern and no reserved prefix for external ids, only their length.
+  const externalIdRule = legacy ? legacyExternalId : externalId;
   if (!isUnknown(news.externalMeetingId))
-    add("externalMeetingId", externalId("externalMeetingId", news.externalMeetingId));
+    add("externalMeetingId", externalIdRule("externalMeetingId", news.externalMeetingId));
   // A well-formed media region that this version does not know is a warning (see the Meeting class).
   if (!isUnknown(news.mediaRegion))
     add(
@@ -55,7 +58,7 @@ export function checkMeeting(
       requiredString("mediaRegion", news.mediaRegion) ?? region("mediaRegion", news.mediaRegion),
     );
   if (news.meetingHostId !== undefined && !isUnknown(news.meetingHostId))
-    add("meetingHostId", externalId("meetingHostId", news.meetingHostId));
+    add("meetingHostId", externalIdRule("meetingHostId", news.meetingHostId));
   if (news.primaryMeetingId !== undefined && !isUnknown(news.primaryMeetingId))
     add("primaryMeetingId", guid("primaryMeetingId", news.primaryMeetingId));
   failures.push(...checkMeetingFeatures("meetingFeatures", news.meetingFeatures));

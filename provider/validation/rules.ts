@@ -106,6 +106,20 @@ export function externalId(property: string, value: unknown): string | undefined
   return undefined;
 }
 
+/**
+ * ExternalUserId, ExternalMeetingId and MeetingHostId in the legacy Amazon Chime namespace: 2–64
+ * characters. Its model (chime 2018-05-01) has neither the Meetings pattern nor the reserved prefix.
+ */
+export function legacyExternalId(property: string, value: unknown): string | undefined {
+  const missing = requiredString(property, value);
+  if (missing) return missing;
+  const text = value as string;
+  if (text.length < 2 || text.length > 64) {
+    return `${property} must be 2 to 64 characters long; got ${showFor(property, text)}`;
+  }
+  return undefined;
+}
+
 /** MeetingId and AttendeeId are GUIDs. */
 export function guid(property: string, value: unknown): string | undefined {
   const missing = requiredString(property, value);
@@ -224,11 +238,14 @@ const ARN_EXAMPLES: Readonly<Record<string, string>> = {
 
 // The model's pattern ^[a-zA-Z+-=._:/]+$ holds the range "+-=", which spans digits and ",-./:;<".
 const TAG_KEY_PATTERN = /^[a-zA-Z+-=._:/]+$/;
+// The model's [\s\w+-=\.:/@]*: Java's \s spelled out (as in EXTERNAL_ID_PATTERN); \w is ASCII in both.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: \x0B (vertical tab) is part of Java's \s.
+const TAG_VALUE_PATTERN = /^[ \t\n\x0B\f\r\w+-=.:/@]*$/;
 
 /**
  * Tags: at most 50; keys 1–128 characters, not starting with "aws:"; values at most 256 characters.
- * Chime SDK Meetings (meeting tags) also restricts keys to the model's pattern; the legacy Amazon Chime
- * namespace (attendee and meeting tags) has no pattern.
+ * Chime SDK Meetings (meeting tags) also restricts keys and values to the model's patterns; the legacy
+ * Amazon Chime namespace (attendee and meeting tags) has none.
  */
 export function tags(
   property: string,
@@ -271,12 +288,22 @@ export function tags(
         property: name,
         reason: `${name} must be a string of at most 256 characters; got ${show(tagValue)}`,
       });
+    } else if (namespace === "meetings" && !TAG_VALUE_PATTERN.test(tagValue)) {
+      failures.push({
+        property: name,
+        reason:
+          `${name} may contain only ASCII letters, digits, spaces and _+-=.:/@ (and ,;<, which the ` +
+          `model's range +-= spans); got ${show(tagValue)}`,
+      });
     }
   }
   return failures;
 }
 
-/** TenantIds: 1–5 items of 2–256 characters. */
+// The model's TenantId pattern: no character four times in a row, then letters, digits and -_!@#$.
+const TENANT_ID_PATTERN = /^(?!.*?(.)\1{3})[-_!@#$a-zA-Z0-9]*$/;
+
+/** TenantIds: 1–5 items of 2–256 letters, digits and -_!@#$, no character four times in a row. */
 export function tenantIds(property: string, value: unknown): CheckFailure[] {
   if (value === undefined || isUnknown(value)) return [];
   if (!Array.isArray(value) || value.length < 1 || value.length > 5) {
@@ -289,6 +316,13 @@ export function tenantIds(property: string, value: unknown): CheckFailure[] {
       failures.push({
         property: `${property}[${index}]`,
         reason: `${property}[${index}] must be 2 to 256 characters long; got ${show(item)}`,
+      });
+    } else if (!TENANT_ID_PATTERN.test(item)) {
+      failures.push({
+        property: `${property}[${index}]`,
+        reason:
+          `${property}[${index}] may contain only letters, digits and -_!@#$, and no character four ` +
+          `times in a row; got ${show(item)}`,
       });
     }
   });

@@ -15,8 +15,7 @@ import type {
 } from "../../provider/attendee/attendee-state";
 import { ChimeRequestError } from "../../provider/aws/errors";
 import { AttendeeProvider } from "../../provider/dynamic/providers";
-import { GUID } from "../emulator/helpers";
-import { legacyClientFor, newLegacyAttendee, newLegacyMeeting } from "../emulator/legacy-helpers";
+import { clientFor, GUID, newAttendee, newMeeting } from "../emulator/helpers";
 import { useProviderEndpoint } from "../support/provider-endpoint";
 
 const provider = new AttendeeProvider();
@@ -48,8 +47,8 @@ async function rejection(call: Promise<unknown>): Promise<ChimeRequestError> {
 
 describe("Attendee provider, legacy namespace, against the local endpoint", () => {
   const ctx = useProviderEndpoint();
-  const legacyClient = () => legacyClientFor(ctx.local);
-  const meeting = async () => (await newLegacyMeeting(legacyClient())).MeetingId;
+  const legacyClient = () => clientFor(ctx.local, { dialect: "legacy" });
+  const meeting = async () => (await newMeeting(legacyClient())).MeetingId;
 
   describe("lifecycle: create with tags → read → tags in place → read → delete", () => {
     let meetingId: string;
@@ -172,7 +171,7 @@ describe("Attendee provider, legacy namespace, against the local endpoint", () =
   describe("adoption (CreateAttendee is idempotent on ExternalUserId)", () => {
     it("GIVEN an attendee with other tags WHEN declared THEN it is adopted (same AttendeeId and JoinToken) and its tags become the declared ones", async () => {
       const meetingId = await meeting();
-      const existing = await newLegacyAttendee(legacyClient(), meetingId, "kiosk-door", [
+      const existing = await newAttendee(legacyClient(), meetingId, "kiosk-door", [
         { Key: "old", Value: "1" },
         { Key: "site", Value: "gate" },
       ]);
@@ -188,7 +187,7 @@ describe("Attendee provider, legacy namespace, against the local endpoint", () =
 
     it("WHEN setting the adopted attendee's tags fails THEN the attendee is recorded without secrets, and update completes it", async () => {
       const meetingId = await meeting();
-      const existing = await newLegacyAttendee(legacyClient(), meetingId, "kiosk-roof");
+      const existing = await newAttendee(legacyClient(), meetingId, "kiosk-roof");
       const inputs = await checked({ meetingId, externalUserId: "kiosk-roof", tags: { site: "roof" } });
       ctx.local.setFaults({ failureRate: 1, operations: ["legacy:TagAttendee"] });
       let failure: (Error & { id?: string; properties?: Record<string, unknown> }) | undefined;
@@ -282,7 +281,7 @@ describe("Attendee provider, legacy namespace: transient failures never duplicat
   ];
   for (const [fault, name] of faults) {
     it(`GIVEN ${name} on the first two attempts WHEN created THEN the retry succeeds with exactly one attendee`, async () => {
-      const meetingId = (await newLegacyMeeting(legacyClientFor(ctx.local))).MeetingId;
+      const meetingId = (await newMeeting(clientFor(ctx.local, { dialect: "legacy" }))).MeetingId;
       ctx.local.setFaults({ ...fault, count: 2, operations: ["legacy:CreateAttendee"] });
       try {
         const { outs } = await provider.create(
@@ -306,7 +305,7 @@ describe("Attendee provider, legacy namespace, at the rate quota", () => {
   const ctx = useProviderEndpoint({ rateLimit: 4 }, { "chime:maxRequestsPerSecond": "4" });
 
   it("GIVEN 8 attendees created at once WHEN paced THEN none is throttled and each is created by one request", async () => {
-    const meetingId = (await newLegacyMeeting(legacyClientFor(ctx.local))).MeetingId;
+    const meetingId = (await newMeeting(clientFor(ctx.local, { dialect: "legacy" }))).MeetingId;
     ctx.local.resetCounters();
     const inputs = await Promise.all(
       Array.from({ length: 8 }, (_, n) =>
@@ -333,7 +332,7 @@ describe("Attendee provider, legacy namespace: the endpoint from AWS_ENDPOINT_UR
   });
 
   it("GIVEN only AWS_ENDPOINT_URL_CHIME WHEN an attendee is created THEN it goes to that endpoint", async () => {
-    const meetingId = (await newLegacyMeeting(legacyClientFor(ctx.local))).MeetingId;
+    const meetingId = (await newMeeting(clientFor(ctx.local, { dialect: "legacy" }))).MeetingId;
     const { outs } = await create(await checked({ meetingId, externalUserId: "via-env", tags: { a: "1" } }));
     expect(ctx.local.legacy.attendees(meetingId).map((a) => a.attendeeId)).to.deep.equal([outs.attendeeId]);
   });

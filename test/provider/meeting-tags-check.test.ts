@@ -55,6 +55,13 @@ describe("MeetingTags check: rules, before any AWS call", () => {
     ["a number as tag value", { ...valid, tags: { count: 3 } }, "tags.count", ["string", "3"]],
     ["no meetingArn", { ...valid, meetingArn: undefined }, "meetingArn", ["required"]],
     ["no meetingId", { ...valid, meetingId: "" }, "meetingId", ["required"]],
+    // A legacy meeting's tags go by MeetingId in the request path (TagMeeting): it must be the GUID.
+    [
+      "legacy: a meetingId that is not a GUID",
+      { namespace: "legacy", meetingId: "meeting-1", tags: {} },
+      "meetingId",
+      ["GUID", '"meeting-1"'],
+    ],
     ["a malformed region", { ...valid, region: "US East" }, "region", ["AWS region name", '"US East"']],
   ];
   for (const [name, news, property, words] of rejected) {

@@ -3,8 +3,7 @@ import type { AnyAttendeeInputs, AnyAttendeeState } from "../../provider/attende
 import { SECRET_INPUTS_KEY } from "../../provider/dynamic/declaration";
 import { AttendeeProvider } from "../../provider/dynamic/providers";
 import type { Namespace } from "../../provider/shared/namespace";
-import { newMeeting, UNKNOWN_ID } from "../emulator/helpers";
-import { legacyClientFor, newLegacyMeeting } from "../emulator/legacy-helpers";
+import { clientFor, newMeeting, UNKNOWN_ID } from "../emulator/helpers";
 import { useProviderEndpoint } from "../support/provider-endpoint";
 
 const provider = new AttendeeProvider();
@@ -33,9 +32,9 @@ describe("Attendee provider: a secret meetingId in API errors", () => {
       "legacy",
       { namespace: "legacy" },
       async () => {
-        const client = legacyClientFor(ctx.local);
+        const client = clientFor(ctx.local, { dialect: "legacy" });
         try {
-          return (await newLegacyMeeting(client)).MeetingId;
+          return (await newMeeting(client)).MeetingId;
         } finally {
           client.destroy();
         }
