@@ -115,8 +115,12 @@ export class LegacyChimeApi {
 
   /** The meeting's attendee with this ExternalUserId, found through ListAttendees, if there is one. */
   findAttendee(meetingId: string, externalUserId: string): Promise<LegacyAttendee | undefined> {
-    const attendees = attendeePages(meetingId, this.caller, (request) =>
-      this.client.send(new ListAttendeesCommand(request)),
+    // The legacy API's ListAttendees takes at most 99 a page (its MaxResults is 1–99; 100 is a 400).
+    const attendees = attendeePages(
+      meetingId,
+      this.caller,
+      (request) => this.client.send(new ListAttendeesCommand(request)),
+      99,
     );
     return firstItem(attendees, (a) => a.ExternalUserId === externalUserId);
   }
