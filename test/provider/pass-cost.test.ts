@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
-import { withAttendeeDefaults } from "../../provider/attendee/attendee";
+import { withAttendeeDefaults } from "../../provider/dynamic/attendee-options";
 import { declarationInputs, NAME_KEY, SECRET_INPUTS_KEY } from "../../provider/dynamic/declaration";
 import { providerShim } from "../../provider/dynamic/shim";
 import { PACKAGE_ROOT } from "../support/program-dir";
