@@ -64,7 +64,7 @@ export class InitFailure<S = unknown> extends Error {
     summary: string,
     readonly id: string,
     readonly state: S,
-    readonly cause: unknown,
+    override readonly cause: unknown,
   ) {
     const message = cause instanceof Error ? cause.message : String(cause);
     super(`${summary}: ${message}`);
