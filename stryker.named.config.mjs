@@ -43,6 +43,7 @@ export default {
       "test/emulator/rate-limit.test.ts",
     ],
   },
+  ignoreStatic: false,
   incrementalFile: "reports/stryker-incremental-named.json",
   htmlReporter: { fileName: "reports/mutation/named.html" },
   jsonReporter: { fileName: "reports/mutation/named.json" },
