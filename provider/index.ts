@@ -9,10 +9,10 @@ export {
   type LegacyAttendeeArgs,
   type MeetingsAttendeeArgs,
 } from "./attendee/attendee";
-export type { AttendeeCapabilities, Capability } from "./attendee/capabilities";
 export { AttendeeBatch, type AttendeeBatchArgs, type BatchMemberArgs } from "./attendee-batch/attendee-batch";
 export type { JoinInfo } from "./attendee-batch/batch-state";
 export { Meeting, type MeetingArgs, type MeetingFeaturesArgs } from "./meeting/meeting";
 export type { MeetingFeatures } from "./meeting/meeting-features";
 export type { MediaPlacement, NotificationsConfiguration } from "./meeting/meeting-state";
 export { MeetingTags, type MeetingTagsArgs } from "./meeting-tags/meeting-tags";
+export type { AttendeeCapabilities, Capability } from "./shared/capabilities";
