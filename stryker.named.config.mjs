@@ -13,6 +13,9 @@ export const named = [
   "provider/*/*-check.ts",
   "provider/*/*-diff.ts",
   "provider/*/*-state.ts",
+  // Moved out of *-check.ts and *-state.ts by the core (issue 17): sameValue, tagChanges.
+  "provider/shared/values.ts",
+  "provider/shared/tags.ts",
   "provider/aws/pacing.ts",
   "provider/aws/request-pacer.ts",
   "provider/aws/retry-strategy.ts",

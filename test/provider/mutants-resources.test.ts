@@ -9,18 +9,16 @@ import { diffAttendee } from "../../provider/attendee/attendee-diff";
 import {
   type AnyAttendeeState,
   type AttendeeInputs,
-  capabilitiesFromSdk,
   inputsOf,
   type LegacyAttendeeInputs,
   legacyInputsOf,
   toLegacyOutputs,
   toOutputs,
 } from "../../provider/attendee/attendee-state";
-import type { AttendeeCapabilities } from "../../provider/attendee/capabilities";
 import { checkBatch, MAX_BATCH } from "../../provider/attendee-batch/batch-check";
 import { BATCH_REQUEST_SIZE, diffBatch, inChunks, planBatch } from "../../provider/attendee-batch/batch-diff";
 import { type BatchState, type JoinInfo, joinInfoFrom } from "../../provider/attendee-batch/batch-state";
-import { checkMeeting, sameValue } from "../../provider/meeting/meeting-check";
+import { checkMeeting } from "../../provider/meeting/meeting-check";
 import { diffMeeting } from "../../provider/meeting/meeting-diff";
 import {
   legacyMeetingOutputs,
@@ -32,14 +30,13 @@ import {
   meetingOutputs,
   withoutUndefined,
 } from "../../provider/meeting/meeting-state";
-import { checkMeetingTags, checkTagsInput } from "../../provider/meeting-tags/tags-check";
+import { checkMeetingTags } from "../../provider/meeting-tags/tags-check";
 import { diffMeetingTags } from "../../provider/meeting-tags/tags-diff";
-import {
-  MEETING_TAGS_INPUTS,
-  type MeetingTagsState,
-  tagChanges,
-} from "../../provider/meeting-tags/tags-state";
-import { UNKNOWN } from "../../provider/validation/rules";
+import { MEETING_TAGS_INPUTS, type MeetingTagsState } from "../../provider/meeting-tags/tags-state";
+import { type AttendeeCapabilities, capabilitiesFromSdk } from "../../provider/shared/capabilities";
+import { tagChanges } from "../../provider/shared/tags";
+import { sameValue } from "../../provider/shared/values";
+import { checkTagsInput, UNKNOWN } from "../../provider/validation/rules";
 
 type Row = [string, () => unknown, unknown];
 
