@@ -2,7 +2,8 @@
 // (test/provider, test/emulator: no engine) against each mutant; the TypeScript checker drops mutants that
 // do not compile, so the score counts only mutants a caller could write. README "Mutation testing" has
 // the scores and the equivalent mutants.
-// `npm run mutate -- --mutate 'provider/aws/pacing.ts'` narrows the run to some files.
+// `npm run mutate -- --mutate 'provider/aws/pacing.ts'` narrows the run to some files. The script builds
+// first: two unit suites run the compiled package (dist/), which the sandbox copies as it is.
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
