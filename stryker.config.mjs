@@ -33,10 +33,13 @@ export default {
   // The machine has 2 cores shared with other work; `npm run mutate -- --concurrency 2` on a quiet one.
   concurrency: 1,
   // Reuses the results of mutants whose code and covering tests did not change since the last run. The
-  // file is committed: a full run takes hours on 2 cores, and with it a contributor's run after a small
-  // change re-tests only the mutants that change touches (`npm run mutate -- --force` for a full run).
+  // file is to be committed once a run has made it (mutate:named's is): a full run takes hours on 2
+  // cores, and with it a run after a small change re-tests only the mutants that change touches
+  // (`-- --force` for a full run).
   incremental: true,
   incrementalFile: "reports/stryker-incremental.json",
+  // An interrupted run's sandbox (a copy of the project, biome.json included) would break `biome check .`.
+  cleanTempDir: "always",
   // The sandbox copy needs no build output of other tools, nor state of earlier runs.
   ignorePatterns: [".pulumi-state", ".chime-local", ".cache", "reports", "bench/results", "tools/pulumi/bin"],
   // Added to a mutant's expected test time before it counts as timed out (an endless loop is detected):
