@@ -1,7 +1,16 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { type AttendeeCapabilities, capabilitiesToSet } from "../attendee/capabilities";
+import { sameValue } from "../meeting/meeting-check";
+import { tagChanges } from "../meeting-tags/tags-state";
 import { containsUnknown, isUnknown } from "../validation/rules";
-import type { BatchInputs, BatchMember, BatchState } from "./batch-state";
+import type {
+  AnyBatchInputs,
+  AnyBatchState,
+  BatchMember,
+  BatchState,
+  LegacyBatchMember,
+  LegacyBatchState,
+} from "./batch-state";
 
 /** What an update does to the meeting's attendees. */
 export interface BatchPlan {
@@ -46,28 +55,89 @@ export function planBatch(current: BatchState["joinInfo"], members: readonly Bat
   };
 }
 
+/** What an update does to the attendees of a legacy batch. */
+export interface LegacyBatchPlan {
+  /** externalUserIds to delete: no longer declared. */
+  readonly remove: string[];
+  /** Declared but not there (new, deleted out of band, or never created). */
+  readonly create: LegacyBatchMember[];
+  /** There with other tags than declared: the tags to set and the keys to remove, each in place. */
+  readonly setTags: { externalUserId: string; set: [string, string][]; remove: string[] }[];
+}
+
 /**
- * Another meeting or region replaces the batch (deleting first, as for `Attendee`); a change of the
- * attendee list is an update: new ones created, dropped ones deleted, capabilities set in place.
+ * The changes that bring the attendees of a legacy batch in `current` to the declared `members`:
+ * undeclared tags count as none, so tags an attendee has beyond the declared ones are removed.
+ */
+export function planLegacyBatch(
+  current: LegacyBatchState["joinInfo"],
+  members: readonly LegacyBatchMember[],
+): LegacyBatchPlan {
+  const have = current ?? {};
+  const declared = new Set(members.map((m) => m.externalUserId));
+  const setTags: LegacyBatchPlan["setTags"] = [];
+  for (const m of members) {
+    const existing = have[m.externalUserId];
+    if (!existing) continue;
+    const { set, remove } = tagChanges(existing.tags, m.tags ?? {});
+    if (set.length + remove.length > 0) setTags.push({ externalUserId: m.externalUserId, set, remove });
+  }
+  return {
+    remove: Object.keys(have).filter((id) => !declared.has(id)),
+    create: members.filter((m) => !have[m.externalUserId]),
+    setTags,
+  };
+}
+
+/** Tags one BatchCreateAttendee item may carry: the 3.699.0 model's AttendeeTagList holds 1 to 10. */
+export const TAGS_AT_CREATE = 10;
+
+/**
+ * A new legacy member's tags split between its BatchCreateAttendee item (at most 10, or none: the
+ * model refuses an empty list) and the TagAttendee calls that set the rest once it exists.
+ */
+export function tagsAtCreate(tags: Readonly<Record<string, string>> | undefined): {
+  atCreate: [string, string][] | undefined;
+  later: [string, string][];
+} {
+  const entries = Object.entries(tags ?? {});
+  return {
+    atCreate: entries.length > 0 ? entries.slice(0, TAGS_AT_CREATE) : undefined,
+    later: entries.slice(TAGS_AT_CREATE),
+  };
+}
+
+/** Inputs whose change needs another batch: Chime cannot move attendees between meetings or APIs. */
+const REPLACE_ON = ["namespace", "meetingId", "region"] as const;
+
+/**
+ * Another namespace, meeting or region replaces the batch (deleting first, as for `Attendee`); a
+ * change of the attendee list is an update: new ones created, dropped ones deleted, capabilities
+ * (Chime SDK Meetings) or tags (legacy) set in place.
  *
  * Unknown inputs (a preview whose meeting or list comes from resources still to be made) are "maybe
  * changes": an unknown meetingId or region plans a replacement; an unknown list, item or member field
- * an update, without planning members that are not known yet. Only `changes`, `replaces` and
- * `deleteBeforeReplace` reach the engine (the dynamic-provider server drops `stables`).
+ * (a capability, a tag value) an update, without planning members that are not known yet. Only
+ * `changes`, `replaces` and `deleteBeforeReplace` reach the engine (the dynamic-provider server drops
+ * `stables`).
  */
-export function diffBatch(olds: BatchState, news: BatchInputs): pulumi.dynamic.DiffResult {
-  const replaces = (["meetingId", "region"] as const).filter(
-    (key) => isUnknown(news[key]) || olds[key] !== news[key],
-  );
+export function diffBatch(olds: AnyBatchState, news: AnyBatchInputs): pulumi.dynamic.DiffResult {
+  const replaces = REPLACE_ON.filter((key) => isUnknown(news[key]) || olds[key] !== news[key]);
   if (replaces.length > 0) return { changes: true, replaces, deleteBeforeReplace: true };
   const changes =
     olds.joinInfo === undefined ||
     containsUnknown(news.attendees) ||
-    JSON.stringify(olds.attendees) !== JSON.stringify(news.attendees) ||
-    hasWork(planBatch(olds.joinInfo, news.attendees));
+    !sameValue(olds.attendees, news.attendees) ||
+    hasWork(olds, news);
   return { changes, replaces: [], deleteBeforeReplace: false };
 }
 
-function hasWork(plan: BatchPlan): boolean {
+/** Whether the attendees as last read differ from the declared ones (drift a refresh found). */
+function hasWork(olds: AnyBatchState, news: AnyBatchInputs): boolean {
+  if (news.namespace === "legacy") {
+    const plan = planLegacyBatch((olds as LegacyBatchState).joinInfo, news.attendees);
+    return plan.remove.length + plan.create.length + plan.setTags.length > 0;
+  }
+  const plan = planBatch((olds as BatchState).joinInfo, news.attendees);
   return plan.remove.length + plan.create.length + plan.setCapabilities.length > 0;
 }
