@@ -1,5 +1,7 @@
 import {
+  BatchCreateAttendeeCommand,
   CreateAttendeeCommand,
+  type CreateAttendeeError,
   CreateMeetingCommand,
   type CreateMeetingCommandInput,
   DeleteAttendeeCommand,
@@ -17,15 +19,18 @@ import {
   UntagAttendeeCommand,
   UntagMeetingCommand,
 } from "@aws-sdk/client-chime";
-import { callChime } from "./chime-api";
+import { callChime, meetingSnapshots } from "./chime-api";
 import { legacyChimeClient } from "./client";
-import type { Failure } from "./errors";
+import { type Failure, isNotFound } from "./errors";
 import type { ChimeSettings } from "./settings";
 
 export type { LegacyAttendee, LegacyMeeting };
 
 /** Tags per TagAttendee / UntagAttendee / TagMeeting / UntagMeeting request (the API's limit). */
 export const TAGS_PER_CALL = 10;
+
+/** ListAttendees' MaxResults in the legacy model (ResultMax: 1 to 99; the Meetings namespace takes 100). */
+export const LEGACY_PAGE_SIZE = 99;
 
 /** Splits a list into chunks of at most `size`. */
 export function chunks<T>(items: readonly T[], size: number): T[][] {
@@ -60,8 +65,9 @@ export class LegacyChimeApi {
   }
 
   /**
-   * CreateAttendee with its tags; returns the existing attendee when one with this ExternalUserId is
-   * there already (its tags are then left as they are: the caller sets them).
+   * CreateAttendee with its first 10 tags (the most its Tags member takes); returns the existing
+   * attendee when one with this ExternalUserId is there already (its tags are then left as they are).
+   * Either way the caller brings the tags to the declared ones (ListAttendeeTags, TagAttendee).
    */
   async createAttendee(
     meetingId: string,
@@ -74,7 +80,8 @@ export class LegacyChimeApi {
         new CreateAttendeeCommand({
           MeetingId: meetingId,
           ExternalUserId: externalUserId,
-          Tags: entries.length > 0 ? sdkTags(entries) : undefined,
+          // The model's AttendeeTagList takes 1 to 10: the caller sets the rest with TagAttendee.
+          Tags: entries.length > 0 ? sdkTags(entries.slice(0, TAGS_PER_CALL)) : undefined,
         }),
       ),
     );
@@ -90,26 +97,96 @@ export class LegacyChimeApi {
   }
 
   async deleteAttendee(meetingId: string, attendeeId: string): Promise<void> {
-    await this.call({ operation: "DeleteAttendee", about: { meetingId }, secrets: { attendeeId } }, () =>
-      this.client.send(new DeleteAttendeeCommand({ MeetingId: meetingId, AttendeeId: attendeeId })),
-    );
+    this.changed(meetingId);
+    try {
+      await this.call({ operation: "DeleteAttendee", about: { meetingId }, secrets: { attendeeId } }, () =>
+        this.client.send(new DeleteAttendeeCommand({ MeetingId: meetingId, AttendeeId: attendeeId })),
+      );
+    } finally {
+      this.changed(meetingId);
+    }
   }
 
   /** The meeting's attendee with this ExternalUserId, found through ListAttendees, if there is one. */
   async findAttendee(meetingId: string, externalUserId: string): Promise<LegacyAttendee | undefined> {
+    return (await this.listAttendees(meetingId)).find((a) => a.ExternalUserId === externalUserId);
+  }
+
+  /** Every attendee of the meeting, through all pages of ListAttendees (99 a page: the model's most). */
+  async listAttendees(meetingId: string): Promise<LegacyAttendee[]> {
+    const attendees: LegacyAttendee[] = [];
     let nextToken: string | undefined;
     do {
       const token = nextToken;
       const page = await this.call({ operation: "ListAttendees", about: { meetingId } }, () =>
         this.client.send(
-          new ListAttendeesCommand({ MeetingId: meetingId, MaxResults: 100, NextToken: token }),
+          new ListAttendeesCommand({ MeetingId: meetingId, MaxResults: LEGACY_PAGE_SIZE, NextToken: token }),
         ),
       );
-      const found = (page.Attendees ?? []).find((a) => a.ExternalUserId === externalUserId);
-      if (found) return found;
+      attendees.push(...(page.Attendees ?? []));
       nextToken = page.NextToken;
     } while (nextToken);
-    return undefined;
+    return attendees;
+  }
+
+  /**
+   * The meeting's attendees for a read, or `undefined` when the meeting is gone (404): reads close
+   * together share one listing, as in Chime SDK Meetings (`ChimeApi.meetingAttendees`), under keys of
+   * their own (legacy meeting ids are not the other namespace's).
+   */
+  meetingAttendees(meetingId: string): Promise<LegacyAttendee[] | undefined> {
+    return meetingSnapshots.get(this.snapshotKey(meetingId), async () => {
+      try {
+        return await this.listAttendees(meetingId);
+      } catch (error) {
+        if (isNotFound(error)) return undefined;
+        throw error;
+      }
+    });
+  }
+
+  /**
+   * BatchCreateAttendee (1–100 attendees): those created or, for ExternalUserIds already there, found
+   * (with the tags they had: a found attendee's tags are left as they are, the caller sets them); and
+   * the per-attendee errors, which the legacy API answers with HTTP 201. Each item's `tags` go in its
+   * Tags member, which the model's AttendeeTagList limits to 1–10: the caller passes at most 10 and
+   * sets the rest with `tagAttendee`; none (or an empty list) sends no Tags member.
+   */
+  async batchCreateAttendees(
+    meetingId: string,
+    members: readonly { externalUserId: string; tags?: readonly [string, string][] }[],
+  ): Promise<{ attendees: LegacyAttendee[]; errors: CreateAttendeeError[]; requestId?: string }> {
+    this.changed(meetingId);
+    try {
+      const out = await this.call({ operation: "BatchCreateAttendee", about: { meetingId } }, () =>
+        this.client.send(
+          new BatchCreateAttendeeCommand({
+            MeetingId: meetingId,
+            Attendees: members.map((m) => ({
+              ExternalUserId: m.externalUserId,
+              Tags: m.tags && m.tags.length > 0 ? sdkTags(m.tags) : undefined,
+            })),
+          }),
+        ),
+      );
+      return {
+        attendees: out.Attendees ?? [],
+        errors: out.Errors ?? [],
+        requestId: out.$metadata?.requestId,
+      };
+    } finally {
+      // Again after the call: a read that started meanwhile may hold the listing from before it.
+      this.changed(meetingId);
+    }
+  }
+
+  private snapshotKey(meetingId: string): string {
+    return JSON.stringify(["legacy", this.settings.endpoint ?? "", meetingId.toLowerCase()]);
+  }
+
+  /** Forgets the meeting's shared listing: called on every change to its attendees made from here. */
+  private changed(meetingId: string): void {
+    meetingSnapshots.invalidate(this.snapshotKey(meetingId));
   }
 
   async listAttendeeTags(meetingId: string, attendeeId: string): Promise<Record<string, string>> {
