@@ -10,8 +10,15 @@ export {
   type MeetingsAttendeeArgs,
 } from "./attendee/attendee";
 export type { AttendeeCapabilities, Capability } from "./attendee/capabilities";
-export { AttendeeBatch, type AttendeeBatchArgs, type BatchMemberArgs } from "./attendee-batch/attendee-batch";
-export type { JoinInfo } from "./attendee-batch/batch-state";
+export {
+  AttendeeBatch,
+  type AttendeeBatchArgs,
+  type BatchMemberArgs,
+  type LegacyAttendeeBatchArgs,
+  type LegacyBatchMemberArgs,
+  type MeetingsAttendeeBatchArgs,
+} from "./attendee-batch/attendee-batch";
+export type { JoinInfo, LegacyJoinInfo } from "./attendee-batch/batch-state";
 export { Meeting, type MeetingArgs, type MeetingFeaturesArgs } from "./meeting/meeting";
 export type { MeetingFeatures } from "./meeting/meeting-features";
 export type { MediaPlacement, NotificationsConfiguration } from "./meeting/meeting-state";

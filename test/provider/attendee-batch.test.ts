@@ -296,7 +296,7 @@ describe("AttendeeBatch provider against the local endpoint", () => {
   const checked = (news: Record<string, unknown>) => {
     const { inputs, failures } = checkBatch(undefined, news, "us-east-1");
     expect(failures).to.deep.equal([]);
-    return inputs;
+    return inputs as BatchInputs;
   };
 
   it("GIVEN 100 attendees WHEN created THEN one BatchCreateAttendee request makes them all, with secrets in joinInfo", async () => {
