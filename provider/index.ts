@@ -9,7 +9,6 @@ export {
   type LegacyAttendeeArgs,
   type MeetingsAttendeeArgs,
 } from "./attendee/attendee";
-export type { AttendeeCapabilities, Capability } from "./attendee/capabilities";
 export {
   AttendeeBatch,
   type AttendeeBatchArgs,
@@ -23,3 +22,4 @@ export { Meeting, type MeetingArgs, type MeetingFeaturesArgs } from "./meeting/m
 export type { MeetingFeatures } from "./meeting/meeting-features";
 export type { MediaPlacement, NotificationsConfiguration } from "./meeting/meeting-state";
 export { MeetingTags, type MeetingTagsArgs } from "./meeting-tags/meeting-tags";
+export type { AttendeeCapabilities, Capability } from "./shared/capabilities";

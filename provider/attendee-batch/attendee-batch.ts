@@ -1,9 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
-import { withAttendeeDefaults } from "../attendee/attendee";
-import type { Capability } from "../attendee/capabilities";
+import { withAttendeeDefaults } from "../dynamic/attendee-options";
 import { declarationInputs } from "../dynamic/declaration";
 import { warnOnUnknownRegions } from "../dynamic/region-warnings";
 import { providerShim } from "../dynamic/shim";
+import type { Capability } from "../shared/capabilities";
 import type { JoinInfo, LegacyJoinInfo } from "./batch-state";
 
 /** One attendee of an {@link AttendeeBatch} in Chime SDK Meetings (the default namespace). */

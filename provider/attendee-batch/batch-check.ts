@@ -1,6 +1,5 @@
-import { NAMESPACES } from "../attendee/attendee-check";
-import { checkCapabilities } from "../attendee/capabilities";
-import { LEGACY_REGION } from "../aws/settings";
+import { LEGACY_REGION, NAMESPACES } from "../shared/namespace";
+import { checkCapabilities } from "../validation/capabilities";
 import {
   type CheckFailure,
   chooseRegion,

@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { type AttendeeCapabilities, capabilitiesToSet } from "../attendee/capabilities";
-import { sameValue } from "../meeting/meeting-check";
-import { tagChanges } from "../meeting-tags/tags-state";
+import { type AttendeeCapabilities, capabilitiesToSet } from "../shared/capabilities";
+import { tagChanges } from "../shared/tags";
+import { sameValue } from "../shared/values";
 import { containsUnknown, isUnknown } from "../validation/rules";
 import type {
   AnyBatchInputs,
@@ -38,21 +38,32 @@ export function inChunks<T>(
   return chunks;
 }
 
+/**
+ * The attendees to delete (recorded, no longer declared) and to create (declared, not recorded), in
+ * either namespace: what a batch does to its members whatever their settings.
+ */
+export function membersToChange<M extends { readonly externalUserId: string }>(
+  current: Readonly<Record<string, unknown>> | undefined,
+  members: readonly M[],
+): { remove: string[]; create: M[] } {
+  const have = current ?? {};
+  const declared = new Set(members.map((m) => m.externalUserId));
+  return {
+    remove: Object.keys(have).filter((id) => !declared.has(id)),
+    create: members.filter((m) => !have[m.externalUserId]),
+  };
+}
+
 /** The changes that bring the attendees in `current` to the declared `members`. */
 export function planBatch(current: BatchState["joinInfo"], members: readonly BatchMember[]): BatchPlan {
   const have = current ?? {};
-  const declared = new Set(members.map((m) => m.externalUserId));
   const setCapabilities: BatchPlan["setCapabilities"] = [];
   for (const m of members) {
     const existing = have[m.externalUserId];
     const wanted = existing && capabilitiesToSet(existing.capabilities, m.capabilities);
     if (wanted) setCapabilities.push({ externalUserId: m.externalUserId, capabilities: wanted });
   }
-  return {
-    remove: Object.keys(have).filter((id) => !declared.has(id)),
-    create: members.filter((m) => !have[m.externalUserId]),
-    setCapabilities,
-  };
+  return { ...membersToChange(have, members), setCapabilities };
 }
 
 /** What an update does to the attendees of a legacy batch. */
@@ -74,7 +85,6 @@ export function planLegacyBatch(
   members: readonly LegacyBatchMember[],
 ): LegacyBatchPlan {
   const have = current ?? {};
-  const declared = new Set(members.map((m) => m.externalUserId));
   const setTags: LegacyBatchPlan["setTags"] = [];
   for (const m of members) {
     const existing = have[m.externalUserId];
@@ -82,11 +92,7 @@ export function planLegacyBatch(
     const { set, remove } = tagChanges(existing.tags, m.tags ?? {});
     if (set.length + remove.length > 0) setTags.push({ externalUserId: m.externalUserId, set, remove });
   }
-  return {
-    remove: Object.keys(have).filter((id) => !declared.has(id)),
-    create: members.filter((m) => !have[m.externalUserId]),
-    setTags,
-  };
+  return { ...membersToChange(have, members), setTags };
 }
 
 /** Tags one BatchCreateAttendee item may carry: the 3.699.0 model's AttendeeTagList holds 1 to 10. */

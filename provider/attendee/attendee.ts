@@ -1,8 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
+import { withAttendeeDefaults } from "../dynamic/attendee-options";
 import { declarationInputs, tagsFor } from "../dynamic/declaration";
 import { warnOnUnknownRegions } from "../dynamic/region-warnings";
 import { providerShim } from "../dynamic/shim";
-import type { AttendeeCapabilities, Capability } from "./capabilities";
+import type { AttendeeCapabilities, Capability } from "../shared/capabilities";
+import { tagsAreSecret } from "../shared/namespace";
+
+export { withAttendeeDefaults };
 
 /** The inputs every {@link Attendee} has, whichever its namespace. */
 interface AttendeeArgsBase {
@@ -112,7 +116,6 @@ export class Attendee extends pulumi.dynamic.Resource {
   declare readonly joinToken: pulumi.Output<string>;
 
   constructor(name: string, args: AttendeeArgs, opts?: pulumi.CustomResourceOptions) {
-    const legacy = args.namespace === "legacy";
     const tags = tagsFor(args.namespace, args.tags);
     const props = {
       namespace: args.namespace,
@@ -128,7 +131,7 @@ export class Attendee extends pulumi.dynamic.Resource {
       ...declarationInputs(name, { ...args, tags }),
     };
     // Legacy tags are secret outputs too: a refresh can bring back tags the program never declared.
-    const secretOutputs = legacy ? ["attendeeId", "joinToken", "tags"] : undefined;
+    const secretOutputs = tagsAreSecret(args.namespace) ? ["attendeeId", "joinToken", "tags"] : undefined;
     super(
       providerShim("attendee"),
       name,
@@ -139,20 +142,4 @@ export class Attendee extends pulumi.dynamic.Resource {
     );
     warnOnUnknownRegions(this, { region: args.region });
   }
-}
-
-/**
- * The options of the resources that hold attendees (`Attendee`, `AttendeeBatch`): marks
- * `secretOutputs` secret, and makes replacements delete first unless the caller chose otherwise: a
- * forced replacement (`--replace`, `replaceOnChanges`) keeps meeting and externalUserId, and
- * CreateAttendee would then hand back the attendee that create-before-delete is about to delete.
- */
-export function withAttendeeDefaults(
-  opts: pulumi.CustomResourceOptions | undefined,
-  secretOutputs: string[] = ["attendeeId", "joinToken"],
-): pulumi.CustomResourceOptions {
-  return pulumi.mergeOptions(
-    { deleteBeforeReplace: opts?.deleteBeforeReplace ?? true },
-    pulumi.mergeOptions(opts, { additionalSecretOutputs: secretOutputs }),
-  );
 }

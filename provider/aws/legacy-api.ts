@@ -1,5 +1,6 @@
 import {
   BatchCreateAttendeeCommand,
+  ChimeClient,
   CreateAttendeeCommand,
   type CreateAttendeeError,
   CreateMeetingCommand,
@@ -19,25 +20,17 @@ import {
   UntagAttendeeCommand,
   UntagMeetingCommand,
 } from "@aws-sdk/client-chime";
-import { callChime, meetingSnapshots } from "./chime-api";
-import { legacyChimeClient } from "./client";
+import { chunks, TAGS_PER_CALL } from "../shared/tags";
+import { attendeePages, type Caller, callChime, callOnAttendee, everyItem, firstItem } from "./call";
+import { meetingSnapshots } from "./chime-api";
+import { type ChimeClients, sdkClientConfig, sdkClientPacing } from "./client";
 import { type Failure, isNotFound } from "./errors";
 import type { ChimeSettings } from "./settings";
 
 export type { LegacyAttendee, LegacyMeeting };
 
-/** Tags per TagAttendee / UntagAttendee / TagMeeting / UntagMeeting request (the API's limit). */
-export const TAGS_PER_CALL = 10;
-
 /** ListAttendees' MaxResults in the legacy model (ResultMax: 1 to 99; the Meetings namespace takes 100). */
 export const LEGACY_PAGE_SIZE = 99;
-
-/** Splits a list into chunks of at most `size`. */
-export function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 function sdkTags(tags: Readonly<Record<string, string>> | readonly [string, string][]): Tag[] {
   const entries = Array.isArray(tags) ? tags : Object.entries(tags);
@@ -54,14 +47,41 @@ function tagRecord(tags: Tag[] | undefined): Record<string, string> {
  * legacy operations. Attendees there have tags and no capabilities; meetings are tagged by MeetingId.
  */
 export class LegacyChimeApi {
-  constructor(private readonly settings: ChimeSettings) {}
+  constructor(
+    private readonly settings: ChimeSettings,
+    private readonly clients: ChimeClients,
+    /** Inputs the program marked secret (e.g. a `pulumi.secret` meetingId): masked in messages. */
+    private readonly secretNames: readonly string[] = [],
+  ) {}
+
+  /** The call wrapper as a function. */
+  private readonly caller: Caller = (failure, send) => this.call(failure, send);
 
   private call<T>(failure: Failure, send: () => Promise<T>): Promise<T> {
-    return callChime({ ...this.settings, namespace: "legacy" }, failure, send);
+    return callChime(
+      { ...this.settings, namespace: "legacy" },
+      { ...failure, secretNames: this.secretNames },
+      send,
+    );
   }
 
-  private get client() {
-    return legacyChimeClient(this.settings);
+  /**
+   * A legacy Amazon Chime client (`@aws-sdk/client-chime`, API 2018-05-01), configured and paced as the
+   * Chime SDK Meetings one. Without an endpoint override it goes to the global endpoint in us-east-1, or
+   * to AWS_ENDPOINT_URL_CHIME, which the SDK reads itself.
+   */
+  private get client(): ChimeClient {
+    return this.clients.get("legacy", this.settings, (pacer) => {
+      const client = new ChimeClient(sdkClientConfig(this.settings));
+      // The pinned legacy client (3.699.0) is built against an older @smithy/types, whose middleware
+      // stack type differs from the current one only in optional context fields: the middleware itself
+      // (same steps, same handler protocol) runs unchanged, as the legacy pacing tests show.
+      const pacing = sdkClientPacing(this.settings, pacer) as unknown as Parameters<
+        typeof client.middlewareStack.use
+      >[0];
+      client.middlewareStack.use(pacing);
+      return client;
+    });
   }
 
   /**
@@ -89,44 +109,38 @@ export class LegacyChimeApi {
   }
 
   async getAttendee(meetingId: string, attendeeId: string): Promise<LegacyAttendee> {
-    const out = await this.call(
-      { operation: "GetAttendee", about: { meetingId }, secrets: { attendeeId } },
-      () => this.client.send(new GetAttendeeCommand({ MeetingId: meetingId, AttendeeId: attendeeId })),
+    const out = await callOnAttendee(this.caller, "GetAttendee", meetingId, attendeeId, (request) =>
+      this.client.send(new GetAttendeeCommand(request)),
     );
     return out.Attendee ?? {};
   }
 
   async deleteAttendee(meetingId: string, attendeeId: string): Promise<void> {
-    this.changed(meetingId);
-    try {
-      await this.call({ operation: "DeleteAttendee", about: { meetingId }, secrets: { attendeeId } }, () =>
-        this.client.send(new DeleteAttendeeCommand({ MeetingId: meetingId, AttendeeId: attendeeId })),
-      );
-    } finally {
-      this.changed(meetingId);
-    }
+    await this.changes(meetingId, () =>
+      callOnAttendee(this.caller, "DeleteAttendee", meetingId, attendeeId, (request) =>
+        this.client.send(new DeleteAttendeeCommand(request)),
+      ),
+    );
   }
 
   /** The meeting's attendee with this ExternalUserId, found through ListAttendees, if there is one. */
-  async findAttendee(meetingId: string, externalUserId: string): Promise<LegacyAttendee | undefined> {
-    return (await this.listAttendees(meetingId)).find((a) => a.ExternalUserId === externalUserId);
+  findAttendee(meetingId: string, externalUserId: string): Promise<LegacyAttendee | undefined> {
+    return firstItem(this.attendees(meetingId), (a) => a.ExternalUserId === externalUserId);
   }
 
-  /** Every attendee of the meeting, through all pages of ListAttendees (99 a page: the model's most). */
-  async listAttendees(meetingId: string): Promise<LegacyAttendee[]> {
-    const attendees: LegacyAttendee[] = [];
-    let nextToken: string | undefined;
-    do {
-      const token = nextToken;
-      const page = await this.call({ operation: "ListAttendees", about: { meetingId } }, () =>
-        this.client.send(
-          new ListAttendeesCommand({ MeetingId: meetingId, MaxResults: LEGACY_PAGE_SIZE, NextToken: token }),
-        ),
-      );
-      attendees.push(...(page.Attendees ?? []));
-      nextToken = page.NextToken;
-    } while (nextToken);
-    return attendees;
+  /** Every attendee of the meeting, through all pages of ListAttendees. */
+  listAttendees(meetingId: string): Promise<LegacyAttendee[]> {
+    return everyItem(this.attendees(meetingId));
+  }
+
+  /** ListAttendees' pages, 99 a page: the legacy model's most (100, which findAttendee asked for, is refused). */
+  private attendees(meetingId: string): AsyncGenerator<LegacyAttendee> {
+    return attendeePages(
+      meetingId,
+      this.caller,
+      (request) => this.client.send(new ListAttendeesCommand(request)),
+      LEGACY_PAGE_SIZE,
+    );
   }
 
   /**
@@ -156,9 +170,8 @@ export class LegacyChimeApi {
     meetingId: string,
     members: readonly { externalUserId: string; tags?: readonly [string, string][] }[],
   ): Promise<{ attendees: LegacyAttendee[]; errors: CreateAttendeeError[]; requestId?: string }> {
-    this.changed(meetingId);
-    try {
-      const out = await this.call({ operation: "BatchCreateAttendee", about: { meetingId } }, () =>
+    const out = await this.changes(meetingId, () =>
+      this.call({ operation: "BatchCreateAttendee", about: { meetingId } }, () =>
         this.client.send(
           new BatchCreateAttendeeCommand({
             MeetingId: meetingId,
@@ -168,31 +181,31 @@ export class LegacyChimeApi {
             })),
           }),
         ),
-      );
-      return {
-        attendees: out.Attendees ?? [],
-        errors: out.Errors ?? [],
-        requestId: out.$metadata?.requestId,
-      };
-    } finally {
-      // Again after the call: a read that started meanwhile may hold the listing from before it.
-      this.changed(meetingId);
-    }
+      ),
+    );
+    return { attendees: out.Attendees ?? [], errors: out.Errors ?? [], requestId: out.$metadata?.requestId };
   }
 
   private snapshotKey(meetingId: string): string {
     return JSON.stringify(["legacy", this.settings.endpoint ?? "", meetingId.toLowerCase()]);
   }
 
-  /** Forgets the meeting's shared listing: called on every change to its attendees made from here. */
-  private changed(meetingId: string): void {
+  /**
+   * Runs a call that changes the meeting's attendees, dropping its shared listing before and after
+   * (a read that started meanwhile may hold the listing from before the call).
+   */
+  private async changes<T>(meetingId: string, call: () => Promise<T>): Promise<T> {
     meetingSnapshots.invalidate(this.snapshotKey(meetingId));
+    try {
+      return await call();
+    } finally {
+      meetingSnapshots.invalidate(this.snapshotKey(meetingId));
+    }
   }
 
   async listAttendeeTags(meetingId: string, attendeeId: string): Promise<Record<string, string>> {
-    const out = await this.call(
-      { operation: "ListAttendeeTags", about: { meetingId }, secrets: { attendeeId } },
-      () => this.client.send(new ListAttendeeTagsCommand({ MeetingId: meetingId, AttendeeId: attendeeId })),
+    const out = await callOnAttendee(this.caller, "ListAttendeeTags", meetingId, attendeeId, (request) =>
+      this.client.send(new ListAttendeeTagsCommand(request)),
     );
     return tagRecord(out.Tags);
   }

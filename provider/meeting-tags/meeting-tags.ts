@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { tagsFor } from "../dynamic/declaration";
 import { providerShim } from "../dynamic/shim";
+import { tagsAreSecret } from "../shared/namespace";
 
 /** The inputs of a {@link MeetingTags}. Every change is made in place. */
 export interface MeetingTagsArgs {
@@ -57,7 +58,7 @@ export class MeetingTags extends pulumi.dynamic.Resource {
       region: args.region,
     };
     // Legacy tags are secret outputs too: a refresh can bring back tags the program never declared.
-    const secretOutputs = args.namespace === "legacy" ? { additionalSecretOutputs: ["tags"] } : {};
+    const secretOutputs = tagsAreSecret(args.namespace) ? { additionalSecretOutputs: ["tags"] } : {};
     super(
       providerShim("meetingTags"),
       name,

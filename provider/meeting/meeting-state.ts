@@ -159,3 +159,13 @@ export function meetingInputsOf(state: MeetingState): Omit<MeetingInputs, "tags"
 export function withoutUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
+
+/**
+ * Whether the state records a meeting that was created (by MeetingId, and by ARN in Chime SDK Meetings,
+ * whose tags go by ARN): a resource read without it has no state to read from.
+ */
+export function recordsMeeting(
+  state: MeetingState | undefined,
+): state is MeetingState & { meetingId: string } {
+  return Boolean(state?.meetingId && (state.meetingArn || state.namespace === "legacy"));
+}

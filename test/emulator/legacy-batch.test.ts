@@ -16,7 +16,7 @@ import {
   type Tag,
 } from "@aws-sdk/client-chime";
 import { expect } from "chai";
-import { expectLegacyError, newLegacyAttendee, newLegacyMeeting, useLegacyEndpoint } from "./legacy-helpers";
+import { expectServiceError, newAttendee, newMeeting, useEndpoint } from "./helpers";
 
 const UNKNOWN_ID = "11111111-2222-4333-8444-555555555555";
 /** A tag value no message may quote (the legacy model marks keys and values sensitive). */
@@ -64,7 +64,7 @@ const ITEM_TAG_ROWS: ItemRow[] = [
 ];
 
 describe("emulator: legacy BatchCreateAttendee with per-attendee Tags (through @aws-sdk/client-chime)", () => {
-  const env = useLegacyEndpoint();
+  const env = useEndpoint({ dialect: "legacy" });
 
   const batch = (meetingId: string, items: CreateAttendeeRequestItem[]) =>
     env.client.send(new BatchCreateAttendeeCommand({ MeetingId: meetingId, Attendees: items }));
@@ -77,7 +77,7 @@ describe("emulator: legacy BatchCreateAttendee with per-attendee Tags (through @
   describe("an item's Tags (a table: the item between two good ones)", () => {
     for (const [name, tags, expected] of ITEM_TAG_ROWS) {
       it(`${expected === null ? "creates the attendee with" : "answers a per-item BadRequest, creating that one only without,"} ${name}`, async () => {
-        const meeting = await newLegacyMeeting(env.client);
+        const meeting = await newMeeting(env.client);
         const out = await batch(meeting.MeetingId, [
           { ExternalUserId: "before", Tags: [{ Key: "n", Value: "1" }] },
           { ExternalUserId: "row-item", Tags: tags },
@@ -104,7 +104,7 @@ describe("emulator: legacy BatchCreateAttendee with per-attendee Tags (through @
   });
 
   it("creates 100 attendees of 10 tags each in one request, each with its own tags (ListAttendeeTags)", async () => {
-    const meeting = await newLegacyMeeting(env.client);
+    const meeting = await newMeeting(env.client);
     const items = Array.from({ length: 100 }, (_, i) => ({
       ExternalUserId: `bot-${i}`,
       Tags: tagsOf(10, `b${i}-`),
@@ -121,9 +121,9 @@ describe("emulator: legacy BatchCreateAttendee with per-attendee Tags (through @
   });
 
   it("refuses a request of 101 attendees whole (400), creating none", async () => {
-    const meeting = await newLegacyMeeting(env.client);
+    const meeting = await newMeeting(env.client);
     const items = Array.from({ length: 101 }, (_, i) => ({ ExternalUserId: `bot-${i}`, Tags: tagsOf(1) }));
-    await expectLegacyError(batch(meeting.MeetingId, items), BadRequestException, {
+    await expectServiceError(batch(meeting.MeetingId, items), BadRequestException, {
       status: 400,
       code: "BadRequest",
       message: ["Attendees", "100"],
@@ -132,10 +132,8 @@ describe("emulator: legacy BatchCreateAttendee with per-attendee Tags (through @
   });
 
   it("GIVEN an attendee that exists WHEN a batch names its ExternalUserId with other tags THEN the existing attendee comes back, its tags unchanged", async () => {
-    const meeting = await newLegacyMeeting(env.client);
-    const first = await newLegacyAttendee(env.client, meeting.MeetingId, "kiosk", [
-      { Key: "site", Value: "hq" },
-    ]);
+    const meeting = await newMeeting(env.client);
+    const first = await newAttendee(env.client, meeting.MeetingId, "kiosk", [{ Key: "site", Value: "hq" }]);
     const out = await batch(meeting.MeetingId, [
       { ExternalUserId: "kiosk", Tags: [{ Key: "site", Value: "annex" }] },
       { ExternalUserId: "fresh", Tags: [{ Key: "site", Value: "annex" }] },
@@ -146,7 +144,7 @@ describe("emulator: legacy BatchCreateAttendee with per-attendee Tags (through @
   });
 
   it("GIVEN a meeting with room for one WHEN two tagged attendees are batched THEN the second is a per-item ResourceLimitExceeded (the legacy code), HTTP 201", async () => {
-    const meeting = await newLegacyMeeting(env.client);
+    const meeting = await newMeeting(env.client);
     for (const from of [0, 100]) {
       await batch(
         meeting.MeetingId,
@@ -169,7 +167,7 @@ describe("emulator: legacy BatchCreateAttendee with per-attendee Tags (through @
   });
 
   it("answers NotFoundException (404) for a meeting that does not exist", async () => {
-    await expectLegacyError(
+    await expectServiceError(
       batch(UNKNOWN_ID, [{ ExternalUserId: "bot", Tags: tagsOf(1) }]),
       NotFoundException,
       { status: 404, code: "NotFound", message: [UNKNOWN_ID] },
@@ -177,7 +175,7 @@ describe("emulator: legacy BatchCreateAttendee with per-attendee Tags (through @
   });
 
   it("counts the request under legacy counters only (BatchCreateAttendee), not the Meetings namespace's", async () => {
-    const meeting = await newLegacyMeeting(env.client);
+    const meeting = await newMeeting(env.client);
     env.local.resetCounters();
     await batch(meeting.MeetingId, [{ ExternalUserId: "counted", Tags: tagsOf(3) }]);
     expect(env.local.legacy.counters().BatchCreateAttendee).to.equal(1);

@@ -5,9 +5,9 @@ import {
 } from "@aws-sdk/client-chime-sdk-meetings";
 import { expect } from "chai";
 import type { FaultOptions } from "../../emulator";
-import { AttendeeProvider } from "../../provider/attendee/attendee-provider";
 import type { AttendeeInputs, AttendeeOutputs, AttendeeState } from "../../provider/attendee/attendee-state";
 import { ChimeRequestError } from "../../provider/aws/errors";
+import { AttendeeProvider } from "../../provider/dynamic/providers";
 import { GUID, newAttendee, newMeeting } from "../emulator/helpers";
 import { useProviderEndpoint } from "../support/provider-endpoint";
 
@@ -201,6 +201,10 @@ describe("Attendee provider against the local endpoint", () => {
       } finally {
         ctx.local.setFaults(undefined);
       }
+      // The engine prints an init failure's reasons, not its message: they carry the AWS message too.
+      expect((failure as { reasons?: string[] } | undefined)?.reasons).to.deep.equal([
+        `the attendee exists but its capabilities could not be set: ${failure?.message}`,
+      ]);
       expect(failure?.id).to.match(GUID);
       expect(failure?.properties).to.include({ meetingId, externalUserId: "kiosk-roof" });
       expect(JSON.stringify(failure?.properties))
@@ -279,9 +283,13 @@ describe("Attendee provider against the local endpoint", () => {
       const { outs } = await provider.create(await checked({ meetingId, externalUserId: "masked" }));
       await provider.delete("x", outs);
       const { ChimeApi } = await import("../../provider/aws/chime-api");
-      const { settingsFor } = await import("../../provider/aws/settings");
+      const { processInstance } = await import("../../provider/dynamic/process");
+      const { config } = processInstance();
       const error = await rejection(
-        new ChimeApi(settingsFor("us-east-1")).getAttendee(meetingId, (outs as AttendeeOutputs).attendeeId),
+        new ChimeApi(config.settingsFor("us-east-1"), config.clients).getAttendee(
+          meetingId,
+          (outs as AttendeeOutputs).attendeeId,
+        ),
       );
       expect(error.message).not.to.include((outs as AttendeeOutputs).attendeeId);
     });

@@ -4,12 +4,11 @@ import {
   DeleteAttendeeCommand,
 } from "@aws-sdk/client-chime-sdk-meetings";
 import { expect } from "chai";
-import { AttendeeProvider } from "../../provider/attendee/attendee-provider";
 import type { AttendeeState } from "../../provider/attendee/attendee-state";
-import { AttendeeBatchProvider } from "../../provider/attendee-batch/batch-provider";
 import type { BatchState } from "../../provider/attendee-batch/batch-state";
 import { meetingSnapshots } from "../../provider/aws/chime-api";
 import { SNAPSHOT_WINDOW_MS } from "../../provider/aws/coalescing-cache";
+import { AttendeeBatchProvider, AttendeeProvider } from "../../provider/dynamic/providers";
 import { newMeeting } from "../emulator/helpers";
 import { useProviderEndpoint } from "../support/provider-endpoint";
 

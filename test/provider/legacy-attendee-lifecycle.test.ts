@@ -7,7 +7,6 @@
 import { BatchCreateAttendeeCommand } from "@aws-sdk/client-chime";
 import { expect } from "chai";
 import type { FaultOptions } from "../../emulator";
-import { AttendeeProvider } from "../../provider/attendee/attendee-provider";
 import type {
   AnyAttendeeInputs,
   LegacyAttendeeInputs,
@@ -15,8 +14,8 @@ import type {
   LegacyAttendeeState,
 } from "../../provider/attendee/attendee-state";
 import { ChimeRequestError } from "../../provider/aws/errors";
-import { GUID } from "../emulator/helpers";
-import { legacyClientFor, newLegacyAttendee, newLegacyMeeting } from "../emulator/legacy-helpers";
+import { AttendeeProvider } from "../../provider/dynamic/providers";
+import { clientFor, GUID, newAttendee, newMeeting } from "../emulator/helpers";
 import { useProviderEndpoint } from "../support/provider-endpoint";
 
 const provider = new AttendeeProvider();
@@ -48,8 +47,8 @@ async function rejection(call: Promise<unknown>): Promise<ChimeRequestError> {
 
 describe("Attendee provider, legacy namespace, against the local endpoint", () => {
   const ctx = useProviderEndpoint();
-  const legacyClient = () => legacyClientFor(ctx.local);
-  const meeting = async () => (await newLegacyMeeting(legacyClient())).MeetingId;
+  const legacyClient = () => clientFor(ctx.local, { dialect: "legacy" });
+  const meeting = async () => (await newMeeting(legacyClient())).MeetingId;
 
   describe("lifecycle: create with tags → read → tags in place → read → delete", () => {
     let meetingId: string;
@@ -172,7 +171,7 @@ describe("Attendee provider, legacy namespace, against the local endpoint", () =
   describe("adoption (CreateAttendee is idempotent on ExternalUserId)", () => {
     it("GIVEN an attendee with other tags WHEN declared THEN it is adopted (same AttendeeId and JoinToken) and its tags become the declared ones", async () => {
       const meetingId = await meeting();
-      const existing = await newLegacyAttendee(legacyClient(), meetingId, "kiosk-door", [
+      const existing = await newAttendee(legacyClient(), meetingId, "kiosk-door", [
         { Key: "old", Value: "1" },
         { Key: "site", Value: "gate" },
       ]);
@@ -188,7 +187,7 @@ describe("Attendee provider, legacy namespace, against the local endpoint", () =
 
     it("WHEN setting the adopted attendee's tags fails THEN the attendee is recorded without secrets, and update completes it", async () => {
       const meetingId = await meeting();
-      const existing = await newLegacyAttendee(legacyClient(), meetingId, "kiosk-roof");
+      const existing = await newAttendee(legacyClient(), meetingId, "kiosk-roof");
       const inputs = await checked({ meetingId, externalUserId: "kiosk-roof", tags: { site: "roof" } });
       ctx.local.setFaults({ failureRate: 1, operations: ["legacy:TagAttendee"] });
       let failure: (Error & { id?: string; properties?: Record<string, unknown> }) | undefined;
@@ -200,6 +199,10 @@ describe("Attendee provider, legacy namespace, against the local endpoint", () =
         ctx.local.setFaults(undefined);
       }
       expect(failure?.message).to.include("TagAttendee").and.include("legacy Amazon Chime namespace");
+      // The engine prints an init failure's reasons, not its message: they carry the AWS message too.
+      expect((failure as { reasons?: string[] } | undefined)?.reasons).to.deep.equal([
+        `the attendee exists but its tags could not be set: ${failure?.message}`,
+      ]);
       expect(failure?.id).to.match(GUID);
       expect(failure?.properties).to.deep.equal(inputs);
       expect(JSON.stringify(failure?.properties))
@@ -253,9 +256,10 @@ describe("Attendee provider, legacy namespace, against the local endpoint", () =
       const { outs } = await create(await checked({ meetingId, externalUserId: "masked" }));
       await provider.delete("x", outs);
       const { LegacyChimeApi } = await import("../../provider/aws/legacy-api");
-      const { legacySettings } = await import("../../provider/aws/settings");
+      const { processInstance } = await import("../../provider/dynamic/process");
+      const { config } = processInstance();
       const error = await rejection(
-        new LegacyChimeApi(legacySettings()).getAttendee(meetingId, outs.attendeeId),
+        new LegacyChimeApi(config.legacySettings(), config.clients).getAttendee(meetingId, outs.attendeeId),
       );
       expect(error.awsError).to.equal("NotFoundException");
       expect(error.message).not.to.include(outs.attendeeId);
@@ -277,7 +281,7 @@ describe("Attendee provider, legacy namespace: transient failures never duplicat
   ];
   for (const [fault, name] of faults) {
     it(`GIVEN ${name} on the first two attempts WHEN created THEN the retry succeeds with exactly one attendee`, async () => {
-      const meetingId = (await newLegacyMeeting(legacyClientFor(ctx.local))).MeetingId;
+      const meetingId = (await newMeeting(clientFor(ctx.local, { dialect: "legacy" }))).MeetingId;
       ctx.local.setFaults({ ...fault, count: 2, operations: ["legacy:CreateAttendee"] });
       try {
         const { outs } = await provider.create(
@@ -301,7 +305,7 @@ describe("Attendee provider, legacy namespace, at the rate quota", () => {
   const ctx = useProviderEndpoint({ rateLimit: 4 }, { "chime:maxRequestsPerSecond": "4" });
 
   it("GIVEN 8 attendees created at once WHEN paced THEN none is throttled and each is created by one request", async () => {
-    const meetingId = (await newLegacyMeeting(legacyClientFor(ctx.local))).MeetingId;
+    const meetingId = (await newMeeting(clientFor(ctx.local, { dialect: "legacy" }))).MeetingId;
     ctx.local.resetCounters();
     const inputs = await Promise.all(
       Array.from({ length: 8 }, (_, n) =>
@@ -328,7 +332,7 @@ describe("Attendee provider, legacy namespace: the endpoint from AWS_ENDPOINT_UR
   });
 
   it("GIVEN only AWS_ENDPOINT_URL_CHIME WHEN an attendee is created THEN it goes to that endpoint", async () => {
-    const meetingId = (await newLegacyMeeting(legacyClientFor(ctx.local))).MeetingId;
+    const meetingId = (await newMeeting(clientFor(ctx.local, { dialect: "legacy" }))).MeetingId;
     const { outs } = await create(await checked({ meetingId, externalUserId: "via-env", tags: { a: "1" } }));
     expect(ctx.local.legacy.attendees(meetingId).map((a) => a.attendeeId)).to.deep.equal([outs.attendeeId]);
   });

@@ -7,17 +7,20 @@
  */
 import { expect } from "chai";
 import { LEGACY_PAGE_SIZE, LegacyChimeApi } from "../../provider/aws/legacy-api";
-import { legacySettings } from "../../provider/aws/settings";
-import { legacyClientFor, newLegacyMeeting } from "../emulator/legacy-helpers";
+import { processInstance } from "../../provider/dynamic/process";
+import { clientFor, newMeeting } from "../emulator/helpers";
 import { useProviderEndpoint } from "../support/provider-endpoint";
 
 describe("LegacyChimeApi batch calls, against the local endpoint's /legacy dialect", () => {
   const ctx = useProviderEndpoint();
-  const api = () => new LegacyChimeApi(legacySettings());
+  const api = () => {
+    const { config } = processInstance();
+    return new LegacyChimeApi(config.legacySettings(), config.clients);
+  };
   const meeting = async () => {
-    const client = legacyClientFor(ctx.local);
+    const client = clientFor(ctx.local, { dialect: "legacy" });
     try {
-      return (await newLegacyMeeting(client)).MeetingId;
+      return (await newMeeting(client)).MeetingId;
     } finally {
       client.destroy();
     }

@@ -1,11 +1,12 @@
 import type { SdkError } from "@smithy/types";
 import { expect } from "chai";
 import type { RequestLogEntry } from "../../emulator";
-import { AttendeeProvider } from "../../provider/attendee/attendee-provider";
 import type { AttendeeInputs } from "../../provider/attendee/attendee-state";
 import { sdkClientConfig } from "../../provider/aws/client";
-import { isThrottled, pacer, pacingKey } from "../../provider/aws/pacing";
+import { isThrottled, pacingKey } from "../../provider/aws/pacing";
 import { ChimeRetryStrategy } from "../../provider/aws/retry-strategy";
+import { processInstance } from "../../provider/dynamic/process";
+import { AttendeeProvider } from "../../provider/dynamic/providers";
 import { newMeeting } from "../emulator/helpers";
 import { useProviderEndpoint } from "../support/provider-endpoint";
 
@@ -128,6 +129,7 @@ describe("Pacing every attempt against the local endpoint", () => {
       );
       const log = ctx.local.requestLog().filter((e) => e.operation === "CreateAttendee");
       expect(log.filter((e) => e.status === 429).length).to.be.at.least(1);
+      const { pacer } = processInstance().config.clients;
       expect(pacer.throttledCount(key)).to.equal(log.filter((e) => e.status === 429).length);
       expect(pacer.rate(key)).to.be.below(10);
       expect(ctx.local.attendees(meetingId)).to.have.length(12);

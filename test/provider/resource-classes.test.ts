@@ -51,6 +51,34 @@ describe("Resource classes (Pulumi mocks)", () => {
     expect(args?.inputs.__provider).to.be.a("string").and.include("pulumi-chime-sdk/provider-runtime");
   });
 
+  it("GIVEN two attendees WHEN declared THEN they share one shim object, serialized at most once (issue 15)", async () => {
+    const { Attendee } = await import("../../provider");
+    // Pulumi caches a dynamic provider's serialization by object: one object per kind is serialized
+    // once per program, a new object per resource once per resource.
+    const closure: {
+      serializeFunction: (f: () => unknown, ...rest: unknown[]) => unknown;
+    } = require("@pulumi/pulumi/runtime/closure/serializeClosure");
+    const original = closure.serializeFunction;
+    const serialized: unknown[] = [];
+    closure.serializeFunction = (f, ...rest) => {
+      serialized.push(f());
+      return original(f, ...rest);
+    };
+    try {
+      const declared = ["shim-a", "shim-b"].map(
+        (name) =>
+          new Attendee(name, { meetingId: "3f1a9b2c-0d4e-4f5a-8b6c-7d8e9f0a1b2c", externalUserId: name }),
+      );
+      await Promise.all(declared.map((a) => new Promise((resolve) => a.id.apply(resolve))));
+    } finally {
+      closure.serializeFunction = original;
+    }
+    expect(serialized.length).to.be.at.most(1);
+    const { providerShim } = await import("../../provider/dynamic/shim");
+    expect(providerShim("attendee")).to.equal(providerShim("attendee"));
+    expect(providerShim("attendee")).not.to.equal(providerShim("meeting"));
+  });
+
   it("exposes every output, the output-only attendeeId and joinToken included", async () => {
     const { Attendee } = await import("../../provider");
     const attendee = new Attendee("bot-1", {

@@ -1,8 +1,7 @@
 /**
- * What this provider process has seen of the current deployment. The engine starts one provider process
- * per deployment (preview, up, refresh, destroy) and it serves every dynamic resource of the stack, so
- * state kept here spans the deployment's resources, and no more: another stack, or the next `up`, is
- * another process.
+ * The Chime attendees the resources of one provider instance declare. A dynamic provider process serves
+ * one deployment (preview, up, refresh, destroy), and a plugin instance one stack's provider: claims kept
+ * per instance span the deployment's resources, and no more.
  */
 
 /** The meeting and externalUserId that identify one Chime attendee. */
@@ -15,16 +14,16 @@ export interface AttendeeKey {
 export type Owner = string;
 
 /** A declaration of an attendee that another resource of the deployment declares too. */
-export interface Duplicate {
-  readonly key: AttendeeKey;
+export interface Duplicate<K extends AttendeeKey = AttendeeKey> {
+  readonly key: K;
   /** The other resource. */
   readonly other: Owner;
 }
 
 /**
- * The Chime attendees the resources of a deployment declare. Two declarations of one meeting and
- * externalUserId would share one Chime attendee (CreateAttendee and BatchCreateAttendee return the
- * existing one), and deleting either would invalidate the JoinToken the other hands out.
+ * Two declarations of one meeting and externalUserId would share one Chime attendee (CreateAttendee and
+ * BatchCreateAttendee return the existing one), and deleting either would invalidate the JoinToken the
+ * other hands out. One instance per provider instance (not a module singleton).
  */
 export class AttendeeClaims {
   private readonly owners = new Map<string, Owner>();
@@ -39,12 +38,12 @@ export class AttendeeClaims {
    * same resource, at preview with unknowns and at up with values) and returns the keys another owner
    * declares already. A key already another's stays the other's.
    */
-  claim(owner: Owner, keys: readonly AttendeeKey[]): Duplicate[] {
+  claim<K extends AttendeeKey>(owner: Owner, keys: readonly K[]): Duplicate<K>[] {
     for (const previous of this.claimed.get(owner) ?? []) {
       if (this.owners.get(previous) === owner) this.owners.delete(previous);
     }
     const mine: string[] = [];
-    const duplicates: Duplicate[] = [];
+    const duplicates: Duplicate<K>[] = [];
     for (const key of keys) {
       const k = AttendeeClaims.keyOf(key);
       const other = this.owners.get(k);
@@ -59,6 +58,3 @@ export class AttendeeClaims {
     return duplicates;
   }
 }
-
-/** The claims of this process's deployment. */
-export const attendeeClaims = new AttendeeClaims();
