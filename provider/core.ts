@@ -6,7 +6,7 @@
 import { AttendeeLifecycle } from "./attendee/attendee-lifecycle";
 import type { AnyAttendeeInputs, AnyAttendeeState } from "./attendee/attendee-state";
 import { AttendeeBatchLifecycle } from "./attendee-batch/batch-lifecycle";
-import type { BatchInputs, BatchState } from "./attendee-batch/batch-state";
+import type { AnyBatchInputs, AnyBatchState } from "./attendee-batch/batch-state";
 import type { ChimeConfig } from "./aws/config";
 import { isNotFound } from "./aws/errors";
 import { MeetingLifecycle } from "./meeting/meeting-lifecycle";
@@ -28,7 +28,7 @@ export interface Core {
   readonly attendee: ResourceLogic<AnyAttendeeInputs, AnyAttendeeState>;
   readonly meeting: ResourceLogic<MeetingInputs, MeetingState>;
   readonly meetingTags: ResourceLogic<MeetingTagsInputs, MeetingTagsState>;
-  readonly attendeeBatch: ResourceLogic<BatchInputs, BatchState>;
+  readonly attendeeBatch: ResourceLogic<AnyBatchInputs, AnyBatchState>;
 }
 
 export function createCore(instance: ProviderInstance): Core {

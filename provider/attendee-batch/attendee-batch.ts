@@ -4,6 +4,7 @@ import { declarationInputs } from "../dynamic/declaration";
 import { warnOnUnknownRegions } from "../dynamic/region-warnings";
 import { providerShim } from "../dynamic/shim";
 import type { Capability } from "../shared/capabilities";
+import { tagsAreSecret } from "../shared/namespace";
 import type { JoinInfo, LegacyJoinInfo } from "./batch-state";
 
 /** One attendee of an {@link AttendeeBatch} in Chime SDK Meetings (the default namespace). */
@@ -115,10 +116,10 @@ export class AttendeeBatch extends pulumi.dynamic.Resource {
   declare readonly joinInfo: pulumi.Output<Record<string, JoinInfo | LegacyJoinInfo>>;
 
   constructor(name: string, args: AttendeeBatchArgs, opts?: pulumi.CustomResourceOptions) {
-    const legacy = args.namespace === "legacy";
     // Legacy tags are secret (the legacy model marks a tag's Key and Value sensitive), and the engine
     // keeps secrecy per top-level input: the whole list is secret, ciphertext in state, [secret] in diffs.
-    const attendees = legacy ? pulumi.secret(args.attendees) : args.attendees;
+    const secretTags = tagsAreSecret(args.namespace);
+    const attendees = secretTags ? pulumi.secret(args.attendees) : args.attendees;
     const props = {
       namespace: args.namespace,
       meetingId: args.meetingId,
@@ -133,7 +134,7 @@ export class AttendeeBatch extends pulumi.dynamic.Resource {
       name,
       props,
       // Outputs are secret too: `attendees` holds the tags, `joinInfo` the tokens and tags as set.
-      withAttendeeDefaults(opts, legacy ? ["joinInfo", "attendees"] : ["joinInfo"]),
+      withAttendeeDefaults(opts, secretTags ? ["joinInfo", "attendees"] : ["joinInfo"]),
       "chime",
       "AttendeeBatch",
     );

@@ -6,6 +6,7 @@ import {
   externalId,
   guid,
   isUnknown,
+  legacyExternalId,
   oneOf,
   show,
   tags as tagRules,
@@ -73,7 +74,8 @@ export function checkBatch(
         }
         const { externalUserId } = member as Record<string, unknown>;
         if (!isUnknown(externalUserId)) {
-          const reason = externalId(`${name}.externalUserId`, externalUserId);
+          // The legacy model's ExternalUserId has a length and no pattern.
+          const reason = (legacy ? legacyExternalId : externalId)(`${name}.externalUserId`, externalUserId);
           add(`${name}.externalUserId`, reason);
           const first = seen.get(externalUserId as string);
           if (!reason && first !== undefined) {

@@ -91,6 +91,8 @@ export type LegacyBatchOutputs = LegacyBatchState & Required<Pick<LegacyBatchSta
 export type AnyBatchInputs = BatchInputs | LegacyBatchInputs;
 /** The state of an AttendeeBatch of either namespace. */
 export type AnyBatchState = BatchState | LegacyBatchState;
+/** The outputs of an AttendeeBatch of either namespace. */
+export type AnyBatchOutputs = BatchOutputs | LegacyBatchOutputs;
 
 /**
  * LegacyJoinInfo from attendees as the legacy API returned them and their tags by externalUserId;

@@ -1,6 +1,7 @@
 // A meeting of the legacy Amazon Chime namespace and one AttendeeBatch (namespace "legacy") of the bots
 // listed in stack config `bots`, each with its tags (keep it secret config: the tags are sensitive, and
-// the engine records stack config in state):
+// the engine records stack config in state; read as a plain object, so that what keeps the tags secret
+// in the resource's state is the AttendeeBatch class itself):
 //   [{ "externalUserId": "bot-1", "tags": { "role": "recorder" } }, { "externalUserId": "bot-2" }, ...]
 // Exports the batch's joinInfo (secret: AttendeeId, JoinToken and tags per externalUserId).
 
@@ -16,7 +17,7 @@ const meeting = new Meeting("meeting", {
 const batch = new AttendeeBatch("bots", {
   namespace: "legacy",
   meetingId: meeting.meetingId,
-  attendees: config.requireSecretObject("bots"),
+  attendees: config.requireObject("bots"),
 });
 exports.meetingId = meeting.meetingId;
 exports.joinInfo = batch.joinInfo;
