@@ -88,9 +88,8 @@ export interface AttendeePageRequest {
 }
 
 /**
- * The attendees of a meeting, page after page of ListAttendees, of either namespace: `call` is the
- * API's call wrapper, `send` sends one page request with the API's client, `pageSize` the most the
- * API's model takes (Chime SDK Meetings 100; the legacy namespace's ResultMax is 99).
+ * The attendees of a meeting, page after page of ListAttendees (`pageSize` a page: the API's most), of
+ * either namespace: `call` is the API's call wrapper, `send` sends one page request with the API's client.
  */
 export function attendeePages<A>(
   meetingId: string,

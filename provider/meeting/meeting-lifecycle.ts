@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { type LifecycleContext, unlessGone } from "../shared/io";
+import { type LifecycleContext, regionOf, unlessGone } from "../shared/io";
 import { namespaceOf } from "../shared/namespace";
 import type { Created, Declaration, Diffed, Read, ResourceLogic } from "../shared/resource";
 import { finishCheck } from "../validation/check-result";
+import { meetingImportId } from "../validation/import-id";
 import type { CheckFailure } from "../validation/rules";
 import { checkMeeting } from "./meeting-check";
 import { diffMeeting } from "./meeting-diff";
@@ -48,12 +49,28 @@ export class MeetingLifecycle implements ResourceLogic<MeetingInputs, MeetingSta
     id: string,
     state: MeetingState | undefined,
   ): Promise<Read<MeetingState, MeetingInputs> | undefined> {
-    if (!recordsMeeting(state)) throw new Error("A Meeting cannot be imported yet: declare it instead.");
+    if (state === undefined) return this.import(declaration, id);
+    if (!recordsMeeting(state)) throw new Error("A Meeting without a recorded meetingId cannot be read.");
     // Ended: deleted, 24 hours old, or 5 minutes without an attendee. `pulumi up` creates it again.
     // State written by v0.1.0 also held tags and a clientRequestToken: they are dropped here, with no
     // diff (diffMeeting ignores both).
     const outputs = await unlessGone(this.context, () => this.io(state, declaration).read(state));
     return outputs && { id, state: outputs, inputs: meetingInputsOf(outputs) as MeetingInputs };
+  }
+
+  /**
+   * `pulumi import` (or a `get` by id): the meeting its import id names (`../validation/import-id.ts`),
+   * under a new opaque id, with the inputs GetMeeting reports; undefined when it has ended.
+   */
+  private async import(
+    declaration: Declaration,
+    importId: string,
+  ): Promise<Read<MeetingState, MeetingInputs> | undefined> {
+    const { namespace, region, meetingId } = meetingImportId(importId);
+    const target = { namespace, region: region ?? regionOf(undefined, this.context.defaultRegion()) };
+    const io = this.context.io(target, declaration.secretInputs);
+    const state = await unlessGone(this.context, () => io.import(meetingId));
+    return state && { id: randomUUID(), state, inputs: meetingInputsOf(state) as MeetingInputs };
   }
 
   /** Never called: `diffMeeting` reports every change as a replacement. */

@@ -140,6 +140,38 @@ export function legacyMeetingOutputs(inputs: MeetingInputs, meeting: LegacyMeeti
 }
 
 /**
+ * The inputs that declare a meeting as Chime reports it (`pulumi import`): what GetMeeting returns of
+ * them. It does not return `notificationsConfiguration`, nor tags (which a Meeting does not manage
+ * after creation), so an imported meeting has neither. `stored` is the namespace as inputs store it.
+ */
+export function importedMeetingInputs(
+  meeting: SdkMeeting | LegacyMeeting,
+  region: string,
+  stored: { readonly namespace?: "legacy" },
+): MeetingInputs {
+  const m = meeting as SdkMeeting;
+  const f = m.MeetingFeatures;
+  const features = f
+    ? withoutUndefined({
+        audio: f.Audio ? withoutUndefined({ echoReduction: f.Audio.EchoReduction }) : undefined,
+        video: f.Video ? withoutUndefined({ maxResolution: f.Video.MaxResolution }) : undefined,
+        content: f.Content ? withoutUndefined({ maxResolution: f.Content.MaxResolution }) : undefined,
+        attendee: f.Attendee ? withoutUndefined({ maxCount: f.Attendee.MaxCount }) : undefined,
+      })
+    : undefined;
+  return withoutUndefined({
+    ...stored,
+    externalMeetingId: m.ExternalMeetingId ?? "",
+    mediaRegion: m.MediaRegion ?? "",
+    meetingHostId: m.MeetingHostId,
+    meetingFeatures: features as MeetingFeatures | undefined,
+    primaryMeetingId: m.PrimaryMeetingId,
+    tenantIds: m.TenantIds,
+    region,
+  });
+}
+
+/**
  * The inputs part of a meeting's state (what `read` hands back as inputs), without `tags` and without
  * the `clientRequestToken` of state written by v0.1.0.
  */

@@ -25,12 +25,14 @@ import { isNotFound } from "../aws/errors";
 import { LegacyChimeApi } from "../aws/legacy-api";
 import type { MeetingIo } from "../meeting/meeting-io";
 import {
+  importedMeetingInputs,
   legacyMeetingOutputs,
   type MeetingInputs,
   type MeetingState,
   meetingInputsOf,
 } from "../meeting/meeting-state";
 import type { TagsIo } from "../meeting-tags/tags-io";
+import { LEGACY_REGION } from "../shared/namespace";
 import { tagChanges } from "../shared/tags";
 
 /** The API of the namespace's one endpoint, its messages masking `secretInputs`. */
@@ -116,6 +118,11 @@ export function meetingIo(config: ChimeConfig, secretInputs: readonly string[]):
     async read(state) {
       const meeting = await chime.getMeeting(state.meetingId ?? "");
       return legacyMeetingOutputs(meetingInputsOf(state) as MeetingInputs, meeting) as MeetingState;
+    },
+    async import(meetingId) {
+      const meeting = await chime.getMeeting(meetingId);
+      const inputs = importedMeetingInputs(meeting, LEGACY_REGION, { namespace: "legacy" });
+      return legacyMeetingOutputs(inputs, meeting) as MeetingState;
     },
     async delete(state) {
       if (!state.meetingId) throw new Error("The meeting's state has no meetingId: run `pulumi refresh`.");

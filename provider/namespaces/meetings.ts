@@ -17,6 +17,7 @@ import { ChimeApi } from "../aws/chime-api";
 import type { ChimeConfig } from "../aws/config";
 import type { MeetingIo } from "../meeting/meeting-io";
 import {
+  importedMeetingInputs,
   type MeetingInputs,
   type MeetingOutputs,
   type MeetingState,
@@ -115,6 +116,10 @@ export function meetingIo(config: ChimeConfig, target: IoTarget, secretInputs: r
         meetingInputsOf(state) as MeetingInputs,
         await chime.getMeeting(state.meetingId ?? ""),
       );
+    },
+    async import(meetingId) {
+      const meeting = await chime.getMeeting(meetingId);
+      return meetingOutputs(importedMeetingInputs(meeting, target.region, {}), meeting);
     },
     async delete(state) {
       await chime.deleteMeeting(created(state).meetingId);
