@@ -3,12 +3,14 @@
  *
  * The local Chime SDK Meetings endpoint is a separate entry point: `pulumi-chime-sdk/local`.
  */
+
+export type { JoinInfo, LegacyJoinInfo } from "./attendee-batch/batch-state";
 export {
   Attendee,
   type AttendeeArgs,
   type LegacyAttendeeArgs,
   type MeetingsAttendeeArgs,
-} from "./attendee/attendee";
+} from "./dynamic/attendee";
 export {
   AttendeeBatch,
   type AttendeeBatchArgs,
@@ -16,10 +18,9 @@ export {
   type LegacyAttendeeBatchArgs,
   type LegacyBatchMemberArgs,
   type MeetingsAttendeeBatchArgs,
-} from "./attendee-batch/attendee-batch";
-export type { JoinInfo, LegacyJoinInfo } from "./attendee-batch/batch-state";
-export { Meeting, type MeetingArgs, type MeetingFeaturesArgs } from "./meeting/meeting";
+} from "./dynamic/attendee-batch";
+export { Meeting, type MeetingArgs, type MeetingFeaturesArgs } from "./dynamic/meeting";
+export { MeetingTags, type MeetingTagsArgs } from "./dynamic/meeting-tags";
 export type { MeetingFeatures } from "./meeting/meeting-features";
 export type { MediaPlacement, NotificationsConfiguration } from "./meeting/meeting-state";
-export { MeetingTags, type MeetingTagsArgs } from "./meeting-tags/meeting-tags";
 export type { AttendeeCapabilities, Capability } from "./shared/capabilities";

@@ -1,5 +1,5 @@
+import type { Attendee as LegacyAttendee } from "@aws-sdk/client-chime";
 import type { Attendee as SdkAttendee } from "@aws-sdk/client-chime-sdk-meetings";
-import type { LegacyAttendee } from "../aws/legacy-api";
 import { type AttendeeCapabilities, capabilitiesFromSdk } from "../shared/capabilities";
 
 /** The inputs of an Attendee in Chime SDK Meetings as `check` normalises and the engine stores them. */

@@ -22,7 +22,6 @@ import {
 } from "@aws-sdk/client-chime";
 import { chunks, TAGS_PER_CALL } from "../shared/tags";
 import { attendeePages, type Caller, callChime, callOnAttendee, everyItem, firstItem } from "./call";
-import { meetingSnapshots } from "./chime-api";
 import { type ChimeClients, sdkClientConfig, sdkClientPacing } from "./client";
 import { type Failure, isNotFound } from "./errors";
 import type { ChimeSettings } from "./settings";
@@ -149,7 +148,7 @@ export class LegacyChimeApi {
    * their own (legacy meeting ids are not the other namespace's).
    */
   meetingAttendees(meetingId: string): Promise<LegacyAttendee[] | undefined> {
-    return meetingSnapshots.get(this.snapshotKey(meetingId), async () => {
+    return this.clients.meetingSnapshots.get(this.snapshotKey(meetingId), async () => {
       try {
         return await this.listAttendees(meetingId);
       } catch (error) {
@@ -195,11 +194,11 @@ export class LegacyChimeApi {
    * (a read that started meanwhile may hold the listing from before the call).
    */
   private async changes<T>(meetingId: string, call: () => Promise<T>): Promise<T> {
-    meetingSnapshots.invalidate(this.snapshotKey(meetingId));
+    this.clients.meetingSnapshots.invalidate(this.snapshotKey(meetingId));
     try {
       return await call();
     } finally {
-      meetingSnapshots.invalidate(this.snapshotKey(meetingId));
+      this.clients.meetingSnapshots.invalidate(this.snapshotKey(meetingId));
     }
   }
 

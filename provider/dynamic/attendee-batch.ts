@@ -1,11 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
-import { withAttendeeDefaults } from "../dynamic/attendee-options";
-import { declarationInputs } from "../dynamic/declaration";
-import { warnOnUnknownRegions } from "../dynamic/region-warnings";
-import { providerShim } from "../dynamic/shim";
+import type { JoinInfo, LegacyJoinInfo } from "../attendee-batch/batch-state";
 import type { Capability } from "../shared/capabilities";
 import { tagsAreSecret } from "../shared/namespace";
-import type { JoinInfo, LegacyJoinInfo } from "./batch-state";
+import { withAttendeeDefaults } from "./attendee-options";
+import { declarationInputs } from "./declaration";
+import { warnOnUnknownRegions } from "./region-warnings";
+import { providerShim } from "./shim";
 
 /** One attendee of an {@link AttendeeBatch} in Chime SDK Meetings (the default namespace). */
 export interface BatchMemberArgs {
