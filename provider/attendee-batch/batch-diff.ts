@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { type AttendeeCapabilities, capabilitiesToSet } from "../shared/capabilities";
-import { containsUnknown, isUnknown } from "../validation/rules";
-import type { BatchInputs, BatchMember, BatchState } from "./batch-state";
+import { containsUnknown, isUnknown, UNKNOWN } from "../validation/rules";
+import type { BatchInputs, BatchMember, BatchState, JoinInfo } from "./batch-state";
 
 /** What an update does to the meeting's attendees. */
 export interface BatchPlan {
@@ -70,4 +70,25 @@ export function diffBatch(olds: BatchState, news: BatchInputs): pulumi.dynamic.D
 
 function hasWork(plan: BatchPlan): boolean {
   return plan.remove.length + plan.create.length + plan.setCapabilities.length > 0;
+}
+
+/**
+ * The outputs a create (`olds` absent) or an update of a batch with `news` will give, predicted for a
+ * preview: the join information of each declared attendee that exists stays (with the declared
+ * capabilities, which the update sets), that of each attendee to create is unknown, and so is all of it
+ * while the list itself is not known.
+ */
+export function predictedBatchOutputs(olds: BatchState | undefined, news: BatchInputs): BatchState {
+  if (containsUnknown(news.attendees) || !Array.isArray(news.attendees)) {
+    return { ...news, joinInfo: UNKNOWN as unknown as Record<string, JoinInfo> };
+  }
+  const have = olds?.joinInfo ?? {};
+  const joinInfo = Object.fromEntries(
+    news.attendees.map((m): [string, JoinInfo] => {
+      const existing = have[m.externalUserId];
+      if (!existing) return [m.externalUserId, UNKNOWN as unknown as JoinInfo];
+      return [m.externalUserId, { ...existing, capabilities: m.capabilities ?? existing.capabilities }];
+    }),
+  );
+  return { ...news, joinInfo };
 }

@@ -14,7 +14,7 @@ import { duplicateFailures, finishCheck } from "../validation/check-result";
 import { type CheckFailure, isUnknown } from "../validation/rules";
 import { describeSensitive, mask } from "../validation/sensitive";
 import { checkBatch } from "./batch-check";
-import { diffBatch, inChunks, planBatch } from "./batch-diff";
+import { diffBatch, inChunks, planBatch, predictedBatchOutputs } from "./batch-diff";
 import type { BatchCreateError, BatchIo, ChimeAttendee } from "./batch-io";
 import {
   type BatchInputs,
@@ -159,6 +159,10 @@ export class AttendeeBatchLifecycle implements ResourceLogic<BatchInputs, BatchS
     // A create that failed part-way recorded no joinInfo: find what exists by externalUserId.
     const current = olds.joinInfo ?? (await this.findDeclared(declaration, olds));
     return { ...news, joinInfo: await this.converge(declaration, news, current) };
+  }
+
+  preview(olds: BatchState | undefined, news: BatchInputs): BatchState {
+    return predictedBatchOutputs(olds, news);
   }
 
   async delete(declaration: Declaration, _id: string, state: BatchState): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Meeting as SdkMeeting } from "@aws-sdk/client-chime-sdk-meetings";
 import type { LegacyMeeting } from "../aws/legacy-api";
+import { UNKNOWN } from "../validation/rules";
 import type { MeetingFeatures } from "./meeting-features";
 
 /** Where a meeting's notifications go. */
@@ -124,6 +125,20 @@ export function meetingOutputs(inputs: MeetingInputs, meeting: SdkMeeting): Meet
     meetingArn: meeting.MeetingArn,
     mediaPlacement: withoutUndefined(mediaPlacementFromSdk(meeting)),
   });
+}
+
+/**
+ * The outputs a CreateMeeting with `inputs` will give (`meetingOutputs`, `legacyMeetingOutputs`),
+ * predicted for a preview: what Chime assigns (`meetingId`, `meetingArn` but in the legacy namespace,
+ * `mediaPlacement`) is unknown, the rest is as declared.
+ */
+export function predictedMeetingOutputs(inputs: MeetingInputs): MeetingState {
+  return {
+    ...(meetingInputsOf(inputs) as MeetingInputs),
+    meetingId: UNKNOWN,
+    ...(inputs.namespace === "legacy" ? {} : { meetingArn: UNKNOWN }),
+    mediaPlacement: UNKNOWN as MediaPlacement,
+  };
 }
 
 /**
