@@ -29,7 +29,11 @@ describe("chime plugin: previews, and a Meeting's tags in place", () => {
     process.env.AWS_ACCESS_KEY_ID = "test";
     process.env.AWS_SECRET_ACCESS_KEY = "test";
     ({ rpc, close } = await served(chimePlugin({ ...process.env, AWS_REGION: "us-east-1" })));
-    await rpc.configure(new provproto.ConfigureRequest().setArgs(struct({ endpoint: local.url })));
+    await rpc.configure(
+      new provproto.ConfigureRequest().setArgs(
+        struct({ endpoint: local.url, legacyEndpoint: local.legacy.endpointUrl }),
+      ),
+    );
   });
   after(async () => {
     close();
@@ -186,6 +190,26 @@ describe("chime plugin: previews, and a Meeting's tags in place", () => {
     );
     expect(unknownTags).to.deep.include({ changes: true, replaces: [] });
     expect(unknownTags.outputs).to.deep.include({ meetingId: meeting.outputs.meetingId, tags: UNKNOWN });
+  });
+
+  it("GIVEN a tagged meeting of the legacy namespace WHEN only its tags change THEN they are updated in place by MeetingId, secret in and out", async () => {
+    const legacyRoom = { namespace: "legacy", externalMeetingId: "legacy-room", mediaRegion: "us-east-1" };
+    const meeting = await create("Meeting", "legacy-room", { ...legacyRoom, tags: { site: "a" } });
+    expect(meeting.outputs.tags).to.deep.equal(secret({ site: "a" }));
+    const news = { ...legacyRoom, tags: { site: "b", floor: "2" } };
+    local.resetCounters();
+    const previewed = await update("Meeting", "legacy-room", meeting, news, true);
+    expect(local.totalRequests(), "requests to Chime in the preview").to.equal(0);
+    expect(previewed).to.deep.equal({
+      changes: true,
+      replaces: [],
+      outputs: { ...meeting.outputs, tags: secret(news.tags) },
+    });
+    const updated = await update("Meeting", "legacy-room", meeting, news, false);
+    expect(updated).to.deep.equal(previewed);
+    const [live] = local.legacy.meetings();
+    expect(live.meetingId).to.equal(meeting.outputs.meetingId);
+    expect(live.tags).to.deep.equal(news.tags);
   });
 
   const replacing: [string, Props][] = [
