@@ -120,7 +120,10 @@ function steps(this: Mocha.Suite, variant: PlanVariant): void {
       plan: expected,
       performed: expected,
     });
-    await program.stack.preview({ expectNoChanges: true });
+    // After an up that changed nothing, this preview would repeat the one above.
+    if (Object.values(expected).some((op) => op !== "same")) {
+      await program.stack.preview({ expectNoChanges: true });
+    }
   }
 
   before(async () => {
@@ -146,7 +149,7 @@ function steps(this: Mocha.Suite, variant: PlanVariant): void {
     expect(local.totalRequests()).to.equal(0);
     const { ops: performed } = await upWithOps(program);
     expect(performed).to.deep.equal(plan);
-    await program.stack.preview({ expectNoChanges: true });
+    // That a preview now plans no change is step 1's first check (every resource planned `same`).
     expect(local.meetings()).to.have.length(2);
     expect(inMain()).to.have.length(5); // kiosk, bot, two bots, one guest
   });
