@@ -50,7 +50,8 @@ export interface MeetingInputs {
   /**
    * The tags CreateMeeting sets (so that a meeting is never untagged, and IAM `aws:RequestTag`
    * conditions see them). Managed afterwards by the meeting's `MeetingTags` child: a change of them
-   * alone is no change of the meeting, and the meeting's outputs do not carry them.
+   * alone is no change of the meeting, and the meeting's outputs do not carry them. (The plugin's
+   * Meeting, which previews, updates them itself and carries them: `../tagged-meeting.ts`.)
    */
   readonly tags?: Record<string, string>;
   /** The control-plane region, resolved once in `check` and carried over afterwards. */
