@@ -12,9 +12,12 @@ fi
 npm run --silent build
 tsc -p tsconfig.test.json
 bash scripts/link-self.sh
-# The examples, as their users compile them (they import the compiled package by name).
-for example in examples/*/; do tsc -p "$example/tsconfig.json"; done
-# Both entry points (`pulumi-chime-sdk`, `pulumi-chime-sdk/local`) under "moduleResolution": "node".
+# The TypeScript examples, as their users compile them (they import the compiled package by name).
+# (examples/yaml-kiosks is a YAML program: nothing to compile; test/e2e/yaml-kiosks.test.ts runs it.)
+for example in examples/*/; do
+  if [ -f "$example/tsconfig.json" ]; then tsc -p "$example/tsconfig.json"; fi
+done
+# Every entry point (`pulumi-chime-sdk`, `/local`, `/plugin`) under "moduleResolution": "node".
 tsc -p test/fixtures/module-resolution-node/tsconfig.json
 biome check .
 # A missing engine fails the run here with its own message; it is never a silently skipped suite.

@@ -1,5 +1,5 @@
+import type { Attendee as LegacyAttendee } from "@aws-sdk/client-chime";
 import type { Attendee as SdkAttendee } from "@aws-sdk/client-chime-sdk-meetings";
-import type { LegacyAttendee } from "../aws/legacy-api";
 import { type AttendeeCapabilities, capabilitiesFromSdk } from "../shared/capabilities";
 import { UNKNOWN } from "../validation/rules";
 

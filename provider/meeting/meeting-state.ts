@@ -1,5 +1,5 @@
+import type { Meeting as LegacyMeeting } from "@aws-sdk/client-chime";
 import type { Meeting as SdkMeeting } from "@aws-sdk/client-chime-sdk-meetings";
-import type { LegacyMeeting } from "../aws/legacy-api";
 import { UNKNOWN } from "../validation/rules";
 import type { MeetingFeatures } from "./meeting-features";
 

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
-import { withAttendeeDefaults } from "../../provider/attendee/attendee";
+import { withAttendeeDefaults } from "../../provider/dynamic/attendee";
 
 /**
  * Wiring of the Attendee resource class under Pulumi's mocks. Mocks stand in for the engine here (they

@@ -1,10 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
-import { withAttendeeDefaults } from "../dynamic/attendee-options";
-import { declarationInputs } from "../dynamic/declaration";
-import { warnOnUnknownRegions } from "../dynamic/region-warnings";
-import { providerShim } from "../dynamic/shim";
+import type { JoinInfo } from "../attendee-batch/batch-state";
 import type { Capability } from "../shared/capabilities";
-import type { JoinInfo } from "./batch-state";
+import { withAttendeeDefaults } from "./attendee-options";
+import { declarationInputs } from "./declaration";
+import { warnOnUnknownRegions } from "./region-warnings";
+import { providerShim } from "./shim";
 
 /** One attendee of an {@link AttendeeBatch}. */
 export interface BatchMemberArgs {
