@@ -6,26 +6,16 @@
 //                                               member of the AttendeeBatch "guests" (in "meeting"):
 //                                               a list computed with apply, unknown in a preview
 //                                               that replaces the lobby.
-//   resources: "plugin"                         the same resources as the provider plugin's type tokens
-//                                               (the Meeting then holds its own tags: no "meeting-tags")
+//   resources: "plugin"                         the same resources from the provider plugin, through
+//                                               its generated SDK (the Meeting then holds its own
+//                                               tags: no "meeting-tags")
 
 const pulumi = require("@pulumi/pulumi");
 
-/** A resource of the provider plugin by its type token, its outputs declared so that the program can read them. */
-const pluginResource = (token, outputs) =>
-  class extends pulumi.CustomResource {
-    constructor(name, args, opts) {
-      super(token, name, { ...Object.fromEntries(outputs.map((o) => [o, undefined])), ...args }, opts);
-    }
-  };
-
-const plugin = {
-  Meeting: pluginResource("chime:index:Meeting", ["meetingId", "meetingArn", "mediaPlacement", "tags"]),
-  Attendee: pluginResource("chime:index:Attendee", ["attendeeId", "joinToken", "capabilities"]),
-  AttendeeBatch: pluginResource("chime:index:AttendeeBatch", ["joinInfo"]),
-};
 const { Attendee, AttendeeBatch, Meeting } =
-  new pulumi.Config().get("resources") === "plugin" ? plugin : require("pulumi-chime-sdk");
+  new pulumi.Config().get("resources") === "plugin"
+    ? require("pulumi-chime-sdk/plugin")
+    : require("pulumi-chime-sdk");
 
 const config = new pulumi.Config();
 const region = config.get("region");
