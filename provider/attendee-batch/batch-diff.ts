@@ -2,12 +2,13 @@ import type * as pulumi from "@pulumi/pulumi";
 import { type AttendeeCapabilities, capabilitiesToSet } from "../shared/capabilities";
 import { tagChanges } from "../shared/tags";
 import { sameValue } from "../shared/values";
-import { containsUnknown, isUnknown } from "../validation/rules";
+import { containsUnknown, isUnknown, UNKNOWN } from "../validation/rules";
 import type {
   AnyBatchInputs,
   AnyBatchState,
   BatchMember,
   BatchState,
+  JoinInfo,
   LegacyBatchMember,
   LegacyBatchState,
 } from "./batch-state";
@@ -146,4 +147,33 @@ function hasWork(olds: AnyBatchState, news: AnyBatchInputs): boolean {
   }
   const plan = planBatch((olds as BatchState).joinInfo, news.attendees);
   return plan.remove.length + plan.create.length + plan.setCapabilities.length > 0;
+}
+
+/**
+ * The outputs a create (`olds` absent) or an update of a batch with `news` will give, predicted for a
+ * preview: the join information of each declared attendee that exists stays (with the declared
+ * capabilities, which the update sets), that of each attendee to create is unknown, and so is all of it
+ * while the list itself is not known.
+ */
+export function predictedBatchOutputs(olds: AnyBatchState | undefined, news: AnyBatchInputs): AnyBatchState {
+  if (containsUnknown(news.attendees) || !Array.isArray(news.attendees)) {
+    return { ...news, joinInfo: UNKNOWN as unknown as Record<string, JoinInfo> } as AnyBatchState;
+  }
+  const have: Readonly<Record<string, object>> = olds?.joinInfo ?? {};
+  const members: readonly (BatchMember | LegacyBatchMember)[] = news.attendees;
+  const joinInfo = Object.fromEntries(
+    members.map((m): [string, unknown] => {
+      const existing = have[m.externalUserId];
+      if (!existing) return [m.externalUserId, UNKNOWN];
+      // What the update sets: the declared capabilities (Chime SDK Meetings) or the declared tags (legacy).
+      const declared =
+        news.namespace === "legacy"
+          ? { tags: (m as LegacyBatchMember).tags ?? {} }
+          : (m as BatchMember).capabilities
+            ? { capabilities: (m as BatchMember).capabilities }
+            : {};
+      return [m.externalUserId, { ...existing, ...declared }];
+    }),
+  );
+  return { ...news, joinInfo } as AnyBatchState;
 }

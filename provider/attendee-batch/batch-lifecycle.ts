@@ -13,7 +13,7 @@ import { duplicateFailures, finishCheck } from "../validation/check-result";
 import { type CheckFailure, isUnknown } from "../validation/rules";
 import { describeSensitive, mask } from "../validation/sensitive";
 import { checkBatch } from "./batch-check";
-import { diffBatch, inChunks, membersToChange } from "./batch-diff";
+import { diffBatch, inChunks, membersToChange, predictedBatchOutputs } from "./batch-diff";
 import type { AnyJoinInfo, BatchCreateError, BatchIo, ChimeAttendee } from "./batch-io";
 import type { AnyBatchInputs, AnyBatchOutputs, AnyBatchState } from "./batch-state";
 
@@ -159,6 +159,10 @@ export class AttendeeBatchLifecycle implements ResourceLogic<AnyBatchInputs, Any
       olds.joinInfo ?? (await io.recorded(olds.meetingId, declaredIn(olds, await io.list(olds.meetingId))));
     const joinInfo = await this.converge(declaration, news, current);
     return { ...news, joinInfo } as AnyBatchOutputs;
+  }
+
+  preview(olds: AnyBatchState | undefined, news: AnyBatchInputs): AnyBatchState {
+    return predictedBatchOutputs(olds, news);
   }
 
   async delete(declaration: Declaration, _id: string, state: AnyBatchState): Promise<void> {

@@ -15,7 +15,8 @@ import type { PluginProvider, Registry } from "./server";
 
 /** The type tokens the plugin serves, and the core's resource each one is. */
 export const TYPES = {
-  "chime:index:Meeting": "meeting",
+  // The plugin previews, so its Meeting updates its own tags in place (the dynamic class cannot).
+  "chime:index:Meeting": "taggedMeeting",
   "chime:index:Attendee": "attendee",
   "chime:index:AttendeeBatch": "attendeeBatch",
   "chime:index:MeetingTags": "meetingTags",
