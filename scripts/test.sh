@@ -1,6 +1,13 @@
 #!/usr/bin/env bash
-# The README's test command (`npm test`): compile, lint, then every suite: unit, against the local
-# endpoint, and end to end on the real Pulumi engine (found or built by scripts/ensure-pulumi.sh).
+# The README's test commands.
+#
+#   npm test                       compile, type-check, lint, then every suite: unit, against the local
+#                                  endpoint, and end to end on the real Pulumi engine (found or built by
+#                                  scripts/ensure-pulumi.sh)
+#   npm test -- <spec>... [opts]   the same compile, type-check and lint, then just those spec files or
+#                                  folders (mocha options such as --grep pass through)
+#   npm run test:unit [-- opts]    (scripts/test.sh --unit) the inner loop: compile the package (the
+#                                  shim tests load dist/), then the suites that need no engine; no lint
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$PATH"
@@ -9,6 +16,41 @@ if [ "$major" -lt 22 ]; then
   echo "test: Node >= 22 is required and node is $(node --version): run \`npm run setup\` first" >&2
   exit 1
 fi
+
+# The suites that need no engine, and the end-to-end ones. Mocha runs files in the order given, and in
+# parallel mode hands them to its workers in that order: the longest first, so that the short ones
+# fill the gaps at the end (times printed at the end of each run; README "Measured", Times).
+UNIT=(test/provider test/emulator test/examples)
+E2E=(
+  test/e2e/plan-equals-apply.test.ts
+  test/e2e/lifecycle.test.ts
+  test/e2e/failures.test.ts
+  test/e2e/interrupted-up.test.ts
+  test/e2e/throttling.test.ts
+  test/e2e/legacy-namespace.test.ts
+  test/e2e/concurrent-stacks.test.ts
+  test/e2e/examples.test.ts
+  test/e2e/upgrade.test.ts
+  test/e2e/main-job.test.ts
+  test/e2e/attendee-batch.test.ts
+)
+
+if [ "${1:-}" = "--unit" ]; then
+  shift
+  # Incremental: a second build after an edit takes seconds. The build info lives in dist/, so that a
+  # removed dist/ is rebuilt in full.
+  tsc -p tsconfig.json --incremental --tsBuildInfoFile dist/.tsbuildinfo
+  bash scripts/link-self.sh
+  exec mocha "${UNIT[@]}" "$@"
+fi
+
+# Arguments that name files or folders (or globs) are the specs to run; the others are mocha options.
+specs=()
+options=()
+for arg in "$@"; do
+  if [ -e "$arg" ] || [[ "$arg" == *"*"* ]]; then specs+=("$arg"); else options+=("$arg"); fi
+done
+
 npm run --silent build
 tsc -p tsconfig.test.json
 bash scripts/link-self.sh
@@ -17,7 +59,19 @@ for example in examples/*/; do tsc -p "$example/tsconfig.json"; done
 # Both entry points (`pulumi-chime-sdk`, `pulumi-chime-sdk/local`) under "moduleResolution": "node".
 tsc -p test/fixtures/module-resolution-node/tsconfig.json
 biome check .
-# A missing engine fails the run here with its own message; it is never a silently skipped suite.
-PULUMI_BIN=$(bash scripts/ensure-pulumi.sh | tail -n 1)
-export PATH="$PULUMI_BIN:$PATH"
-mocha 'test/**/*.test.ts' "$@"
+
+if [ "${#specs[@]}" -eq 0 ]; then
+  specs=("${E2E[@]}" "${UNIT[@]}")
+  # A test file in neither list (a new suite) still runs, last.
+  while IFS= read -r file; do
+    if [[ " ${specs[*]} " != *" $file "* && " ${UNIT[*]} " != *" $(dirname "$file") "* ]]; then specs+=("$file"); fi
+  done < <(find test -name '*.test.ts' -not -path '*/node_modules/*' | sort)
+fi
+
+# The engine unless every spec is a unit one. A missing engine fails the run here with its own
+# message; it is never a silently skipped suite.
+if printf '%s\n' "${specs[@]}" | grep -qvE '^(\./)?test/(provider|emulator|examples)(/|$)'; then
+  PULUMI_BIN=$(bash scripts/ensure-pulumi.sh | tail -n 1)
+  export PATH="$PULUMI_BIN:$PATH"
+fi
+mocha "${specs[@]}" "${options[@]}"
