@@ -79,7 +79,10 @@ describe("End to end on the Pulumi engine: every preview's plan is what up then 
       plan: expected,
       performed: expected,
     });
-    await program.stack.preview({ expectNoChanges: true });
+    // After an up that changed nothing, this preview would repeat the one above.
+    if (Object.values(expected).some((op) => op !== "same")) {
+      await program.stack.preview({ expectNoChanges: true });
+    }
   }
 
   before(async () => {
@@ -102,7 +105,7 @@ describe("End to end on the Pulumi engine: every preview's plan is what up then 
     expect(local.totalRequests()).to.equal(0);
     const { ops: performed } = await upWithOps(program);
     expect(performed).to.deep.equal(plan);
-    await program.stack.preview({ expectNoChanges: true });
+    // That a preview now plans no change is step 1's first check (every resource planned `same`).
     expect(local.meetings()).to.have.length(2);
     expect(inMain()).to.have.length(5); // kiosk, bot, two bots, one guest
   });
