@@ -24,15 +24,15 @@ UNIT=(test/provider test/emulator test/examples)
 E2E=(
   test/e2e/plan-equals-apply.test.ts
   test/e2e/lifecycle.test.ts
-  test/e2e/failures.test.ts
-  test/e2e/interrupted-up.test.ts
-  test/e2e/throttling.test.ts
   test/e2e/legacy-namespace.test.ts
-  test/e2e/concurrent-stacks.test.ts
   test/e2e/examples.test.ts
+  test/e2e/failures.test.ts
   test/e2e/upgrade.test.ts
   test/e2e/main-job.test.ts
+  test/e2e/interrupted-up.test.ts
+  test/e2e/concurrent-stacks.test.ts
   test/e2e/attendee-batch.test.ts
+  test/e2e/throttling.test.ts
 )
 
 # Node's on-disk compile cache (Node >= 22.1): every preview and up starts the program and the provider
@@ -55,13 +55,18 @@ for arg in "$@"; do
   if [ -e "$arg" ] || [[ "$arg" == *"*"* ]]; then specs+=("$arg"); else options+=("$arg"); fi
 done
 
-npm run --silent build
-tsc -p tsconfig.test.json
+# Every compile is incremental, its build info kept where a clean checkout has none (dist/ for the
+# package, node_modules/.cache for the type-checks): a second `npm test` re-checks only what changed.
+cache=node_modules/.cache/pulumi-chime-sdk/tsc
+mkdir -p "$cache"
+check() { tsc -p "$1" --incremental --tsBuildInfoFile "$cache/$2.tsbuildinfo"; }
+tsc -p tsconfig.json --incremental --tsBuildInfoFile dist/.tsbuildinfo
+check tsconfig.test.json tests
 bash scripts/link-self.sh
 # The examples, as their users compile them (they import the compiled package by name).
-for example in examples/*/; do tsc -p "$example/tsconfig.json"; done
+for example in examples/*/; do check "$example/tsconfig.json" "example-$(basename "$example")"; done
 # Both entry points (`pulumi-chime-sdk`, `pulumi-chime-sdk/local`) under "moduleResolution": "node".
-tsc -p test/fixtures/module-resolution-node/tsconfig.json
+check test/fixtures/module-resolution-node/tsconfig.json module-resolution-node
 biome check .
 
 if [ "${#specs[@]}" -eq 0 ]; then

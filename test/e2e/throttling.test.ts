@@ -1,6 +1,6 @@
 /**
  * Issue 10, "every attempt is paced": on the real engine, 30 Attendee resources against an endpoint
- * that allows 5 requests per second per operation (the stack configured to the same quota) and
+ * that allows 2 requests per second per operation (the stack configured to the same quota) and
  * answers 3 % 500, 3 % 503 and 2 % connection resets. Every retry of a failed attempt must take a
  * slot of its own: then nothing is answered 429 and the endpoint never sees more than the quota.
  * (The small version of `npm run bench`'s engine benchmark, see bench/engine.ts.)
@@ -13,14 +13,20 @@ import { ISSUE_FAULTS, reconcile, seededRandom } from "./support/endpoint-vs-sta
 import { makeBackend, PROGRAMS, type ProgramStack, programStack, requireEngine } from "./support/engine";
 
 const COUNT = 30;
-const RATE = 5;
+/**
+ * Low on purpose: the jitter the check tolerates is half a slot (below), 255 ms at 2/s. At 5/s it was
+ * 102 ms, and with another engine run beside it on the 2 cores (npm test runs two files at a time) the
+ * endpoint saw correctly paced requests 180 ms closer than they left (2026-12-02, load 20). The run
+ * waits more, which costs little beside another file.
+ */
+const RATE = 2;
 /** The pacer's spacing between two attempts of one operation (provider/aws/request-pacer.ts). */
 const SLOT_MS = (1000 / RATE) * (1 + SPACING_MARGIN);
 /**
- * RATE + 1 paced attempts of one operation are RATE slots apart at least (1020 ms at 5/s). An attempt
+ * RATE + 1 paced attempts of one operation are RATE slots apart at least (1020 ms at 2/s). An attempt
  * outside the pacing (an unpaced retry) lands within one slot of a paced one, so RATE + 1 requests
- * that include it span RATE - 1 slots at most (816 ms). The check sits midway: no RATE + 1 requests of
- * an operation within WINDOW_MS (918 ms), which leaves half the gap (102 ms) to the jitter between the
+ * that include it span RATE - 1 slots at most (510 ms). The check sits midway: no RATE + 1 requests of
+ * an operation within WINDOW_MS (765 ms), which leaves half a slot (255 ms) to the jitter between the
  * provider's timers and the endpoint's arrivals, either way. The test prints each operation's tightest
  * span and its margin.
  */
@@ -58,7 +64,7 @@ function printMargins(when: string, log: RequestLogEntry[]): void {
   );
 }
 
-describe("End to end on the Pulumi engine: 30 attendees at a quota of 5 requests/s, with faults", function () {
+describe(`End to end on the Pulumi engine: ${COUNT} attendees at a quota of ${RATE} requests/s, with faults`, function () {
   this.timeout(180_000);
   let local: ChimeLocal;
   let backend: ReturnType<typeof makeBackend>;
