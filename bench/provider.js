@@ -13,9 +13,8 @@ const {
   CreateMeetingCommand,
 } = require("@aws-sdk/client-chime-sdk-meetings");
 const { startChimeLocal } = require("../dist/emulator");
-const { AttendeeProvider } = require("../dist/provider/attendee/attendee-provider");
-const { AttendeeBatchProvider } = require("../dist/provider/attendee-batch/batch-provider");
-const { recordConfig } = require("../dist/provider/aws/settings");
+const { AttendeeProvider, AttendeeBatchProvider } = require("../dist/provider/dynamic/providers");
+const { configureProcess: recordConfig } = require("../dist/provider/dynamic/process");
 
 const count = Number(process.argv[2] ?? 100);
 const tps = Number(process.argv[3] ?? 10);

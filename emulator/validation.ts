@@ -25,12 +25,19 @@ import {
 export type JsonObject = Record<string, unknown>;
 
 export const GUID_PATTERN = /^[a-fA-F0-9]{8}(?:-[a-fA-F0-9]{4}){3}-[a-fA-F0-9]{12}$/;
+/**
+ * The model's `\s`, spelled out: its patterns are Java regular expressions, whose `\s` is the six ASCII
+ * spaces; JavaScript's `\s` also matches U+00A0, U+2028, U+3000, U+FEFF and the other Unicode spaces,
+ * which the service refuses (test/shared/input-table.ts holds both validators to the Java reading).
+ */
+const JAVA_SPACE = "\\t\\n\\x0B\\f\\r ";
 /** ExternalUserId, ExternalMeetingId, MeetingHostId (the API reference's pattern). */
-export const EXTERNAL_ID_PATTERN = /^[-_&@+=,(){}[\]/«».:|'"#a-zA-Z0-9À-ÿ\s]*$/;
+export const EXTERNAL_ID_PATTERN = new RegExp(`^[-_&@+=,(){}[\\]/«».:|'"#a-zA-Z0-9À-ÿ${JAVA_SPACE}]*$`);
 export const CLIENT_REQUEST_TOKEN_PATTERN = /^[-_a-zA-Z0-9]*$/;
 /** `+-=` is a range (0x2B–0x3D) in the model's pattern, so digits and `,;<` are allowed too. */
 export const TAG_KEY_PATTERN = /^[a-zA-Z+-=._:/]+$/;
-export const TAG_VALUE_PATTERN = /^[\s\w+-=.:/@]*$/;
+/** `\w` is ASCII in JavaScript (without the u flag) as in Java; `\s` is not, hence JAVA_SPACE. */
+export const TAG_VALUE_PATTERN = new RegExp(`^[${JAVA_SPACE}\\w+-=.:/@]*$`);
 /** No character repeated four times in a row, then the allowed characters. */
 export const TENANT_ID_PATTERN = /^(?!.*?(.)\1{3})[-_!@#$a-zA-Z0-9]*$/;
 export const NOTIFICATION_ARN_PATTERN = /^arn[/:\-_.a-zA-Z0-9]+$/;
@@ -195,7 +202,13 @@ export function checkGuid(value: string, member: string): string {
 /** ExternalUserId, ExternalMeetingId and MeetingHostId share these rules; all are sensitive. */
 export function checkExternalId(value: string, member: string): string {
   checkLength(value, 2, 64, member, true);
-  checkPattern(value, EXTERNAL_ID_PATTERN, member, true, "[-_&@+=,(){}\\[\\]\\/«».:|'\"#a-zA-Z0-9À-ÿ\\s]*");
+  checkPattern(
+    value,
+    EXTERNAL_ID_PATTERN,
+    member,
+    true,
+    "[-_&@+=,(){}\\[\\]\\/«».:|'\"#a-zA-Z0-9À-ÿ\\s]* (\\s: ASCII spaces only)",
+  );
   checkNotReserved(value, member, true);
   return value;
 }
@@ -379,7 +392,13 @@ export function parseTags(list: unknown[], member: string, onTooMany: (count: nu
     const key = checkTagKey(requireString(item, "Key", path), `${path}.Key`);
     const value = requireString(item, "Value", path);
     checkLength(value, 0, 256, `${path}.Value`);
-    checkPattern(value, TAG_VALUE_PATTERN, `${path}.Value`);
+    checkPattern(
+      value,
+      TAG_VALUE_PATTERN,
+      `${path}.Value`,
+      false,
+      "[\\s\\w+-=\\.:/@]* (\\s: ASCII spaces only)",
+    );
     if (seen.has(key)) invalid(`${path}.Key`, "must not repeat a key given earlier in the list", key);
     seen.add(key);
     return { Key: key, Value: value };

@@ -1,4 +1,4 @@
-import { checkCapabilities } from "../attendee/capabilities";
+import { checkCapabilities } from "../validation/capabilities";
 import { type CheckFailure, chooseRegion, externalId, guid, isUnknown, show } from "../validation/rules";
 import type { BatchInputs, BatchMember } from "./batch-state";
 

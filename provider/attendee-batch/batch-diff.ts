@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { type AttendeeCapabilities, capabilitiesToSet } from "../attendee/capabilities";
+import { type AttendeeCapabilities, capabilitiesToSet } from "../shared/capabilities";
 import { containsUnknown, isUnknown } from "../validation/rules";
 import type { BatchInputs, BatchMember, BatchState } from "./batch-state";
 

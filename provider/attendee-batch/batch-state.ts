@@ -1,6 +1,6 @@
-import type { Attendee as SdkAttendee } from "@aws-sdk/client-chime-sdk-meetings";
-import { capabilitiesFromSdk } from "../attendee/attendee-state";
-import type { AttendeeCapabilities } from "../attendee/capabilities";
+import type { AttendeeCapabilities } from "../shared/capabilities";
+import { capabilitiesFromSdk } from "../shared/capabilities";
+import type { ChimeAttendee } from "./batch-io";
 
 /** One attendee of a batch, as declared. */
 export interface BatchMember {
@@ -40,7 +40,7 @@ export type BatchOutputs = Required<BatchState>;
 
 /** JoinInfo from attendees as Chime returned them; `previous` supplies tokens a listing leaves out. */
 export function joinInfoFrom(
-  attendees: readonly SdkAttendee[],
+  attendees: readonly ChimeAttendee[],
   previous: Record<string, JoinInfo> = {},
 ): Record<string, JoinInfo> {
   const info: Record<string, JoinInfo> = {};

@@ -1,4 +1,6 @@
-import { LEGACY_REGION } from "../aws/settings";
+import type { AttendeeCapabilities } from "../shared/capabilities";
+import { LEGACY_REGION, NAMESPACES } from "../shared/namespace";
+import { checkCapabilities } from "../validation/capabilities";
 import {
   type CheckFailure,
   tags as checkTags,
@@ -6,20 +8,17 @@ import {
   externalId,
   guid,
   isUnknown,
+  legacyExternalId,
   oneOf,
   show,
 } from "../validation/rules";
 import type { AnyAttendeeInputs, AttendeeInputs, LegacyAttendeeInputs } from "./attendee-state";
-import { type AttendeeCapabilities, checkCapabilities } from "./capabilities";
 
 /** What `check` returns: the normalised inputs to store, or failures naming property, rule and value. */
 export interface AttendeeCheckResult {
   readonly inputs: AnyAttendeeInputs;
   readonly failures: CheckFailure[];
 }
-
-/** The values of `namespace`. */
-export const NAMESPACES: readonly string[] = ["meetings", "legacy"];
 
 /** An attendee's inputs as a program may write them, before `check`. */
 export type RawAttendeeInputs = {
@@ -56,7 +55,9 @@ export function checkAttendee(
 
   if (namespace !== undefined) add("namespace", oneOf("namespace", namespace, NAMESPACES));
   if (!isUnknown(meetingId)) add("meetingId", guid("meetingId", meetingId));
-  if (!isUnknown(externalUserId)) add("externalUserId", externalId("externalUserId", externalUserId));
+  // The legacy model has no pattern and no reserved prefix for external ids, only their length.
+  const externalIdRule = namespace === "legacy" ? legacyExternalId : externalId;
+  if (!isUnknown(externalUserId)) add("externalUserId", externalIdRule("externalUserId", externalUserId));
 
   if (namespace === "legacy") {
     if (capabilities !== undefined) {

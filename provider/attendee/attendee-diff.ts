@@ -1,8 +1,8 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { sameValue } from "../meeting/meeting-check";
+import { capabilitiesToSet } from "../shared/capabilities";
+import { sameValue } from "../shared/values";
 import { containsUnknown, isUnknown } from "../validation/rules";
 import type { AnyAttendeeInputs, AnyAttendeeState } from "./attendee-state";
-import { capabilitiesToSet } from "./capabilities";
 
 /** Inputs whose change needs a new attendee: Chime cannot move an attendee or rename it. */
 const REPLACE_ON = ["namespace", "meetingId", "externalUserId", "region"] as const;

@@ -1,6 +1,6 @@
+import type { Attendee as LegacyAttendee } from "@aws-sdk/client-chime";
 import type { Attendee as SdkAttendee } from "@aws-sdk/client-chime-sdk-meetings";
-import type { LegacyAttendee } from "../aws/legacy-api";
-import { type AttendeeCapabilities, type Capability, DEFAULT_CAPABILITIES } from "./capabilities";
+import { type AttendeeCapabilities, capabilitiesFromSdk } from "../shared/capabilities";
 
 /** The inputs of an Attendee in Chime SDK Meetings as `check` normalises and the engine stores them. */
 export interface AttendeeInputs {
@@ -31,16 +31,6 @@ export type AttendeeState = AttendeeInputs &
   Partial<Pick<AttendeeOutputs, "attendeeId" | "joinToken">> & {
     readonly capabilities: AttendeeCapabilities;
   };
-
-export function capabilitiesFromSdk(attendee: SdkAttendee): AttendeeCapabilities {
-  const c = attendee.Capabilities;
-  if (!c) return DEFAULT_CAPABILITIES;
-  return {
-    audio: (c.Audio ?? DEFAULT_CAPABILITIES.audio) as Capability,
-    video: (c.Video ?? DEFAULT_CAPABILITIES.video) as Capability,
-    content: (c.Content ?? DEFAULT_CAPABILITIES.content) as Capability,
-  };
-}
 
 /**
  * The outputs for an attendee as Chime returned it. `previous` supplies the JoinToken when the call
@@ -141,4 +131,31 @@ export function legacyInputsOf(state: LegacyAttendeeState): LegacyAttendeeInputs
     ...(state.tags === undefined ? {} : { tags: state.tags }),
     region: state.region,
   };
+}
+
+/** The outputs of an Attendee of either namespace. */
+export type AnyAttendeeOutputs = AttendeeOutputs | LegacyAttendeeOutputs;
+
+/** Whether the state holds the attendee's secrets: a create that failed half-way recorded none. */
+export function isComplete(state: AnyAttendeeState): state is AnyAttendeeOutputs {
+  return Boolean(state.attendeeId && state.joinToken);
+}
+
+/**
+ * What a create that failed half-way records, without secrets (see AttendeeState): in Chime SDK
+ * Meetings the attendee as created, whose capabilities the next update compares; in the legacy
+ * namespace the declared inputs, whose tags the next update sets after listing the attendee's.
+ */
+export function halfCreatedState(inputs: AnyAttendeeInputs, created: AnyAttendeeOutputs): AnyAttendeeState {
+  return inputs.namespace === "legacy" ? legacyInputsOf(inputs) : inputsOf(created as AttendeeOutputs);
+}
+
+/** What a create that failed half-way left undone, for its message. */
+export function unconverged(inputs: AnyAttendeeInputs): string {
+  return `the attendee exists but its ${inputs.namespace === "legacy" ? "tags" : "capabilities"} could not be set`;
+}
+
+/** The inputs that would declare an attendee as read back (its outputs without secrets). */
+export function inputsOfAny(outputs: AnyAttendeeOutputs): AnyAttendeeInputs | AttendeeState {
+  return outputs.namespace === "legacy" ? legacyInputsOf(outputs) : inputsOf(outputs);
 }

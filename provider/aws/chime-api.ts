@@ -1,5 +1,6 @@
 import {
   BatchCreateAttendeeCommand,
+  ChimeSDKMeetingsClient,
   CreateAttendeeCommand,
   type CreateAttendeeError,
   CreateMeetingCommand,
@@ -16,49 +17,16 @@ import {
   UntagResourceCommand,
   UpdateAttendeeCapabilitiesCommand,
 } from "@aws-sdk/client-chime-sdk-meetings";
-import type { AttendeeCapabilities } from "../attendee/capabilities";
-import { chimeClient } from "./client";
-import { CoalescingCache } from "./coalescing-cache";
-import { describeFailure, type Failure, isNotFound } from "./errors";
-import { type ChimeSettings, endpointOf } from "./settings";
+import type { AttendeeCapabilities } from "../shared/capabilities";
+import { attendeePages, type Caller, callChime, callOnAttendee, everyItem, firstItem } from "./call";
+import type { ChimeClients } from "./client";
+import { sdkClient } from "./client";
+import { type Failure, isNotFound } from "./errors";
+import type { ChimeSettings } from "./settings";
 
-/**
- * Recent listings of meetings' attendees, shared by the reads of one engine pass (see
- * `meetingAttendees`); `undefined` is a meeting that is gone.
- */
-export const meetingSnapshots = new CoalescingCache<SdkAttendee[] | undefined>();
-
-/**
- * The control-plane region of each meeting created or read in this process (one deployment), by
- * MeetingId: a NotFound about a meeting known to live elsewhere is then reported as a region mismatch.
- */
-const meetingRegions = new Map<string, string>();
-
-/**
- * One Chime call, of either namespace; on failure, rethrown as a `ChimeRequestError` that says what to
- * do. Every attempt is paced by the client's middleware (`./pacing.ts`), not here.
- */
-export async function callChime<T>(
-  settings: ChimeSettings,
-  failure: Failure,
-  send: () => Promise<T>,
-): Promise<T> {
-  const { namespace, region } = settings;
-  try {
-    return await send();
-  } catch (error) {
-    const meetingId = failure.about.meetingId;
-    throw describeFailure(
-      {
-        ...failure,
-        namespace,
-        region,
-        endpoint: endpointOf(settings),
-        meetingRegion: meetingId && namespace !== "legacy" ? meetingRegions.get(meetingId) : undefined,
-      },
-      error,
-    );
-  }
+/** The Chime SDK Meetings client of an instance's `clients` for `settings`. */
+export function meetingsClient(settings: ChimeSettings, clients: ChimeClients): ChimeSDKMeetingsClient {
+  return clients.get("meetings", settings, (pacer) => sdkClient(ChimeSDKMeetingsClient, settings, pacer));
 }
 
 function sdkCapabilities(c: AttendeeCapabilities) {
@@ -71,21 +39,40 @@ function sdkCapabilities(c: AttendeeCapabilities) {
  * says what to do.
  */
 export class ChimeApi {
-  constructor(private readonly settings: ChimeSettings) {}
+  constructor(
+    private readonly settings: ChimeSettings,
+    private readonly clients: ChimeClients,
+    /** Inputs the program marked secret (e.g. a `pulumi.secret` meetingId): masked in messages. */
+    private readonly secretNames: readonly string[] = [],
+  ) {}
 
   /** `changes`: the meeting whose attendees the call changes, whose snapshot is then dropped. */
   private async call<T>(failure: Failure, send: () => Promise<T>, changes?: string): Promise<T> {
     if (changes) this.changed(changes);
+    const meetingId = failure.about.meetingId;
     try {
-      return await callChime(this.settings, failure, send);
+      return await callChime(
+        this.settings,
+        {
+          ...failure,
+          secretNames: this.secretNames,
+          meetingRegion: meetingId ? this.clients.meetingRegions.get(meetingId) : undefined,
+        },
+        send,
+      );
     } finally {
       // Again after the call: a read that started meanwhile may hold the listing from before it.
       if (changes) this.changed(changes);
     }
   }
 
-  private get client() {
-    return chimeClient(this.settings);
+  /** The call wrapper as a function; `changes` as for `call`. */
+  private caller(changes?: string): Caller {
+    return (failure, send) => this.call(failure, send, changes);
+  }
+
+  private get client(): ChimeSDKMeetingsClient {
+    return meetingsClient(this.settings, this.clients);
   }
 
   private snapshotKey(meetingId: string): string {
@@ -94,7 +81,7 @@ export class ChimeApi {
 
   /** Forgets the meeting's snapshot: called on every change to its attendees made from here. */
   private changed(meetingId: string): void {
-    meetingSnapshots.invalidate(this.snapshotKey(meetingId));
+    this.clients.meetingSnapshots.invalidate(this.snapshotKey(meetingId));
   }
 
   /**
@@ -105,7 +92,7 @@ export class ChimeApi {
    * is dropped at once when this process changes the meeting's attendees.
    */
   meetingAttendees(meetingId: string): Promise<SdkAttendee[] | undefined> {
-    return meetingSnapshots.get(this.snapshotKey(meetingId), async () => {
+    return this.clients.meetingSnapshots.get(this.snapshotKey(meetingId), async () => {
       try {
         return await this.listAttendees(meetingId);
       } catch (error) {
@@ -140,9 +127,8 @@ export class ChimeApi {
   }
 
   async getAttendee(meetingId: string, attendeeId: string): Promise<SdkAttendee> {
-    const out = await this.call(
-      { operation: "GetAttendee", about: { meetingId }, secrets: { attendeeId } },
-      () => this.client.send(new GetAttendeeCommand({ MeetingId: meetingId, AttendeeId: attendeeId })),
+    const out = await callOnAttendee(this.caller(), "GetAttendee", meetingId, attendeeId, (request) =>
+      this.client.send(new GetAttendeeCommand(request)),
     );
     return out.Attendee ?? {};
   }
@@ -168,33 +154,25 @@ export class ChimeApi {
   }
 
   async deleteAttendee(meetingId: string, attendeeId: string): Promise<void> {
-    await this.call(
-      { operation: "DeleteAttendee", about: { meetingId }, secrets: { attendeeId } },
-      () => this.client.send(new DeleteAttendeeCommand({ MeetingId: meetingId, AttendeeId: attendeeId })),
-      meetingId,
+    await callOnAttendee(this.caller(meetingId), "DeleteAttendee", meetingId, attendeeId, (request) =>
+      this.client.send(new DeleteAttendeeCommand(request)),
     );
   }
 
   /** The meeting's attendee with this ExternalUserId, found through ListAttendees, if there is one. */
-  async findAttendee(meetingId: string, externalUserId: string): Promise<SdkAttendee | undefined> {
-    return (await this.listAttendees(meetingId)).find((a) => a.ExternalUserId === externalUserId);
+  findAttendee(meetingId: string, externalUserId: string): Promise<SdkAttendee | undefined> {
+    return firstItem(this.attendees(meetingId), (a) => a.ExternalUserId === externalUserId);
   }
 
   /** Every attendee of the meeting, through all pages of ListAttendees. */
-  async listAttendees(meetingId: string): Promise<SdkAttendee[]> {
-    const attendees: SdkAttendee[] = [];
-    let nextToken: string | undefined;
-    do {
-      const token = nextToken;
-      const page = await this.call({ operation: "ListAttendees", about: { meetingId } }, () =>
-        this.client.send(
-          new ListAttendeesCommand({ MeetingId: meetingId, MaxResults: 100, NextToken: token }),
-        ),
-      );
-      attendees.push(...(page.Attendees ?? []));
-      nextToken = page.NextToken;
-    } while (nextToken);
-    return attendees;
+  listAttendees(meetingId: string): Promise<SdkAttendee[]> {
+    return everyItem(this.attendees(meetingId));
+  }
+
+  private attendees(meetingId: string): AsyncGenerator<SdkAttendee> {
+    return attendeePages(meetingId, this.caller(), (request) =>
+      this.client.send(new ListAttendeesCommand(request)),
+    );
   }
 
   /**
@@ -227,7 +205,7 @@ export class ChimeApi {
       { operation: "CreateMeeting", about: { externalMeetingId: input.ExternalMeetingId } },
       () => this.client.send(new CreateMeetingCommand(input)),
     );
-    if (out.Meeting?.MeetingId) meetingRegions.set(out.Meeting.MeetingId, this.settings.region);
+    if (out.Meeting?.MeetingId) this.clients.meetingRegions.set(out.Meeting.MeetingId, this.settings.region);
     return out.Meeting ?? {};
   }
 
@@ -235,7 +213,7 @@ export class ChimeApi {
     const out = await this.call({ operation: "GetMeeting", about: { meetingId } }, () =>
       this.client.send(new GetMeetingCommand({ MeetingId: meetingId })),
     );
-    meetingRegions.set(meetingId, this.settings.region);
+    this.clients.meetingRegions.set(meetingId, this.settings.region);
     return out.Meeting ?? {};
   }
 

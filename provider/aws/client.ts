@@ -1,8 +1,9 @@
-import { ChimeClient } from "@aws-sdk/client-chime";
-import { ChimeSDKMeetingsClient } from "@aws-sdk/client-chime-sdk-meetings";
+import type { Attendee as SdkAttendee } from "@aws-sdk/client-chime-sdk-meetings";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import type { MetadataBearer, MiddlewareStack, Pluggable } from "@smithy/types";
+import { CoalescingCache } from "./coalescing-cache";
 import { pacingPlugin } from "./pacing";
+import { RequestPacer } from "./request-pacer";
 import { ChimeRetryStrategy, MAX_TIMEOUT_BACKOFF_MS } from "./retry-strategy";
 import type { ChimeSettings } from "./settings";
 
@@ -54,13 +55,14 @@ export function sdkClientConfig(settings: ChimeSettings) {
 
 /**
  * The middleware that paces every attempt (retries included) of a client's requests at
- * `settings.maxRequestsPerSecond` per operation, region and endpoint, adapting to throttling; one
- * pacer per process, shared by all clients (see `./pacing.ts`).
+ * `settings.maxRequestsPerSecond` per operation, region and endpoint, adapting to throttling, with
+ * `pacer` (one per provider instance, shared by all its clients: see `./pacing.ts`).
  */
 export function sdkClientPacing<Input extends object, Output extends MetadataBearer>(
   settings: ChimeSettings,
+  pacer: RequestPacer,
 ): Pluggable<Input, Output> {
-  return pacingPlugin<Input, Output>(settings);
+  return pacingPlugin<Input, Output>(settings, pacer);
 }
 
 /** An SDK v3 client built with `sdkClientConfig(settings)` and paced (`sdkClientPacing`). */
@@ -71,65 +73,65 @@ export function sdkClient<Input extends object, Output extends MetadataBearer, C
     middlewareStack: MiddlewareStack<Input, Output>;
   },
   settings: ChimeSettings,
+  pacer: RequestPacer,
 ): Client {
   const client = new create(sdkClientConfig(settings));
-  client.middlewareStack.use(sdkClientPacing<Input, Output>(settings));
+  client.middlewareStack.use(sdkClientPacing<Input, Output>(settings, pacer));
   return client;
 }
 
-const clients = new Map<string, ChimeSDKMeetingsClient>();
-const legacyClients = new Map<string, ChimeClient>();
-
-/** One client per region, endpoint, profile and rate: the pacing middleware is bound to the rate. */
-function cacheKey(settings: ChimeSettings): string {
-  return JSON.stringify([
-    settings.region,
-    settings.endpoint,
-    settings.profile,
-    settings.maxRequestsPerSecond,
-  ]);
+/** A client the cache can close. */
+interface Destroyable {
+  destroy(): void;
 }
 
 /**
- * A Chime SDK Meetings client for `settings`, one per region, endpoint, profile and rate in this process.
+ * The SDK clients of one provider instance (owned by its `ChimeConfig`), one per API, region,
+ * endpoint, profile and rate (the pacing middleware is bound to the rate), all paced by the instance's
+ * one pacer. Credentials are left to the SDK's default chain, which resolves them lazily on the first
+ * call: environment, `profile` / AWS_PROFILE, SSO, container and instance metadata.
  *
- * Credentials are left to the SDK's default chain, which resolves them lazily on the first call:
- * environment, `profile` / AWS_PROFILE, SSO, container and instance metadata.
+ * The cache loads no SDK (it names SDK types only): each API module (`./chime-api.ts`,
+ * `./legacy-api.ts`) makes its own client, so that a process with no legacy resource never loads the
+ * legacy SDK.
  */
-export function chimeClient(settings: ChimeSettings): ChimeSDKMeetingsClient {
-  const key = cacheKey(settings);
-  let client = clients.get(key);
-  if (!client) {
-    client = sdkClient(ChimeSDKMeetingsClient, settings);
-    clients.set(key, client);
-  }
-  return client;
-}
+export class ChimeClients {
+  /** The pacer of this instance's clients. */
+  readonly pacer = new RequestPacer();
+  /**
+   * The control-plane region of each Chime SDK meeting created or read by this instance, by MeetingId:
+   * a NotFound about a meeting known to live elsewhere is then reported as a region mismatch.
+   */
+  readonly meetingRegions = new Map<string, string>();
+  /**
+   * Recent listings of Chime SDK meetings' attendees, shared by the reads of one engine pass (see
+   * `ChimeApi.meetingAttendees`); `undefined` is a meeting that is gone. Per instance, as the clients
+   * are: another provider instance (another endpoint, other credentials) lists for itself.
+   */
+  readonly meetingSnapshots = new CoalescingCache<SdkAttendee[] | undefined>();
+  private readonly clients = new Map<string, Destroyable>();
 
-/**
- * A legacy Amazon Chime client (`@aws-sdk/client-chime`, API 2018-05-01) for `settings`, configured as
- * `chimeClient`, paced per attempt like it. Without an endpoint override it goes to the global endpoint in us-east-1, or to
- * AWS_ENDPOINT_URL_CHIME, which the SDK reads itself.
- */
-export function legacyChimeClient(settings: ChimeSettings): ChimeClient {
-  const key = cacheKey(settings);
-  let client = legacyClients.get(key);
-  if (!client) {
-    client = new ChimeClient(sdkClientConfig(settings));
-    // The pinned legacy client (3.699.0) is built against an older @smithy/types, whose middleware
-    // stack type differs from the current one only in optional context fields: the middleware itself
-    // (same steps, same handler protocol) runs unchanged, as the legacy pacing tests show.
-    const pacing = sdkClientPacing(settings) as unknown as Parameters<typeof client.middlewareStack.use>[0];
-    client.middlewareStack.use(pacing);
-    legacyClients.set(key, client);
+  /** The client of `api` for `settings`, made by `create` the first time. */
+  get<C extends Destroyable>(api: string, settings: ChimeSettings, create: (pacer: RequestPacer) => C): C {
+    const key = JSON.stringify([
+      api,
+      settings.region,
+      settings.endpoint,
+      settings.profile,
+      settings.maxRequestsPerSecond,
+    ]);
+    let client = this.clients.get(key) as C | undefined;
+    if (!client) {
+      client = create(this.pacer);
+      this.clients.set(key, client);
+    }
+    return client;
   }
-  return client;
-}
 
-/** Drops cached clients (tests that change endpoints or credentials). */
-export function resetClients(): void {
-  for (const client of clients.values()) client.destroy();
-  for (const client of legacyClients.values()) client.destroy();
-  clients.clear();
-  legacyClients.clear();
+  /** Closes and drops the clients and what they listed (tests that change endpoints, credentials or timeouts). */
+  reset(): void {
+    for (const client of this.clients.values()) client.destroy();
+    this.clients.clear();
+    this.meetingSnapshots.clear();
+  }
 }

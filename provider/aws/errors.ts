@@ -6,8 +6,11 @@
  * <id> not found", for one).
  */
 
-import { describeSensitive, isSensitive } from "../validation/sensitive";
-import type { Namespace } from "./settings";
+import { describeSensitive, isSensitive, mask } from "../validation/sensitive";
+
+export { mask };
+
+import { NAMESPACE_WORDS, type Namespace } from "../shared/namespace";
 
 /** Where the calls went, for messages about an endpoint that could not be reached. */
 export interface EndpointInfo {
@@ -42,6 +45,11 @@ export interface Failure {
   readonly meetingRegion?: string;
   /** The API called; absent: Chime SDK Meetings. */
   readonly namespace?: Namespace;
+  /**
+   * Names in `about` whose values the program marked secret (`pulumi.secret`): described by length and
+   * masked in AWS's message, as the sensitive ones are.
+   */
+  readonly secretNames?: readonly string[];
 }
 
 /** A failed Chime call, as the provider reports it. The stack is ours and says nothing to a user. */
@@ -110,10 +118,7 @@ function endpointAdvice(
   endpoint: EndpointInfo | undefined,
   namespace: Namespace = "meetings",
 ): string {
-  const [key, variable] =
-    namespace === "legacy"
-      ? ["chime:legacyEndpoint", "AWS_ENDPOINT_URL_CHIME"]
-      : ["chime:endpoint", "AWS_ENDPOINT_URL_CHIME_SDK_MEETINGS"];
+  const { endpointKey: key, endpointVariable: variable } = NAMESPACE_WORDS[namespace];
   const where =
     endpoint?.source === "config"
       ? `Check stack config ${key}`
@@ -160,9 +165,7 @@ export function adviceFor(awsError: string, operation: string, context: AdviceCo
         ? "The meeting has ended or never existed: Chime ends a meeting 24 hours after creation or after 5 " +
             "minutes without a connected attendee. If the meeting is declared in this stack, run " +
             `\`pulumi up --refresh\` to create it again; otherwise point meetingId at a live meeting.${otherRegion}` +
-            (context.namespace === "legacy"
-              ? ' A Chime SDK Meetings meeting is unknown here: a legacy attendee needs a meeting with namespace "legacy".'
-              : "")
+            NAMESPACE_WORDS[context.namespace ?? "meetings"].meetingNotFound
         : `The attendee or its meeting no longer exists; run \`pulumi refresh\` to bring the stack up to date.${otherRegion}`;
     }
     case "LimitExceededException":
@@ -208,27 +211,6 @@ export function adviceFor(awsError: string, operation: string, context: AdviceCo
   }
 }
 
-/**
- * Replaces every occurrence of a secret value with its name. Values shorter than 4 characters are
- * replaced only where they stand alone (not inside a word), so that "ab" does not mangle "about".
- */
-export function mask(text: string, secrets: Readonly<Record<string, string | undefined>> = {}): string {
-  let masked = text;
-  for (const [name, value] of Object.entries(secrets)) {
-    if (!value) continue;
-    if (value.length >= 4) {
-      masked = masked.split(value).join(`[${name}]`);
-    } else {
-      const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-      masked = masked.replace(
-        new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "gu"),
-        `[${name}]`,
-      );
-    }
-  }
-  return masked;
-}
-
 /** True for an attempt that waited out a timeout (not a reset, which the HTTP handler names alike). */
 export function isTimeout(error: { name?: string; code?: string } | undefined): boolean {
   return error?.code === "ETIMEDOUT" || (error?.name === "TimeoutError" && error.code === undefined);
@@ -260,15 +242,14 @@ export function describeFailure(failure: Failure, error: unknown): ChimeRequestE
   const awsError = (httpStatus ? e.name : isTimeout(e) ? "TimeoutError" : (e.code ?? e.name)) ?? "Error";
   const requestId = e.$metadata?.requestId;
   const present = Object.entries(failure.about).filter(([, value]) => value !== undefined);
+  const hidden = (key: string) => isSensitive(key) || (failure.secretNames ?? []).includes(key);
   const about = present
-    .map(([key, value]) =>
-      isSensitive(key) ? describeSensitive(key, value) : `${key} ${JSON.stringify(value)}`,
-    )
+    .map(([key, value]) => (hidden(key) ? describeSensitive(key, value) : `${key} ${JSON.stringify(value)}`))
     .join(", ");
-  const sensitive = Object.fromEntries(present.filter(([key]) => isSensitive(key)));
+  const sensitive = Object.fromEntries(present.filter(([key]) => hidden(key)));
   const detail = mask(e.message ?? "", { ...sensitive, ...failure.secrets });
-  const legacy = failure.namespace === "legacy";
-  const ns = legacy ? " (legacy Amazon Chime namespace)" : "";
+  const words = NAMESPACE_WORDS[failure.namespace ?? "meetings"];
+  const ns = words.suffix;
   const context: AdviceContext = {
     region: failure.region,
     endpoint: failure.endpoint,
@@ -282,7 +263,7 @@ export function describeFailure(failure: Failure, error: unknown): ChimeRequestE
       : "";
     const attempts = e.$metadata?.attempts;
     const message =
-      `Chime ${failure.operation}${ns} failed${about ? ` for ${about}` : ""}: the ${legacy ? "legacy Amazon Chime" : "Chime SDK Meetings"} endpoint ` +
+      `Chime ${failure.operation}${ns} failed${about ? ` for ${about}` : ""}: the ${words.api} endpoint ` +
       `${endpoint ? `${endpoint} ` : ""}could not be reached: ${unreachableWhy(awsError, detail)} ` +
       `(${awsError}${attempts ? `, ${attempts} attempt${attempts > 1 ? "s" : ""}` : ""}). ` +
       (isTlsError(awsError)

@@ -1,4 +1,5 @@
 import {
+  ChimeClient,
   CreateAttendeeCommand,
   CreateMeetingCommand,
   type CreateMeetingCommandInput,
@@ -17,22 +18,13 @@ import {
   UntagAttendeeCommand,
   UntagMeetingCommand,
 } from "@aws-sdk/client-chime";
-import { callChime } from "./chime-api";
-import { legacyChimeClient } from "./client";
+import { chunks, TAGS_PER_CALL } from "../shared/tags";
+import { attendeePages, type Caller, callChime, callOnAttendee, firstItem } from "./call";
+import { type ChimeClients, sdkClientConfig, sdkClientPacing } from "./client";
 import type { Failure } from "./errors";
 import type { ChimeSettings } from "./settings";
 
 export type { LegacyAttendee, LegacyMeeting };
-
-/** Tags per TagAttendee / UntagAttendee / TagMeeting / UntagMeeting request (the API's limit). */
-export const TAGS_PER_CALL = 10;
-
-/** Splits a list into chunks of at most `size`. */
-export function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 function sdkTags(tags: Readonly<Record<string, string>> | readonly [string, string][]): Tag[] {
   const entries = Array.isArray(tags) ? tags : Object.entries(tags);
@@ -49,14 +41,41 @@ function tagRecord(tags: Tag[] | undefined): Record<string, string> {
  * legacy operations. Attendees there have tags and no capabilities; meetings are tagged by MeetingId.
  */
 export class LegacyChimeApi {
-  constructor(private readonly settings: ChimeSettings) {}
+  constructor(
+    private readonly settings: ChimeSettings,
+    private readonly clients: ChimeClients,
+    /** Inputs the program marked secret (e.g. a `pulumi.secret` meetingId): masked in messages. */
+    private readonly secretNames: readonly string[] = [],
+  ) {}
+
+  /** The call wrapper as a function. */
+  private readonly caller: Caller = (failure, send) => this.call(failure, send);
 
   private call<T>(failure: Failure, send: () => Promise<T>): Promise<T> {
-    return callChime({ ...this.settings, namespace: "legacy" }, failure, send);
+    return callChime(
+      { ...this.settings, namespace: "legacy" },
+      { ...failure, secretNames: this.secretNames },
+      send,
+    );
   }
 
-  private get client() {
-    return legacyChimeClient(this.settings);
+  /**
+   * A legacy Amazon Chime client (`@aws-sdk/client-chime`, API 2018-05-01), configured and paced as the
+   * Chime SDK Meetings one. Without an endpoint override it goes to the global endpoint in us-east-1, or
+   * to AWS_ENDPOINT_URL_CHIME, which the SDK reads itself.
+   */
+  private get client(): ChimeClient {
+    return this.clients.get("legacy", this.settings, (pacer) => {
+      const client = new ChimeClient(sdkClientConfig(this.settings));
+      // The pinned legacy client (3.699.0) is built against an older @smithy/types, whose middleware
+      // stack type differs from the current one only in optional context fields: the middleware itself
+      // (same steps, same handler protocol) runs unchanged, as the legacy pacing tests show.
+      const pacing = sdkClientPacing(this.settings, pacer) as unknown as Parameters<
+        typeof client.middlewareStack.use
+      >[0];
+      client.middlewareStack.use(pacing);
+      return client;
+    });
   }
 
   /**
@@ -82,40 +101,33 @@ export class LegacyChimeApi {
   }
 
   async getAttendee(meetingId: string, attendeeId: string): Promise<LegacyAttendee> {
-    const out = await this.call(
-      { operation: "GetAttendee", about: { meetingId }, secrets: { attendeeId } },
-      () => this.client.send(new GetAttendeeCommand({ MeetingId: meetingId, AttendeeId: attendeeId })),
+    const out = await callOnAttendee(this.caller, "GetAttendee", meetingId, attendeeId, (request) =>
+      this.client.send(new GetAttendeeCommand(request)),
     );
     return out.Attendee ?? {};
   }
 
   async deleteAttendee(meetingId: string, attendeeId: string): Promise<void> {
-    await this.call({ operation: "DeleteAttendee", about: { meetingId }, secrets: { attendeeId } }, () =>
-      this.client.send(new DeleteAttendeeCommand({ MeetingId: meetingId, AttendeeId: attendeeId })),
+    await callOnAttendee(this.caller, "DeleteAttendee", meetingId, attendeeId, (request) =>
+      this.client.send(new DeleteAttendeeCommand(request)),
     );
   }
 
   /** The meeting's attendee with this ExternalUserId, found through ListAttendees, if there is one. */
-  async findAttendee(meetingId: string, externalUserId: string): Promise<LegacyAttendee | undefined> {
-    let nextToken: string | undefined;
-    do {
-      const token = nextToken;
-      const page = await this.call({ operation: "ListAttendees", about: { meetingId } }, () =>
-        this.client.send(
-          new ListAttendeesCommand({ MeetingId: meetingId, MaxResults: 100, NextToken: token }),
-        ),
-      );
-      const found = (page.Attendees ?? []).find((a) => a.ExternalUserId === externalUserId);
-      if (found) return found;
-      nextToken = page.NextToken;
-    } while (nextToken);
-    return undefined;
+  findAttendee(meetingId: string, externalUserId: string): Promise<LegacyAttendee | undefined> {
+    // The legacy API's ListAttendees takes at most 99 a page (its MaxResults is 1–99; 100 is a 400).
+    const attendees = attendeePages(
+      meetingId,
+      this.caller,
+      (request) => this.client.send(new ListAttendeesCommand(request)),
+      99,
+    );
+    return firstItem(attendees, (a) => a.ExternalUserId === externalUserId);
   }
 
   async listAttendeeTags(meetingId: string, attendeeId: string): Promise<Record<string, string>> {
-    const out = await this.call(
-      { operation: "ListAttendeeTags", about: { meetingId }, secrets: { attendeeId } },
-      () => this.client.send(new ListAttendeeTagsCommand({ MeetingId: meetingId, AttendeeId: attendeeId })),
+    const out = await callOnAttendee(this.caller, "ListAttendeeTags", meetingId, attendeeId, (request) =>
+      this.client.send(new ListAttendeeTagsCommand(request)),
     );
     return tagRecord(out.Tags);
   }

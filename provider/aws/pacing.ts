@@ -6,11 +6,8 @@ import type {
   MetadataBearer,
   Pluggable,
 } from "@smithy/types";
-import { type AttemptOutcome, RequestPacer } from "./request-pacer";
+import type { AttemptOutcome, RequestPacer } from "./request-pacer";
 import { NEVER_RETRY } from "./retry-strategy";
-
-/** The pacer of this provider process: one per process, shared by every SDK client it makes. */
-export const pacer = new RequestPacer();
 
 /** Where a client sends its requests, as far as its quota goes. */
 export interface PacingTarget {
@@ -43,7 +40,7 @@ export function pacingKey(target: PacingTarget, context: HandlerExecutionContext
  */
 export function pacingPlugin<Input extends object, Output extends MetadataBearer>(
   target: PacingTarget,
-  requestPacer: RequestPacer = pacer,
+  requestPacer: RequestPacer,
 ): Pluggable<Input, Output> {
   return {
     applyToStack(stack) {

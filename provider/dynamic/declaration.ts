@@ -1,14 +1,18 @@
 import * as pulumi from "@pulumi/pulumi";
+import { tagsAreSecret } from "../shared/namespace";
+import type { Declaration } from "../shared/resource";
 
 /**
- * What a resource class tells its provider about the declaration, through two hidden inputs that `check`
- * removes before the inputs are stored (state is unchanged by them):
+ * What a resource class tells its provider about the declaration, through two hidden inputs:
  * - `__declaredName`: the resource's name (not `__name`: Pulumi's Resource uses that field). A dynamic
  *   provider never receives the URN, and the provider process
  *   needs it to name the other resource of a duplicate declaration.
  * - `__secretInputs`: the top-level inputs the program wrapped in `pulumi.secret(...)` (or that hold a
  *   secret anywhere inside). The provider declares that it does not accept secrets, so the engine hands
  *   `check` plain values, and the provider could not tell otherwise which ones it must not print.
+ *   Unlike the name, it is kept in the stored inputs and outputs when not empty, so that create, read,
+ *   update and delete know it too (their error messages mask a secret meetingId); programs without
+ *   secret inputs store exactly what they did before.
  */
 export const NAME_KEY = "__declaredName";
 export const SECRET_INPUTS_KEY = "__secretInputs";
@@ -28,34 +32,54 @@ export function declarationInputs(
   return { [NAME_KEY]: name, [SECRET_INPUTS_KEY]: pulumi.output(secret) };
 }
 
-/** What `check` learns from the hidden inputs (provider side). */
-export interface Declaration {
-  /** The resource's name; absent when the program's version of the class does not send it. */
-  readonly name?: string;
-  /** Top-level inputs the program marked secret. */
-  readonly secretInputs: readonly string[];
+/** The hidden inputs as the provider receives them: stored inputs and outputs keep `__secretInputs` only. */
+export interface HiddenInputs {
+  readonly [NAME_KEY]?: unknown;
+  readonly [SECRET_INPUTS_KEY]?: unknown;
 }
 
-/** Splits the hidden inputs off the inputs `check` receives. */
-export function takeDeclaration<T extends object>(news: T): { declaration: Declaration; inputs: T } {
-  const { [NAME_KEY]: name, [SECRET_INPUTS_KEY]: secretInputs, ...inputs } = news as Record<string, unknown>;
+/** The secret input names a value carries in `__secretInputs`, if any. */
+export function secretInputsOf(value: object | undefined): string[] {
+  const secretInputs = (value as HiddenInputs | undefined)?.[SECRET_INPUTS_KEY];
+  return Array.isArray(secretInputs) ? secretInputs.filter((s): s is string => typeof s === "string") : [];
+}
+
+/** A value without the hidden inputs. */
+export function withoutHidden<T extends object>(value: T): T {
+  const { [NAME_KEY]: _name, [SECRET_INPUTS_KEY]: _secret, ...rest } = value as Record<string, unknown>;
+  return rest as T;
+}
+
+/**
+ * Adds `__secretInputs` to inputs or outputs to store, only when some input is secret: the state of a
+ * program without secret inputs is byte-for-byte what it was before the hidden input was kept.
+ */
+export function withSecretInputs<T extends object>(value: T, secretInputs: readonly string[]): T {
+  return secretInputs.length === 0 ? value : { ...value, [SECRET_INPUTS_KEY]: [...secretInputs] };
+}
+
+/** Splits the hidden inputs off the inputs `check` receives; `kind` names the resource, e.g. "Attendee". */
+export function takeDeclaration<T extends object>(
+  kind: string,
+  news: T,
+): { declaration: Declaration; inputs: T } {
+  const name = (news as HiddenInputs)[NAME_KEY];
   return {
     declaration: {
-      name: typeof name === "string" ? name : undefined,
-      secretInputs: Array.isArray(secretInputs) ? secretInputs.filter((s) => typeof s === "string") : [],
+      owner: typeof name === "string" ? `${kind} ${JSON.stringify(name)}` : undefined,
+      secretInputs: secretInputsOf(news),
     },
-    inputs: inputs as T,
+    inputs: withoutHidden(news),
   };
 }
 
 /**
- * Tags as a resource class passes them on: secret in the legacy namespace, whose model marks a tag's
- * Key and Value sensitive (the SDK redacts them from its own logs), so that they are ciphertext in state
- * and `[secret]` in diffs; plain in Chime SDK Meetings, whose model does not.
+ * Tags as a resource class passes them on: secret where the namespace's model marks them sensitive (the
+ * legacy one), so that they are ciphertext in state and `[secret]` in diffs; plain elsewhere.
  */
 export function tagsFor(
-  namespace: "meetings" | "legacy" | undefined,
+  namespace: string | undefined,
   tags: pulumi.Input<Record<string, pulumi.Input<string>>> | undefined,
 ): pulumi.Input<Record<string, pulumi.Input<string>>> | undefined {
-  return namespace === "legacy" && tags !== undefined ? pulumi.secret(tags) : tags;
+  return tagsAreSecret(namespace) && tags !== undefined ? pulumi.secret(tags) : tags;
 }

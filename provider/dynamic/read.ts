@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import type { InitFailure } from "../shared/resource";
 
 /** What `read` returns for a resource that no longer exists: the engine drops it from state. */
 export const GONE: pulumi.dynamic.ReadResult = { id: "", props: {} };
@@ -14,12 +15,13 @@ export function readWithoutState(resource: string, instead: string): Error {
 }
 
 /**
- * The error a `create` throws when the resource exists but failed to initialise: the engine records it
- * (`id`, `properties`) rather than orphan it. For such an error the engine prints the `reasons`, not
- * the message (`resource … was successfully created, but failed to initialize: <reasons>`), so the
- * reason carries the whole message: what failed, for which items, why, and what to do.
+ * The error a `create` throws when the resource exists but failed to initialise (the core's
+ * `InitFailure`): the engine records it (`id`, `properties`) rather than orphan it. For such an error the
+ * engine prints the `reasons`, not the message (`resource … was successfully created, but failed to
+ * initialize: <reasons>`), so the reason carries the whole message: what failed, for which items, why,
+ * and what to do. The error itself stays the cause (a `ChimeRequestError`, say), as the host logs it.
  */
-export function initFailure(error: unknown, id: string, properties: object, summary: string): Error {
-  const e = error instanceof Error ? error : new Error(String(error));
-  return Object.assign(e, { id, properties, reasons: [`${summary}: ${e.message}`] });
+export function initFailure(failure: InitFailure, properties: object): Error {
+  const e = failure.cause instanceof Error ? failure.cause : new Error(String(failure.cause));
+  return Object.assign(e, { id: failure.id, properties, reasons: [...failure.reasons] });
 }

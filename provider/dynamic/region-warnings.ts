@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { defaultRegion } from "../aws/settings";
+import { defaultRegion } from "../aws/config";
 import { CONTROL_PLANE_REGIONS, MEDIA_REGIONS, regionWarning } from "../validation/rules";
 
 /**

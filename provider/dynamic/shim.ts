@@ -17,6 +17,21 @@ type Impl = (typeof runtime)[runtime.ProviderKind];
  * Only `kind` is captured: a string constant.
  */
 export function providerShim(kind: runtime.ProviderKind): pulumi.dynamic.ResourceProvider {
+  let shim = shims.get(kind);
+  if (!shim) {
+    shim = makeShim(kind);
+    shims.set(kind, shim);
+  }
+  return shim;
+}
+
+/**
+ * One shim object per kind: every resource of a kind gets the same object, which Pulumi serializes
+ * once per kind where its serialization is cached by object (issue 15), not once per resource.
+ */
+const shims = new Map<runtime.ProviderKind, pulumi.dynamic.ResourceProvider>();
+
+function makeShim(kind: runtime.ProviderKind): pulumi.dynamic.ResourceProvider {
   // Terse on purpose: every character below is stored twice per resource.
   const p = (): Impl => require("pulumi-chime-sdk/provider-runtime")[kind];
   return {

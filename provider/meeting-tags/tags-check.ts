@@ -1,22 +1,16 @@
-import { LEGACY_REGION } from "../aws/settings";
-import { type CheckFailure, chooseRegion, isUnknown, oneOf, requiredString, tags } from "../validation/rules";
+import { LEGACY_REGION, NAMESPACES } from "../shared/namespace";
+import {
+  type CheckFailure,
+  checkTagsInput,
+  chooseRegion,
+  guid,
+  isUnknown,
+  oneOf,
+  requiredString,
+} from "../validation/rules";
 import type { MeetingTagsInputs } from "./tags-state";
 
 type RawInputs = { readonly [K in keyof MeetingTagsInputs]?: unknown };
-
-/**
- * The check of a meeting's `tags` input, shared by `Meeting` (whose CreateMeeting carries the tags, so
- * bad tags must fail before it) and `MeetingTags`: Chime's tag rules; an unknown map, or an unknown
- * value in it, passes until it is known.
- */
-export function checkTagsInput(
-  property: string,
-  value: unknown,
-  namespace: "meetings" | "legacy" = "meetings",
-): CheckFailure[] {
-  if (isUnknown(value)) return [];
-  return tags(property, value, namespace);
-}
 
 /**
  * Validates a MeetingTags resource's inputs before any AWS call and normalises them: `tags` absent
@@ -32,14 +26,16 @@ export function checkMeetingTags(
   const failures: CheckFailure[] = [];
   const legacy = news.namespace === "legacy";
   if (news.namespace !== undefined) {
-    const reason = oneOf("namespace", news.namespace, ["meetings", "legacy"]);
+    const reason = oneOf("namespace", news.namespace, NAMESPACES);
     if (reason) failures.push({ property: "namespace", reason });
   }
   // A legacy meeting has no ARN: its tags go by MeetingId.
   for (const property of legacy ? (["meetingId"] as const) : (["meetingId", "meetingArn"] as const)) {
     const value = news[property];
     if (isUnknown(value)) continue;
-    const reason = requiredString(property, value);
+    // A legacy meeting's tags go by its MeetingId in the request path: it must be the GUID.
+    const reason =
+      legacy && property === "meetingId" ? guid(property, value) : requiredString(property, value);
     if (reason) failures.push({ property, reason });
   }
   failures.push(...checkTagsInput("tags", news.tags, legacy ? "legacy" : "meetings"));

@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { sameValue } from "../meeting/meeting-check";
+import { sameValue } from "../shared/values";
 import { MEETING_TAGS_INPUTS, type MeetingTagsInputs, type MeetingTagsState } from "./tags-state";
 
 /**

@@ -30,12 +30,7 @@ export const MEETING_TAGS_INPUTS = [
   "region",
 ] as const satisfies readonly (keyof MeetingTagsInputs)[];
 
-/** The tag changes that turn `olds` into `news`. */
-export function tagChanges(
-  olds: Record<string, string> = {},
-  news: Record<string, string> = {},
-): { set: [string, string][]; remove: string[] } {
-  const set = Object.entries(news).filter(([key, value]) => olds[key] !== value);
-  const remove = Object.keys(olds).filter((key) => !(key in news));
-  return { set, remove };
+/** Whether the state records the meeting it tags (by ARN, or by MeetingId in the legacy namespace). */
+export function recordsTaggedMeeting(state: MeetingTagsState | undefined): state is MeetingTagsState {
+  return state?.namespace === "legacy" ? Boolean(state.meetingId) : Boolean(state?.meetingArn);
 }

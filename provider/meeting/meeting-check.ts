@@ -1,12 +1,13 @@
-import { LEGACY_REGION } from "../aws/settings";
-import { checkTagsInput } from "../meeting-tags/tags-check";
+import { LEGACY_REGION, NAMESPACES } from "../shared/namespace";
 import {
   arn,
   type CheckFailure,
+  checkTagsInput,
   chooseRegion,
   externalId,
   guid,
   isUnknown,
+  legacyExternalId,
   oneOf,
   region,
   requiredString,
@@ -39,16 +40,17 @@ export function checkMeeting(
     if (reason) failures.push({ property, reason });
   };
   const legacy = news.namespace === "legacy";
-  if (news.namespace !== undefined)
-    add("namespace", oneOf("namespace", news.namespace, ["meetings", "legacy"]));
+  if (news.namespace !== undefined) add("namespace", oneOf("namespace", news.namespace, NAMESPACES));
   // The legacy namespace has one region; a legacy meeting's region is not carried into Chime SDK Meetings.
   const chosenRegion = legacy
     ? legacyRegion(news.region)
     : chooseRegion(news.region, olds?.namespace === "legacy" ? undefined : olds?.region, defaultRegion);
   if (legacy) failures.push(...legacyOnlyMembers(news));
 
+  // The legacy model has no pattern and no reserved prefix for external ids, only their length.
+  const externalIdRule = legacy ? legacyExternalId : externalId;
   if (!isUnknown(news.externalMeetingId))
-    add("externalMeetingId", externalId("externalMeetingId", news.externalMeetingId));
+    add("externalMeetingId", externalIdRule("externalMeetingId", news.externalMeetingId));
   // A well-formed media region that this version does not know is a warning (see the Meeting class).
   if (!isUnknown(news.mediaRegion))
     add(
@@ -56,7 +58,7 @@ export function checkMeeting(
       requiredString("mediaRegion", news.mediaRegion) ?? region("mediaRegion", news.mediaRegion),
     );
   if (news.meetingHostId !== undefined && !isUnknown(news.meetingHostId))
-    add("meetingHostId", externalId("meetingHostId", news.meetingHostId));
+    add("meetingHostId", externalIdRule("meetingHostId", news.meetingHostId));
   if (news.primaryMeetingId !== undefined && !isUnknown(news.primaryMeetingId))
     add("primaryMeetingId", guid("primaryMeetingId", news.primaryMeetingId));
   failures.push(...checkMeetingFeatures("meetingFeatures", news.meetingFeatures));
@@ -152,22 +154,4 @@ function checkNotifications(property: string, value: unknown): CheckFailure[] {
     if (reason) failures.push({ property: `${property}.${key}`, reason });
   }
   return failures;
-}
-
-/** Structural equality of plain JSON values (inputs after a round trip through the engine). */
-export function sameValue(a: unknown, b: unknown): boolean {
-  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
-}
-
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === "object") {
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([, v]) => v !== undefined)
-        .sort(([a], [b]) => (a < b ? -1 : 1))
-        .map(([k, v]) => [k, canonical(v)]),
-    );
-  }
-  return value;
 }

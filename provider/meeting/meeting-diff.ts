@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { sameValue } from "./meeting-check";
+import { sameValue } from "../shared/values";
 import { MEETING_REPLACE_ON, type MeetingInputs, type MeetingState } from "./meeting-state";
 
 /**

@@ -1,5 +1,5 @@
+import type { Meeting as LegacyMeeting } from "@aws-sdk/client-chime";
 import type { Meeting as SdkMeeting } from "@aws-sdk/client-chime-sdk-meetings";
-import type { LegacyMeeting } from "../aws/legacy-api";
 import type { MeetingFeatures } from "./meeting-features";
 
 /** Where a meeting's notifications go. */
@@ -140,6 +140,38 @@ export function legacyMeetingOutputs(inputs: MeetingInputs, meeting: LegacyMeeti
 }
 
 /**
+ * The inputs that declare a meeting as Chime reports it (`pulumi import`): what GetMeeting returns of
+ * them. It does not return `notificationsConfiguration`, nor tags (which a Meeting does not manage
+ * after creation), so an imported meeting has neither. `stored` is the namespace as inputs store it.
+ */
+export function importedMeetingInputs(
+  meeting: SdkMeeting | LegacyMeeting,
+  region: string,
+  stored: { readonly namespace?: "legacy" },
+): MeetingInputs {
+  const m = meeting as SdkMeeting;
+  const f = m.MeetingFeatures;
+  const features = f
+    ? withoutUndefined({
+        audio: f.Audio ? withoutUndefined({ echoReduction: f.Audio.EchoReduction }) : undefined,
+        video: f.Video ? withoutUndefined({ maxResolution: f.Video.MaxResolution }) : undefined,
+        content: f.Content ? withoutUndefined({ maxResolution: f.Content.MaxResolution }) : undefined,
+        attendee: f.Attendee ? withoutUndefined({ maxCount: f.Attendee.MaxCount }) : undefined,
+      })
+    : undefined;
+  return withoutUndefined({
+    ...stored,
+    externalMeetingId: m.ExternalMeetingId ?? "",
+    mediaRegion: m.MediaRegion ?? "",
+    meetingHostId: m.MeetingHostId,
+    meetingFeatures: features as MeetingFeatures | undefined,
+    primaryMeetingId: m.PrimaryMeetingId,
+    tenantIds: m.TenantIds,
+    region,
+  });
+}
+
+/**
  * The inputs part of a meeting's state (what `read` hands back as inputs), without `tags` and without
  * the `clientRequestToken` of state written by v0.1.0.
  */
@@ -158,4 +190,14 @@ export function meetingInputsOf(state: MeetingState): Omit<MeetingInputs, "tags"
 /** Drops undefined members: protobuf structs cannot carry them, and they would show as diffs. */
 export function withoutUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/**
+ * Whether the state records a meeting that was created (by MeetingId, and by ARN in Chime SDK Meetings,
+ * whose tags go by ARN): a resource read without it has no state to read from.
+ */
+export function recordsMeeting(
+  state: MeetingState | undefined,
+): state is MeetingState & { meetingId: string } {
+  return Boolean(state?.meetingId && (state.meetingArn || state.namespace === "legacy"));
 }

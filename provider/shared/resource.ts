@@ -3,7 +3,7 @@
  * dynamic classes in `../dynamic/`, the provider plugin in `../plugin/`). Plain values in, plain
  * values out: no Pulumi types, no engine-shaped glue (hidden inputs, serialized shims, gRPC).
  */
-import type { CheckFailure } from "../validation/rules";
+import type { CheckFailure } from "./failure";
 
 /** Who declares a resource and which of its inputs the program marked secret. */
 export interface Declaration {
@@ -64,7 +64,7 @@ export class InitFailure<S = unknown> extends Error {
     summary: string,
     readonly id: string,
     readonly state: S,
-    readonly cause: unknown,
+    override readonly cause: unknown,
   ) {
     const message = cause instanceof Error ? cause.message : String(cause);
     super(`${summary}: ${message}`);

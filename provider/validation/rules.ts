@@ -9,13 +9,10 @@
  * in for AWS, so a mistake here must not be hidden by the same mistake there.
  */
 
+import type { CheckFailure } from "../shared/failure";
 import { byLength, isSensitive } from "./sensitive";
 
-/** A validation failure in the shape a dynamic provider's `check` returns. */
-export interface CheckFailure {
-  readonly property: string;
-  readonly reason: string;
-}
+export type { CheckFailure };
 
 /** The value Pulumi passes for inputs that are not known yet (during preview). */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -105,6 +102,20 @@ export function externalId(property: string, value: unknown): string | undefined
   }
   if (text.toLowerCase().startsWith("aws:")) {
     return `${property} must not start with the reserved prefix "aws:"; got ${got} that does`;
+  }
+  return undefined;
+}
+
+/**
+ * ExternalUserId, ExternalMeetingId and MeetingHostId in the legacy Amazon Chime namespace: 2–64
+ * characters. Its model (chime 2018-05-01) has neither the Meetings pattern nor the reserved prefix.
+ */
+export function legacyExternalId(property: string, value: unknown): string | undefined {
+  const missing = requiredString(property, value);
+  if (missing) return missing;
+  const text = value as string;
+  if (text.length < 2 || text.length > 64) {
+    return `${property} must be 2 to 64 characters long; got ${showFor(property, text)}`;
   }
   return undefined;
 }
@@ -227,11 +238,14 @@ const ARN_EXAMPLES: Readonly<Record<string, string>> = {
 
 // The model's pattern ^[a-zA-Z+-=._:/]+$ holds the range "+-=", which spans digits and ",-./:;<".
 const TAG_KEY_PATTERN = /^[a-zA-Z+-=._:/]+$/;
+// The model's [\s\w+-=\.:/@]*: Java's \s spelled out (as in EXTERNAL_ID_PATTERN); \w is ASCII in both.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: \x0B (vertical tab) is part of Java's \s.
+const TAG_VALUE_PATTERN = /^[ \t\n\x0B\f\r\w+-=.:/@]*$/;
 
 /**
  * Tags: at most 50; keys 1–128 characters, not starting with "aws:"; values at most 256 characters.
- * Chime SDK Meetings (meeting tags) also restricts keys to the model's pattern; the legacy Amazon Chime
- * namespace (attendee and meeting tags) has no pattern.
+ * Chime SDK Meetings (meeting tags) also restricts keys and values to the model's patterns; the legacy
+ * Amazon Chime namespace (attendee and meeting tags) has none.
  */
 export function tags(
   property: string,
@@ -274,12 +288,22 @@ export function tags(
         property: name,
         reason: `${name} must be a string of at most 256 characters; got ${show(tagValue)}`,
       });
+    } else if (namespace === "meetings" && !TAG_VALUE_PATTERN.test(tagValue)) {
+      failures.push({
+        property: name,
+        reason:
+          `${name} may contain only ASCII letters, digits, spaces and _+-=.:/@ (and ,;<, which the ` +
+          `model's range +-= spans); got ${show(tagValue)}`,
+      });
     }
   }
   return failures;
 }
 
-/** TenantIds: 1–5 items of 2–256 characters. */
+// The model's TenantId pattern: no character four times in a row, then letters, digits and -_!@#$.
+const TENANT_ID_PATTERN = /^(?!.*?(.)\1{3})[-_!@#$a-zA-Z0-9]*$/;
+
+/** TenantIds: 1–5 items of 2–256 letters, digits and -_!@#$, no character four times in a row. */
 export function tenantIds(property: string, value: unknown): CheckFailure[] {
   if (value === undefined || isUnknown(value)) return [];
   if (!Array.isArray(value) || value.length < 1 || value.length > 5) {
@@ -293,7 +317,28 @@ export function tenantIds(property: string, value: unknown): CheckFailure[] {
         property: `${property}[${index}]`,
         reason: `${property}[${index}] must be 2 to 256 characters long; got ${show(item)}`,
       });
+    } else if (!TENANT_ID_PATTERN.test(item)) {
+      failures.push({
+        property: `${property}[${index}]`,
+        reason:
+          `${property}[${index}] may contain only letters, digits and -_!@#$, and no character four ` +
+          `times in a row; got ${show(item)}`,
+      });
     }
   });
   return failures;
+}
+
+/**
+ * The check of a meeting's `tags` input, shared by `Meeting` (whose CreateMeeting carries the tags, so
+ * bad tags must fail before it) and `MeetingTags`: Chime's tag rules; an unknown map, or an unknown
+ * value in it, passes until it is known.
+ */
+export function checkTagsInput(
+  property: string,
+  value: unknown,
+  namespace: "meetings" | "legacy" = "meetings",
+): CheckFailure[] {
+  if (isUnknown(value)) return [];
+  return tags(property, value, namespace);
 }

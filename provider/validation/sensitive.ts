@@ -123,3 +123,24 @@ export function engineFailures<F extends { property: string; reason: string }>(
     return { property: shown ? property : "", reason };
   });
 }
+
+/**
+ * Replaces every occurrence of a secret value with its name. Values shorter than 4 characters are
+ * replaced only where they stand alone (not inside a word), so that "ab" does not mangle "about".
+ */
+export function mask(text: string, secrets: Readonly<Record<string, string | undefined>> = {}): string {
+  let masked = text;
+  for (const [name, value] of Object.entries(secrets)) {
+    if (!value) continue;
+    if (value.length >= 4) {
+      masked = masked.split(value).join(`[${name}]`);
+    } else {
+      const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      masked = masked.replace(
+        new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "gu"),
+        `[${name}]`,
+      );
+    }
+  }
+  return masked;
+}

@@ -124,7 +124,7 @@ describe("emulator: attendees", () => {
       const meeting = await newMeeting(env.client, { MeetingFeatures: { Attendee: { MaxCount: 1 } } });
       await newAttendee(env.client, meeting.MeetingId, "first");
       env.local.resetCounters();
-      const retrying = clientFor(env.local, 3);
+      const retrying = clientFor(env.local, { maxAttempts: 3 });
       try {
         await expectServiceError(
           retrying.send(

@@ -120,7 +120,7 @@ describe("emulator: fault injection", () => {
     it("lets the SDK's standard retries count every attempt", async () => {
       env.local.setFaults({ failureRate: 1, operations: ["GetMeeting"] });
       env.local.resetCounters();
-      const client = clientFor(env.local, 3);
+      const client = clientFor(env.local, { maxAttempts: 3 });
       try {
         await expectServiceError(client.send(new GetMeetingCommand({ MeetingId: UNKNOWN_ID })), {
           name: "ServiceFailureException",

@@ -1,5 +1,23 @@
-/** Shared fixtures for the emulator tests: an endpoint, SDK clients pointed at it, raw HTTP. */
+/**
+ * Shared fixtures for the emulator tests, for both of chime-local's dialects: an endpoint, the official
+ * SDK client of the dialect pointed at it (`@aws-sdk/client-chime-sdk-meetings`, or the legacy
+ * `@aws-sdk/client-chime@3.699.0` on `/legacy`), meetings and attendees to work on, a state file,
+ * the check of a modeled error, raw HTTP.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
 import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  ChimeClient,
+  type ChimeServiceException,
+  type Attendee as LegacyAttendee,
+  CreateAttendeeCommand as LegacyCreateAttendeeCommand,
+  type CreateAttendeeCommandInput as LegacyCreateAttendeeInput,
+  CreateMeetingCommand as LegacyCreateMeetingCommand,
+  type CreateMeetingCommandInput as LegacyCreateMeetingInput,
+  type Meeting as LegacyMeeting,
+} from "@aws-sdk/client-chime";
 import {
   type Attendee,
   ChimeSDKMeetingsClient,
@@ -18,28 +36,50 @@ export const CREDENTIALS = { accessKeyId: "test", secretAccessKey: "test" };
 export const STATIC_AUTHORIZATION =
   "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/chime/aws4_request, SignedHeaders=host, Signature=00";
 
-/**
- * The client configuration the provider uses, unmodified except that retries are off by default:
- * the SDK retries LimitExceeded, Throttling and 5xx, which would hide what a single call answered.
- */
-export function clientFor(local: ChimeLocal, maxAttempts = 1): ChimeSDKMeetingsClient {
-  return new ChimeSDKMeetingsClient({
-    region: "us-east-1",
-    endpoint: local.url,
-    credentials: CREDENTIALS,
-    maxAttempts,
-  });
+/** chime-local's two dialects: Chime SDK Meetings at the root, the legacy Amazon Chime API on `/legacy`. */
+export type Dialect = "meetings" | "legacy";
+
+/** The official client of each dialect. */
+export interface DialectClients {
+  meetings: ChimeSDKMeetingsClient;
+  legacy: ChimeClient;
 }
 
-/** Starts an endpoint for a `describe` block and closes it afterwards. */
-export function useEndpoint(options: ChimeLocalOptions = {}): {
-  local: ChimeLocal;
-  client: ChimeSDKMeetingsClient;
-} {
-  const ctx = {} as { local: ChimeLocal; client: ChimeSDKMeetingsClient };
+export interface ClientOptions<D extends Dialect> {
+  /** Default "meetings". */
+  dialect?: D;
+  /** Default 1: the SDK retries LimitExceeded, Throttling and 5xx, which would hide what one call answered. */
+  maxAttempts?: number;
+  /** Default CREDENTIALS. */
+  credentials?: typeof CREDENTIALS;
+}
+
+/** The client of `dialect` as a user configures it, pointed at `local`; retries off by default. */
+export function clientFor<D extends Dialect = "meetings">(
+  local: ChimeLocal,
+  options: ClientOptions<D> = {},
+): DialectClients[D] {
+  const config = {
+    region: "us-east-1",
+    credentials: options.credentials ?? CREDENTIALS,
+    maxAttempts: options.maxAttempts ?? 1,
+  };
+  const client =
+    options.dialect === "legacy"
+      ? new ChimeClient({ ...config, endpoint: local.legacy.endpointUrl })
+      : new ChimeSDKMeetingsClient({ ...config, endpoint: local.url });
+  return client as DialectClients[D];
+}
+
+/** Starts an endpoint for a `describe` block, with a client of `options.dialect`, and closes both afterwards. */
+export function useEndpoint<D extends Dialect = "meetings">(
+  options: ChimeLocalOptions & { dialect?: D } = {},
+): { local: ChimeLocal; client: DialectClients[D] } {
+  const { dialect, ...endpointOptions } = options;
+  const ctx = {} as { local: ChimeLocal; client: DialectClients[D] };
   before(async () => {
-    ctx.local = await startChimeLocal(options);
-    ctx.client = clientFor(ctx.local);
+    ctx.local = await startChimeLocal(endpointOptions);
+    ctx.client = clientFor(ctx.local, { dialect });
   });
   after(async () => {
     ctx.client?.destroy();
@@ -48,56 +88,148 @@ export function useEndpoint(options: ChimeLocalOptions = {}): {
   return ctx;
 }
 
-let meetingCounter = 0;
-
-export async function newMeeting(
-  client: ChimeSDKMeetingsClient,
-  input: Partial<CreateMeetingCommandInput> = {},
-): Promise<Meeting & { MeetingId: string; MeetingArn: string }> {
-  meetingCounter++;
-  const out = await client.send(
-    new CreateMeetingCommand({
-      MediaRegion: "us-east-1",
-      ExternalMeetingId: `meeting-${meetingCounter}`,
-      ...input,
-    }),
-  );
-  return out.Meeting as Meeting & { MeetingId: string; MeetingArn: string };
+/** A state file for each test: a fresh temporary directory, removed afterwards with every endpoint opened on it. */
+export interface StateFileFixture<D extends Dialect> {
+  /** The test's temporary directory. */
+  readonly dir: string;
+  /** `dir`/state.json unless a test points it elsewhere (before its first `start`). */
+  file: string;
+  /** Starts an endpoint on `file` (plus `options`) and a client of the fixture's dialect for it. */
+  start(options?: ChimeLocalOptions): Promise<{ local: ChimeLocal; client: DialectClients[D] }>;
 }
 
-export async function newAttendee(
+export function useStateFile<D extends Dialect = "meetings">(dialect?: D): StateFileFixture<D> {
+  const open: ChimeLocal[] = [];
+  const fixture: StateFileFixture<D> = {
+    dir: "",
+    file: "",
+    async start(options = {}) {
+      const local = await startChimeLocal({ stateFile: fixture.file, ...options });
+      open.push(local);
+      return { local, client: clientFor(local, { dialect }) };
+    },
+  };
+  beforeEach(() => {
+    const dir = mkdtempSync(join(tmpdir(), `chime-local-${dialect ?? "meetings"}-`));
+    Object.assign(fixture, { dir, file: join(dir, "state.json") });
+  });
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((l) => l.close()));
+    rmSync(fixture.dir, { recursive: true, force: true });
+  });
+  return fixture;
+}
+
+const meetingCounter: Record<Dialect, number> = { meetings: 0, legacy: 0 };
+
+export type LiveMeeting = Meeting & { MeetingId: string; MeetingArn: string };
+export type LiveLegacyMeeting = LegacyMeeting & { MeetingId: string };
+export type LiveAttendee = Attendee & { AttendeeId: string; JoinToken: string };
+export type LiveLegacyAttendee = LegacyAttendee & {
+  AttendeeId: string;
+  JoinToken: string;
+  ExternalUserId: string;
+};
+
+/** Creates a meeting in us-east-1 with a new ExternalMeetingId (`meeting-N`, legacy `legacy-N`), plus `input`. */
+export function newMeeting(
+  client: ChimeSDKMeetingsClient,
+  input?: Partial<CreateMeetingCommandInput>,
+): Promise<LiveMeeting>;
+export function newMeeting(
+  client: ChimeClient,
+  input?: Partial<LegacyCreateMeetingInput>,
+): Promise<LiveLegacyMeeting>;
+export async function newMeeting(
+  client: ChimeSDKMeetingsClient | ChimeClient,
+  input: Partial<CreateMeetingCommandInput & LegacyCreateMeetingInput> = {},
+): Promise<LiveMeeting | LiveLegacyMeeting> {
+  const dialect: Dialect = client instanceof ChimeClient ? "legacy" : "meetings";
+  const n = ++meetingCounter[dialect];
+  const request = {
+    MediaRegion: "us-east-1",
+    ExternalMeetingId: dialect === "legacy" ? `legacy-${n}` : `meeting-${n}`,
+    ...input,
+  };
+  const out =
+    client instanceof ChimeClient
+      ? await client.send(new LegacyCreateMeetingCommand(request))
+      : await client.send(new CreateMeetingCommand(request));
+  return out.Meeting as LiveMeeting | LiveLegacyMeeting;
+}
+
+/** Creates an attendee; the legacy dialect's may carry tags. */
+export function newAttendee(
   client: ChimeSDKMeetingsClient,
   meetingId: string,
   externalUserId: string,
-): Promise<Attendee & { AttendeeId: string; JoinToken: string }> {
-  const out = await client.send(
-    new CreateAttendeeCommand({ MeetingId: meetingId, ExternalUserId: externalUserId }),
-  );
-  return out.Attendee as Attendee & { AttendeeId: string; JoinToken: string };
+): Promise<LiveAttendee>;
+export function newAttendee(
+  client: ChimeClient,
+  meetingId: string,
+  externalUserId: string,
+  tags?: LegacyCreateAttendeeInput["Tags"],
+): Promise<LiveLegacyAttendee>;
+export async function newAttendee(
+  client: ChimeSDKMeetingsClient | ChimeClient,
+  meetingId: string,
+  externalUserId: string,
+  tags?: LegacyCreateAttendeeInput["Tags"],
+): Promise<LiveAttendee | LiveLegacyAttendee> {
+  const request = { MeetingId: meetingId, ExternalUserId: externalUserId };
+  const out =
+    client instanceof ChimeClient
+      ? await client.send(new LegacyCreateAttendeeCommand({ ...request, Tags: tags }))
+      : await client.send(new CreateAttendeeCommand(request));
+  return out.Attendee as LiveAttendee | LiveLegacyAttendee;
 }
 
 export interface ExpectedError {
-  name: string;
+  /** The exception's name (e.g. "BadRequestException"); with an exception class, implied by it. */
+  name?: string;
+  /** The short `Code` of the body, e.g. "BadRequest". */
   code?: string;
   status: number;
   /** Substrings the message must contain. */
   message?: string[];
 }
 
-/** Awaits a call that must fail with a given modeled exception; returns it for further checks. */
+type ServiceException = ChimeSDKMeetingsServiceException | ChimeServiceException;
+
+/**
+ * Awaits a call that must fail with a given modeled exception — named, or as an instance of the
+ * exception class given (the legacy client's classes) — with its HTTP status, short Code, message
+ * parts and a request id; returns it for further checks.
+ */
+export function expectServiceError(
+  call: Promise<unknown>,
+  expected: ExpectedError & { name: string },
+): Promise<ChimeSDKMeetingsServiceException & { Code?: string }>;
+export function expectServiceError<E extends ServiceException>(
+  call: Promise<unknown>,
+  // biome-ignore lint/suspicious/noExplicitAny: an exception class, whatever its constructor takes
+  exceptionClass: new (...args: any[]) => E,
+  expected: ExpectedError,
+): Promise<E & { Code?: string }>;
 export async function expectServiceError(
   call: Promise<unknown>,
-  expected: ExpectedError,
-): Promise<ChimeSDKMeetingsServiceException & { Code?: string }> {
+  // biome-ignore lint/suspicious/noExplicitAny: an exception class, whatever its constructor takes
+  classOrExpected: ExpectedError | (new (...args: any[]) => ServiceException),
+  maybeExpected?: ExpectedError,
+): Promise<ServiceException & { Code?: string }> {
+  const exceptionClass = typeof classOrExpected === "function" ? classOrExpected : undefined;
+  const expected = (exceptionClass ? maybeExpected : classOrExpected) as ExpectedError;
+  const wanted = exceptionClass?.name ?? expected.name;
   let caught: unknown;
   try {
     await call;
   } catch (error) {
     caught = error;
   }
-  expect(caught, `expected ${expected.name}`).to.be.instanceOf(Error);
-  const error = caught as ChimeSDKMeetingsServiceException & { Code?: string };
-  expect(error.name, error.message).to.equal(expected.name);
+  expect(caught, `expected ${wanted}`).to.be.instanceOf(Error);
+  const error = caught as ServiceException & { Code?: string };
+  if (exceptionClass) expect(error, `${error.name}: ${error.message}`).to.be.instanceOf(exceptionClass);
+  if (expected.name !== undefined) expect(error.name, error.message).to.equal(expected.name);
   expect(error.$metadata.httpStatusCode).to.equal(expected.status);
   if (expected.code !== undefined) expect(error.Code).to.equal(expected.code);
   for (const part of expected.message ?? []) expect(error.message).to.include(part);

@@ -21,23 +21,25 @@ import {
 import { GetMeetingCommand as MeetingsGetMeetingCommand } from "@aws-sdk/client-chime-sdk-meetings";
 import { expect } from "chai";
 import { type ChimeLocal, startChimeLocal } from "../../emulator";
-import { CREDENTIALS, clientFor, expectServiceError, raw, UNKNOWN_ID } from "./helpers";
 import {
-  expectLegacyError,
-  legacyClientFor,
-  newLegacyAttendee,
-  newLegacyMeeting,
-  useLegacyEndpoint,
-} from "./legacy-helpers";
+  CREDENTIALS,
+  clientFor,
+  expectServiceError,
+  newAttendee,
+  newMeeting,
+  raw,
+  UNKNOWN_ID,
+  useEndpoint,
+} from "./helpers";
 
 describe("emulator: legacy CreateAttendee, its eight exceptions through @aws-sdk/client-chime", () => {
   describe("on a plain endpoint", () => {
-    const env = useLegacyEndpoint();
+    const env = useEndpoint({ dialect: "legacy" });
     afterEach(() => env.local.setFaults(undefined));
 
     it("BadRequestException (400): an ExternalUserId of 1 character, named by member, rule and length only", async () => {
-      const meeting = await newLegacyMeeting(env.client);
-      const error = await expectLegacyError(
+      const meeting = await newMeeting(env.client);
+      const error = await expectServiceError(
         env.client.send(new CreateAttendeeCommand({ MeetingId: meeting.MeetingId, ExternalUserId: "x" })),
         BadRequestException,
         { status: 400, code: "BadRequest", message: ["ExternalUserId", "2 to 64", "1 character"] },
@@ -46,7 +48,7 @@ describe("emulator: legacy CreateAttendee, its eight exceptions through @aws-sdk
     });
 
     it("NotFoundException (404): a meeting that does not exist", async () => {
-      await expectLegacyError(
+      await expectServiceError(
         env.client.send(new CreateAttendeeCommand({ MeetingId: UNKNOWN_ID, ExternalUserId: "alice" })),
         NotFoundException,
         { status: 404, code: "NotFound", message: [UNKNOWN_ID] },
@@ -54,7 +56,7 @@ describe("emulator: legacy CreateAttendee, its eight exceptions through @aws-sdk
     });
 
     it("ResourceLimitExceededException (400): the 251st attendee of a meeting, not retried by the SDK", async () => {
-      const meeting = await newLegacyMeeting(env.client);
+      const meeting = await newMeeting(env.client);
       for (const [from, count] of [
         [0, 100],
         [100, 100],
@@ -68,10 +70,10 @@ describe("emulator: legacy CreateAttendee, its eight exceptions through @aws-sdk
         );
         expect(out.Errors).to.deep.equal([]);
       }
-      const retrying = legacyClientFor(env.local, { maxAttempts: 3 });
+      const retrying = clientFor(env.local, { dialect: "legacy", maxAttempts: 3 });
       try {
         env.local.resetCounters();
-        await expectLegacyError(
+        await expectServiceError(
           retrying.send(
             new CreateAttendeeCommand({ MeetingId: meeting.MeetingId, ExternalUserId: "user-250" }),
           ),
@@ -84,31 +86,31 @@ describe("emulator: legacy CreateAttendee, its eight exceptions through @aws-sdk
         retrying.destroy();
       }
       // An existing attendee still comes back from a full meeting (idempotency before the limit).
-      const existing = await newLegacyAttendee(env.client, meeting.MeetingId, "user-7");
+      const existing = await newAttendee(env.client, meeting.MeetingId, "user-7");
       expect(existing.ExternalUserId).to.equal("user-7");
     });
 
     it("ServiceUnavailableException (503): an injected fault on legacy:CreateAttendee", async () => {
-      const meeting = await newLegacyMeeting(env.client);
+      const meeting = await newMeeting(env.client);
       env.local.setFaults({
         unavailableRate: 1,
         count: 1,
         retryAfterSeconds: 0,
         operations: ["legacy:CreateAttendee"],
       });
-      await expectLegacyError(
+      await expectServiceError(
         env.client.send(new CreateAttendeeCommand({ MeetingId: meeting.MeetingId, ExternalUserId: "alice" })),
         ServiceUnavailableException,
         { status: 503, code: "ServiceUnavailable" },
       );
       // count: 1 — the next call succeeds.
-      await newLegacyAttendee(env.client, meeting.MeetingId, "alice");
+      await newAttendee(env.client, meeting.MeetingId, "alice");
     });
 
     it("ServiceFailureException (500): an injected fault on legacy:CreateAttendee", async () => {
-      const meeting = await newLegacyMeeting(env.client);
+      const meeting = await newMeeting(env.client);
       env.local.setFaults({ failureRate: 1, count: 1, operations: ["legacy:CreateAttendee"] });
-      await expectLegacyError(
+      await expectServiceError(
         env.client.send(new CreateAttendeeCommand({ MeetingId: meeting.MeetingId, ExternalUserId: "alice" })),
         ServiceFailureException,
         { status: 500, code: "ServiceFailure" },
@@ -116,14 +118,14 @@ describe("emulator: legacy CreateAttendee, its eight exceptions through @aws-sdk
     });
 
     it("a fault scoped to the Meetings namespace's CreateAttendee leaves the legacy one alone", async () => {
-      const meeting = await newLegacyMeeting(env.client);
+      const meeting = await newMeeting(env.client);
       env.local.setFaults({ failureRate: 1, operations: ["CreateAttendee"] });
-      const attendee = await newLegacyAttendee(env.client, meeting.MeetingId, "untouched");
+      const attendee = await newAttendee(env.client, meeting.MeetingId, "untouched");
       expect(attendee.ExternalUserId).to.equal("untouched");
     });
 
     it("errors carry x-amzn-errortype with the legacy name and the JSON body {Code, Message, RequestId}", async () => {
-      const meeting = await newLegacyMeeting(env.client);
+      const meeting = await newMeeting(env.client);
       env.local.setFaults({ failureRate: 1, count: 1 });
       const response = await raw(env.local.url, "POST", `/legacy/meetings/${meeting.MeetingId}/attendees`, {
         body: JSON.stringify({ ExternalUserId: "alice" }),
@@ -141,7 +143,7 @@ describe("emulator: legacy CreateAttendee, its eight exceptions through @aws-sdk
     const env = {} as { local: ChimeLocal; client: ChimeClient };
     beforeEach(async () => {
       env.local = await startChimeLocal({ rateLimit: 0.001 });
-      env.client = legacyClientFor(env.local);
+      env.client = clientFor(env.local, { dialect: "legacy" });
     });
     afterEach(async () => {
       env.client?.destroy();
@@ -149,9 +151,9 @@ describe("emulator: legacy CreateAttendee, its eight exceptions through @aws-sdk
     });
 
     it("ThrottledClientException (429): the second CreateAttendee within the rate", async () => {
-      const meeting = await newLegacyMeeting(env.client);
-      await newLegacyAttendee(env.client, meeting.MeetingId, "first");
-      await expectLegacyError(
+      const meeting = await newMeeting(env.client);
+      await newAttendee(env.client, meeting.MeetingId, "first");
+      await expectServiceError(
         env.client.send(
           new CreateAttendeeCommand({ MeetingId: meeting.MeetingId, ExternalUserId: "second" }),
         ),
@@ -166,11 +168,11 @@ describe("emulator: legacy CreateAttendee, its eight exceptions through @aws-sdk
     it("the SDK's standard strategy retries ThrottledClientException (status 429): 3 requests for one call with maxAttempts 3", async () => {
       // Spend the bucket's one token (a fresh endpoint's bucket is full: this call is answered 404).
       const create = () => new CreateAttendeeCommand({ MeetingId: UNKNOWN_ID, ExternalUserId: "third" });
-      await expectLegacyError(env.client.send(create()), NotFoundException, { status: 404 });
-      const retrying = legacyClientFor(env.local, { maxAttempts: 3 });
+      await expectServiceError(env.client.send(create()), NotFoundException, { status: 404 });
+      const retrying = clientFor(env.local, { dialect: "legacy", maxAttempts: 3 });
       try {
         env.local.resetCounters();
-        await expectLegacyError(retrying.send(create()), ThrottledClientException, { status: 429 });
+        await expectServiceError(retrying.send(create()), ThrottledClientException, { status: 429 });
         expect(env.local.legacy.counters().CreateAttendee).to.equal(3);
       } finally {
         retrying.destroy();
@@ -179,7 +181,7 @@ describe("emulator: legacy CreateAttendee, its eight exceptions through @aws-sdk
 
     it("the legacy namespace has its own buckets: its GetMeeting does not use up the Meetings namespace's", async () => {
       const legacyGet = () => env.client.send(new GetMeetingCommand({ MeetingId: UNKNOWN_ID }));
-      await expectLegacyError(legacyGet(), NotFoundException, { status: 404 });
+      await expectServiceError(legacyGet(), NotFoundException, { status: 404 });
       const meetingsClient = clientFor(env.local);
       try {
         // The Meetings GetMeeting bucket still holds its token: a 404, not a 429.
@@ -193,20 +195,21 @@ describe("emulator: legacy CreateAttendee, its eight exceptions through @aws-sdk
       } finally {
         meetingsClient.destroy();
       }
-      await expectLegacyError(legacyGet(), ThrottledClientException, { status: 429 });
+      await expectServiceError(legacyGet(), ThrottledClientException, { status: 429 });
     });
   });
 
   describe("under --verify-signatures", () => {
-    const env = useLegacyEndpoint({ credentials: CREDENTIALS });
+    const env = useEndpoint({ dialect: "legacy", credentials: CREDENTIALS });
 
     it("UnauthorizedClientException (401): a request signed with an access key other than the configured one", async () => {
-      const meeting = await newLegacyMeeting(env.client);
-      const stranger = legacyClientFor(env.local, {
+      const meeting = await newMeeting(env.client);
+      const stranger = clientFor(env.local, {
+        dialect: "legacy",
         credentials: { accessKeyId: "someone-else", secretAccessKey: CREDENTIALS.secretAccessKey },
       });
       try {
-        await expectLegacyError(
+        await expectServiceError(
           stranger.send(new CreateAttendeeCommand({ MeetingId: meeting.MeetingId, ExternalUserId: "alice" })),
           UnauthorizedClientException,
           { status: 401, code: "Unauthorized", message: ["access key"] },
@@ -218,12 +221,13 @@ describe("emulator: legacy CreateAttendee, its eight exceptions through @aws-sdk
     });
 
     it("ForbiddenException (403): the configured access key with a wrong secret (a bad signature)", async () => {
-      const meeting = await newLegacyMeeting(env.client);
-      const forger = legacyClientFor(env.local, {
+      const meeting = await newMeeting(env.client);
+      const forger = clientFor(env.local, {
+        dialect: "legacy",
         credentials: { accessKeyId: CREDENTIALS.accessKeyId, secretAccessKey: "wrong-secret" },
       });
       try {
-        await expectLegacyError(
+        await expectServiceError(
           forger.send(new CreateAttendeeCommand({ MeetingId: meeting.MeetingId, ExternalUserId: "alice" })),
           ForbiddenException,
           { status: 403, code: "Forbidden", message: ["signature"] },
@@ -235,9 +239,9 @@ describe("emulator: legacy CreateAttendee, its eight exceptions through @aws-sdk
 
     it("the signing region is us-east-1 (the legacy endpoint is global), whatever --region says", async () => {
       const local = await startChimeLocal({ credentials: CREDENTIALS, region: "eu-central-1" });
-      const client = legacyClientFor(local);
+      const client = clientFor(local, { dialect: "legacy" });
       try {
-        const meeting = await newLegacyMeeting(client);
+        const meeting = await newMeeting(client);
         expect(meeting.MeetingId).to.be.a("string");
       } finally {
         client.destroy();

@@ -25,19 +25,12 @@ import {
 import { GetMeetingCommand as MeetingsGetMeetingCommand } from "@aws-sdk/client-chime-sdk-meetings";
 import { expect } from "chai";
 import { LEGACY_OPERATION_NAMES } from "../../emulator";
-import { clientFor, expectServiceError, GUID, newMeeting } from "./helpers";
-import {
-  expectLegacyError,
-  legacyClientFor,
-  newLegacyAttendee,
-  newLegacyMeeting,
-  useLegacyEndpoint,
-} from "./legacy-helpers";
+import { clientFor, expectServiceError, GUID, newAttendee, newMeeting, useEndpoint } from "./helpers";
 
 const ATTENDEE_KEYS = ["AttendeeId", "ExternalUserId", "JoinToken"];
 
 describe("emulator: legacy namespace (/legacy) operations through @aws-sdk/client-chime", () => {
-  const env = useLegacyEndpoint();
+  const env = useEndpoint({ dialect: "legacy" });
 
   describe("meetings", () => {
     it("CreateMeeting answers 201 with the legacy Meeting shape (no ARN, features or host id)", async () => {
@@ -72,24 +65,24 @@ describe("emulator: legacy namespace (/legacy) operations through @aws-sdk/clien
     });
 
     it("CreateMeeting is idempotent on ClientRequestToken", async () => {
-      const a = await newLegacyMeeting(env.client, { ClientRequestToken: "same-token" });
-      const b = await newLegacyMeeting(env.client, { ClientRequestToken: "same-token" });
+      const a = await newMeeting(env.client, { ClientRequestToken: "same-token" });
+      const b = await newMeeting(env.client, { ClientRequestToken: "same-token" });
       expect(b.MeetingId).to.equal(a.MeetingId);
     });
 
     it("GetMeeting answers 200 with what CreateMeeting returned", async () => {
-      const meeting = await newLegacyMeeting(env.client);
+      const meeting = await newMeeting(env.client);
       const out = await env.client.send(new GetMeetingCommand({ MeetingId: meeting.MeetingId }));
       expect(out.$metadata.httpStatusCode).to.equal(200);
       expect(out.Meeting).to.deep.equal(meeting);
     });
 
     it("DeleteMeeting answers 204 and ends the meeting with its attendees (then 404)", async () => {
-      const meeting = await newLegacyMeeting(env.client);
-      await newLegacyAttendee(env.client, meeting.MeetingId, "alice");
+      const meeting = await newMeeting(env.client);
+      await newAttendee(env.client, meeting.MeetingId, "alice");
       const out = await env.client.send(new DeleteMeetingCommand({ MeetingId: meeting.MeetingId }));
       expect(out.$metadata.httpStatusCode).to.equal(204);
-      await expectLegacyError(
+      await expectServiceError(
         env.client.send(new GetMeetingCommand({ MeetingId: meeting.MeetingId })),
         NotFoundException,
         { status: 404, code: "NotFound", message: [meeting.MeetingId] },
@@ -136,7 +129,7 @@ describe("emulator: legacy namespace (/legacy) operations through @aws-sdk/clien
     });
 
     it("legacy meetings are not the Meetings namespace's, and the other way round", async () => {
-      const legacy = await newLegacyMeeting(env.client);
+      const legacy = await newMeeting(env.client);
       const meetingsClient = clientFor(env.local);
       try {
         await expectServiceError(
@@ -144,7 +137,7 @@ describe("emulator: legacy namespace (/legacy) operations through @aws-sdk/clien
           { name: "NotFoundException", status: 404 },
         );
         const modern = await newMeeting(meetingsClient);
-        await expectLegacyError(
+        await expectServiceError(
           env.client.send(new GetMeetingCommand({ MeetingId: modern.MeetingId })),
           NotFoundException,
           { status: 404 },
@@ -158,7 +151,7 @@ describe("emulator: legacy namespace (/legacy) operations through @aws-sdk/clien
 
   describe("attendees", () => {
     it("CreateAttendee with Tags answers 201 with Attendee{ExternalUserId, AttendeeId, JoinToken} and stores the tags", async () => {
-      const meeting = await newLegacyMeeting(env.client);
+      const meeting = await newMeeting(env.client);
       const out = await env.client.send(
         new CreateAttendeeCommand({
           MeetingId: meeting.MeetingId,
@@ -186,8 +179,8 @@ describe("emulator: legacy namespace (/legacy) operations through @aws-sdk/clien
     });
 
     it("CreateAttendee without Tags creates an attendee with none", async () => {
-      const meeting = await newLegacyMeeting(env.client);
-      const attendee = await newLegacyAttendee(env.client, meeting.MeetingId, "plain");
+      const meeting = await newMeeting(env.client);
+      const attendee = await newAttendee(env.client, meeting.MeetingId, "plain");
       const tags = await env.client.send(
         new ListAttendeeTagsCommand({ MeetingId: meeting.MeetingId, AttendeeId: attendee.AttendeeId }),
       );
@@ -195,11 +188,9 @@ describe("emulator: legacy namespace (/legacy) operations through @aws-sdk/clien
     });
 
     it("CreateAttendee is idempotent on ExternalUserId: the existing attendee comes back, its tags unchanged", async () => {
-      const meeting = await newLegacyMeeting(env.client);
-      const first = await newLegacyAttendee(env.client, meeting.MeetingId, "same-user", [
-        { Key: "v", Value: "1" },
-      ]);
-      const second = await newLegacyAttendee(env.client, meeting.MeetingId, "same-user", [
+      const meeting = await newMeeting(env.client);
+      const first = await newAttendee(env.client, meeting.MeetingId, "same-user", [{ Key: "v", Value: "1" }]);
+      const second = await newAttendee(env.client, meeting.MeetingId, "same-user", [
         { Key: "v", Value: "2" },
       ]);
       expect(second).to.deep.equal(first);
@@ -208,7 +199,7 @@ describe("emulator: legacy namespace (/legacy) operations through @aws-sdk/clien
     });
 
     it("BatchCreateAttendee answers 201 with Attendees (tagged) and per-item Errors", async () => {
-      const meeting = await newLegacyMeeting(env.client);
+      const meeting = await newMeeting(env.client);
       const out = await env.client.send(
         new BatchCreateAttendeeCommand({
           MeetingId: meeting.MeetingId,
@@ -233,8 +224,8 @@ describe("emulator: legacy namespace (/legacy) operations through @aws-sdk/clien
     });
 
     it("GetAttendee answers 200 with what CreateAttendee returned", async () => {
-      const meeting = await newLegacyMeeting(env.client);
-      const attendee = await newLegacyAttendee(env.client, meeting.MeetingId, "get-me");
+      const meeting = await newMeeting(env.client);
+      const attendee = await newAttendee(env.client, meeting.MeetingId, "get-me");
       const out = await env.client.send(
         new GetAttendeeCommand({ MeetingId: meeting.MeetingId, AttendeeId: attendee.AttendeeId }),
       );
@@ -243,28 +234,28 @@ describe("emulator: legacy namespace (/legacy) operations through @aws-sdk/clien
     });
 
     it("DeleteAttendee answers 204; the attendee is gone (404) and the ExternalUserId free again", async () => {
-      const meeting = await newLegacyMeeting(env.client);
-      const attendee = await newLegacyAttendee(env.client, meeting.MeetingId, "leaver");
+      const meeting = await newMeeting(env.client);
+      const attendee = await newAttendee(env.client, meeting.MeetingId, "leaver");
       const out = await env.client.send(
         new DeleteAttendeeCommand({ MeetingId: meeting.MeetingId, AttendeeId: attendee.AttendeeId }),
       );
       expect(out.$metadata.httpStatusCode).to.equal(204);
-      await expectLegacyError(
+      await expectServiceError(
         env.client.send(
           new GetAttendeeCommand({ MeetingId: meeting.MeetingId, AttendeeId: attendee.AttendeeId }),
         ),
         NotFoundException,
         { status: 404, code: "NotFound", message: [attendee.AttendeeId] },
       );
-      const again = await newLegacyAttendee(env.client, meeting.MeetingId, "leaver");
+      const again = await newAttendee(env.client, meeting.MeetingId, "leaver");
       expect(again.AttendeeId).to.not.equal(attendee.AttendeeId);
     });
 
     it("ListAttendees pages in creation order with MaxResults and NextToken", async () => {
-      const meeting = await newLegacyMeeting(env.client);
+      const meeting = await newMeeting(env.client);
       const created: string[] = [];
       for (const user of ["a1", "a2", "a3", "a4", "a5"]) {
-        created.push((await newLegacyAttendee(env.client, meeting.MeetingId, user)).AttendeeId);
+        created.push((await newAttendee(env.client, meeting.MeetingId, user)).AttendeeId);
       }
       const seen: string[] = [];
       let token: string | undefined;
@@ -283,10 +274,8 @@ describe("emulator: legacy namespace (/legacy) operations through @aws-sdk/clien
 
   describe("tags", () => {
     it("TagAttendee (204) adds and overwrites; UntagAttendee (204) removes, absent keys included; ListAttendeeTags reads them", async () => {
-      const meeting = await newLegacyMeeting(env.client);
-      const attendee = await newLegacyAttendee(env.client, meeting.MeetingId, "tagged", [
-        { Key: "a", Value: "1" },
-      ]);
+      const meeting = await newMeeting(env.client);
+      const attendee = await newAttendee(env.client, meeting.MeetingId, "tagged", [{ Key: "a", Value: "1" }]);
       const ids = { MeetingId: meeting.MeetingId, AttendeeId: attendee.AttendeeId };
       const tagged = await env.client.send(
         new TagAttendeeCommand({
@@ -312,7 +301,7 @@ describe("emulator: legacy namespace (/legacy) operations through @aws-sdk/clien
     });
 
     it("TagMeeting (204), UntagMeeting (204) and ListMeetingTags (200) manage the meeting's tags", async () => {
-      const meeting = await newLegacyMeeting(env.client, { Tags: [{ Key: "env", Value: "dev" }] });
+      const meeting = await newMeeting(env.client, { Tags: [{ Key: "env", Value: "dev" }] });
       const id = { MeetingId: meeting.MeetingId };
       const tagged = await env.client.send(
         new TagMeetingCommand({ ...id, Tags: [{ Key: "team", Value: "a" }] }),
@@ -332,7 +321,7 @@ describe("emulator: legacy namespace (/legacy) operations through @aws-sdk/clien
     });
 
     it("an out-of-band meeting tag change (local.legacy.setMeetingTags) is what ListMeetingTags reads next", async () => {
-      const meeting = await newLegacyMeeting(env.client, { Tags: [{ Key: "env", Value: "dev" }] });
+      const meeting = await newMeeting(env.client, { Tags: [{ Key: "env", Value: "dev" }] });
       expect(env.local.legacy.setMeetingTags(meeting.MeetingId, { env: "prod" })).to.equal(true);
       const out = await env.client.send(new ListMeetingTagsCommand({ MeetingId: meeting.MeetingId }));
       expect(out.Tags).to.deep.equal([{ Key: "env", Value: "prod" }]);
@@ -343,8 +332,8 @@ describe("emulator: legacy namespace (/legacy) operations through @aws-sdk/clien
     });
 
     it("an out-of-band tag change (local.legacy.setAttendeeTags) is what ListAttendeeTags reads next", async () => {
-      const meeting = await newLegacyMeeting(env.client);
-      const attendee = await newLegacyAttendee(env.client, meeting.MeetingId, "drifter", [
+      const meeting = await newMeeting(env.client);
+      const attendee = await newAttendee(env.client, meeting.MeetingId, "drifter", [
         { Key: "k", Value: "v" },
       ]);
       expect(
@@ -368,9 +357,9 @@ describe("emulator: legacy namespace (/legacy) operations through @aws-sdk/clien
 
   it("counts requests per legacy operation in local.legacy.counters(), apart from the Meetings counters", async () => {
     env.local.resetCounters();
-    const meeting = await newLegacyMeeting(env.client);
-    await newLegacyAttendee(env.client, meeting.MeetingId, "counted");
-    await newLegacyAttendee(env.client, meeting.MeetingId, "counted");
+    const meeting = await newMeeting(env.client);
+    await newAttendee(env.client, meeting.MeetingId, "counted");
+    await newAttendee(env.client, meeting.MeetingId, "counted");
     const counters = env.local.legacy.counters();
     expect(Object.keys(counters)).to.have.members([...LEGACY_OPERATION_NAMES]);
     expect(counters).to.include({ CreateMeeting: 1, CreateAttendee: 2, GetMeeting: 0 });
@@ -396,8 +385,8 @@ describe("emulator: legacy namespace (/legacy) operations through @aws-sdk/clien
     }
   });
 
-  it("legacyClientFor points at <url>/legacy", () => {
+  it("clientFor points at <url>/legacy", () => {
     expect(env.local.legacy.endpointUrl).to.equal(`${env.local.url}/legacy`);
-    legacyClientFor(env.local).destroy();
+    clientFor(env.local, { dialect: "legacy" }).destroy();
   });
 });

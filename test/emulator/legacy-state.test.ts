@@ -3,9 +3,7 @@
  * meetings, attendees and their tags survive a restart (section `legacyMeetings`), end 24 h after
  * creation, and malformed requests get the same clear 400s and routing answers as the Meetings ones.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
 import {
   BadRequestException,
   CreateMeetingCommand,
@@ -21,43 +19,30 @@ import {
   TagAttendeeCommand,
 } from "@aws-sdk/client-chime";
 import { expect } from "chai";
-import { type ChimeLocal, startChimeLocal } from "../../emulator";
+import { startChimeLocal } from "../../emulator";
 import { parseStateSections } from "../../emulator/persisted-state";
-import { raw, UNKNOWN_ID } from "./helpers";
 import {
-  expectLegacyError,
-  legacyClientFor,
-  newLegacyAttendee,
-  newLegacyMeeting,
-  useLegacyEndpoint,
-} from "./legacy-helpers";
+  expectServiceError,
+  newAttendee,
+  newMeeting,
+  raw,
+  UNKNOWN_ID,
+  useEndpoint,
+  useStateFile,
+} from "./helpers";
 
 describe("emulator: legacy namespace state, clock and wire", () => {
   describe("state file", () => {
-    let dir: string;
-    let file: string;
-    const open: ChimeLocal[] = [];
-    const start = async (options: Parameters<typeof startChimeLocal>[0] = {}) => {
-      const local = await startChimeLocal({ stateFile: file, ...options });
-      open.push(local);
-      return { local, client: legacyClientFor(local) };
-    };
-    beforeEach(() => {
-      dir = mkdtempSync(join(tmpdir(), "chime-local-legacy-"));
-      file = join(dir, "state.json");
-    });
-    afterEach(async () => {
-      await Promise.all(open.splice(0).map((l) => l.close()));
-      rmSync(dir, { recursive: true, force: true });
-    });
+    const state = useStateFile("legacy");
+    const start = state.start;
 
     it("GIVEN legacy meetings, tagged attendees and meeting tags WHEN the endpoint restarts on the same file THEN all of it is back, in its own section", async () => {
       const first = await start();
-      const meeting = await newLegacyMeeting(first.client, {
+      const meeting = await newMeeting(first.client, {
         ClientRequestToken: "legacy-persisted",
         Tags: [{ Key: "team", Value: "a" }],
       });
-      const kiosk = await newLegacyAttendee(first.client, meeting.MeetingId, "kiosk-1", [
+      const kiosk = await newAttendee(first.client, meeting.MeetingId, "kiosk-1", [
         { Key: "site", Value: "lobby" },
       ]);
       await first.client.send(
@@ -67,9 +52,9 @@ describe("emulator: legacy namespace state, clock and wire", () => {
           Tags: [{ Key: "floor", Value: "2" }],
         }),
       );
-      await newLegacyAttendee(first.client, meeting.MeetingId, "kiosk-2");
+      await newAttendee(first.client, meeting.MeetingId, "kiosk-2");
       await first.local.flush();
-      const sections = parseStateSections(JSON.parse(readFileSync(file, "utf8")));
+      const sections = parseStateSections(JSON.parse(readFileSync(state.file, "utf8")));
       expect(sections.meetings).to.deep.equal([]);
       expect(sections.legacyMeetings.map((m) => m.meetingId)).to.deep.equal([meeting.MeetingId]);
       await first.local.close();
@@ -92,9 +77,9 @@ describe("emulator: legacy namespace state, clock and wire", () => {
         {},
       ]);
       // Idempotency survives the restart: the same token gives the same meeting, the same user the same attendee.
-      const again = await newLegacyMeeting(second.client, { ClientRequestToken: "legacy-persisted" });
+      const again = await newMeeting(second.client, { ClientRequestToken: "legacy-persisted" });
       expect(again.MeetingId).to.equal(meeting.MeetingId);
-      const kioskAgain = await newLegacyAttendee(second.client, meeting.MeetingId, "kiosk-1");
+      const kioskAgain = await newAttendee(second.client, meeting.MeetingId, "kiosk-1");
       expect(kioskAgain).to.deep.equal(kiosk);
       // The Meetings namespace did not inherit them.
       expect(second.local.meetings()).to.deep.equal([]);
@@ -102,7 +87,7 @@ describe("emulator: legacy namespace state, clock and wire", () => {
 
     it("GIVEN a state file written before the legacy namespace existed (no legacyMeetings) THEN it loads with no legacy meetings", async () => {
       writeFileSync(
-        file,
+        state.file,
         '{"format":"chime-local-state","version":1,"savedAt":"2026-01-01T00:00:00.000Z","meetings":[]}\n',
       );
       const { local } = await start();
@@ -110,10 +95,13 @@ describe("emulator: legacy namespace state, clock and wire", () => {
     });
 
     it("refuses a state file whose legacyMeetings is not a list, naming it", async () => {
-      writeFileSync(file, '{"format":"chime-local-state","version":1,"meetings":[],"legacyMeetings":{}}');
+      writeFileSync(
+        state.file,
+        '{"format":"chime-local-state","version":1,"meetings":[],"legacyMeetings":{}}',
+      );
       let caught: unknown;
       try {
-        await startChimeLocal({ stateFile: file });
+        await startChimeLocal({ stateFile: state.file });
       } catch (error) {
         caught = error;
       }
@@ -122,24 +110,22 @@ describe("emulator: legacy namespace state, clock and wire", () => {
 
     it("an out-of-band tag change (setAttendeeTags) reaches the state file", async () => {
       const { local, client } = await start();
-      const meeting = await newLegacyMeeting(client);
-      const attendee = await newLegacyAttendee(client, meeting.MeetingId, "drift", [
-        { Key: "k", Value: "v" },
-      ]);
+      const meeting = await newMeeting(client);
+      const attendee = await newAttendee(client, meeting.MeetingId, "drift", [{ Key: "k", Value: "v" }]);
       local.legacy.setAttendeeTags(meeting.MeetingId, attendee.AttendeeId, { k: "other" });
       await local.flush();
-      const [stored] = parseStateSections(JSON.parse(readFileSync(file, "utf8"))).legacyMeetings;
+      const [stored] = parseStateSections(JSON.parse(readFileSync(state.file, "utf8"))).legacyMeetings;
       expect([...stored!.attendees.get(attendee.AttendeeId)!.tags!]).to.deep.equal([["k", "other"]]);
     });
   });
 
   describe("clock and out-of-band ends", () => {
-    const env = useLegacyEndpoint();
+    const env = useEndpoint({ dialect: "legacy" });
 
     it("GIVEN a legacy meeting WHEN the emulated clock passes 24 hours THEN it has ended (404), like a Meetings one", async () => {
-      const meeting = await newLegacyMeeting(env.client);
+      const meeting = await newMeeting(env.client);
       env.local.advanceClock(24 * 60 * 60 * 1000);
-      await expectLegacyError(
+      await expectServiceError(
         env.client.send(new GetMeetingCommand({ MeetingId: meeting.MeetingId })),
         NotFoundException,
         { status: 404 },
@@ -148,10 +134,10 @@ describe("emulator: legacy namespace state, clock and wire", () => {
     });
 
     it("local.legacy.endMeeting ends a legacy meeting out of band (then 404); local.endMeeting does not reach it", async () => {
-      const meeting = await newLegacyMeeting(env.client);
+      const meeting = await newMeeting(env.client);
       expect(env.local.endMeeting(meeting.MeetingId)).to.equal(false);
       expect(env.local.legacy.endMeeting(meeting.MeetingId)).to.equal(true);
-      await expectLegacyError(
+      await expectServiceError(
         env.client.send(new GetMeetingCommand({ MeetingId: meeting.MeetingId })),
         NotFoundException,
         { status: 404 },
@@ -160,7 +146,7 @@ describe("emulator: legacy namespace state, clock and wire", () => {
   });
 
   describe("validation and routing", () => {
-    const env = useLegacyEndpoint({ maxMeetings: 40 });
+    const env = useEndpoint({ dialect: "legacy", maxMeetings: 40 });
 
     const badRequests: Array<[string, () => Promise<unknown>, string[]]> = [
       [
@@ -211,7 +197,7 @@ describe("emulator: legacy namespace state, clock and wire", () => {
     ];
     for (const [name, call, message] of badRequests) {
       it(`answers 400 BadRequestException: ${name}`, async () => {
-        await expectLegacyError(call(), BadRequestException, { status: 400, code: "BadRequest", message });
+        await expectServiceError(call(), BadRequestException, { status: 400, code: "BadRequest", message });
       });
     }
 
@@ -230,8 +216,8 @@ describe("emulator: legacy namespace state, clock and wire", () => {
 
     it("answers ResourceLimitExceededException past --max-meetings (counted apart from the Meetings namespace)", async () => {
       const live = env.local.legacy.meetings().length;
-      for (let i = live; i < 40; i++) await newLegacyMeeting(env.client);
-      await expectLegacyError(newLegacyMeeting(env.client), ResourceLimitExceededException, {
+      for (let i = live; i < 40; i++) await newMeeting(env.client);
+      await expectServiceError(newMeeting(env.client), ResourceLimitExceededException, {
         status: 400,
         code: "ResourceLimitExceeded",
         message: ["40"],

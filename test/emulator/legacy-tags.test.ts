@@ -19,7 +19,7 @@ import {
   UntagMeetingCommand,
 } from "@aws-sdk/client-chime";
 import { expect } from "chai";
-import { expectLegacyError, newLegacyAttendee, newLegacyMeeting, useLegacyEndpoint } from "./legacy-helpers";
+import { expectServiceError, newAttendee, newMeeting, useEndpoint } from "./helpers";
 
 const tagsOf = (n: number, prefix = "k"): Tag[] =>
   Array.from({ length: n }, (_, i) => ({ Key: `${prefix}${i}`, Value: `v${i}` }));
@@ -68,7 +68,7 @@ async function expectTagRow(call: Promise<unknown>, expected: string[] | null): 
     await call;
     return;
   }
-  const error = await expectLegacyError(call, BadRequestException, {
+  const error = await expectServiceError(call, BadRequestException, {
     status: 400,
     code: "BadRequest",
     message: expected,
@@ -79,12 +79,12 @@ async function expectTagRow(call: Promise<unknown>, expected: string[] | null): 
 }
 
 describe("emulator: legacy tag rules (tables, through @aws-sdk/client-chime)", () => {
-  const env = useLegacyEndpoint();
+  const env = useEndpoint({ dialect: "legacy" });
   let user = 0;
 
   async function attendeeIds(client: ChimeClient): Promise<{ MeetingId: string; AttendeeId: string }> {
-    const meeting = await newLegacyMeeting(client);
-    const attendee = await newLegacyAttendee(client, meeting.MeetingId, `tag-user-${++user}`);
+    const meeting = await newMeeting(client);
+    const attendee = await newAttendee(client, meeting.MeetingId, `tag-user-${++user}`);
     return { MeetingId: meeting.MeetingId, AttendeeId: attendee.AttendeeId };
   }
 
@@ -111,7 +111,7 @@ describe("emulator: legacy tag rules (tables, through @aws-sdk/client-chime)", (
       for (let i = 0; i < 5; i++) {
         await env.client.send(new TagAttendeeCommand({ ...ids, Tags: tagsOf(10, `p${i}-`) }));
       }
-      await expectLegacyError(
+      await expectServiceError(
         env.client.send(new TagAttendeeCommand({ ...ids, Tags: tagsOf(1, "extra-") })),
         ResourceLimitExceededException,
         { status: 400, code: "ResourceLimitExceeded", message: ["51", "50"] },
@@ -127,7 +127,7 @@ describe("emulator: legacy tag rules (tables, through @aws-sdk/client-chime)", (
   describe("CreateAttendee Tags", () => {
     for (const [name, tags, expected] of TAG_LIST_ROWS) {
       it(`${expected === null ? "accepts" : "refuses (400), creating nothing,"} ${name}`, async () => {
-        const meeting = await newLegacyMeeting(env.client);
+        const meeting = await newMeeting(env.client);
         const call = env.client.send(
           new CreateAttendeeCommand({
             MeetingId: meeting.MeetingId,
@@ -183,7 +183,7 @@ describe("emulator: legacy tag rules (tables, through @aws-sdk/client-chime)", (
     }
 
     it("TagMeeting takes 1–50 tags a call and refuses (ResourceLimitExceeded) a 51st on the meeting; UntagMeeting takes 1–50 keys", async () => {
-      const meeting = await newLegacyMeeting(env.client, { Tags: tagsOf(30) });
+      const meeting = await newMeeting(env.client, { Tags: tagsOf(30) });
       const id = { MeetingId: meeting.MeetingId };
       await expectTagRow(env.client.send(new TagMeetingCommand({ ...id, Tags: [] })), [
         "Tags must have 1 to 50 items",
@@ -191,7 +191,7 @@ describe("emulator: legacy tag rules (tables, through @aws-sdk/client-chime)", (
       await expectTagRow(env.client.send(new TagMeetingCommand({ ...id, Tags: tagsOf(51, "x") })), [
         "Tags must have 1 to 50 items, got 51",
       ]);
-      await expectLegacyError(
+      await expectServiceError(
         env.client.send(new TagMeetingCommand({ ...id, Tags: tagsOf(21, "x") })),
         ResourceLimitExceededException,
         { status: 400, message: ["51", "50"] },

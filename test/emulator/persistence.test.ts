@@ -1,5 +1,4 @@
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   BatchCreateAttendeeCommand,
@@ -18,28 +17,13 @@ import {
   UpdateAttendeeCapabilitiesCommand,
 } from "@aws-sdk/client-chime-sdk-meetings";
 import { expect } from "chai";
-import { type ChimeLocal, StateFileError, startChimeLocal } from "../../emulator";
+import { StateFileError, startChimeLocal } from "../../emulator";
 import { parseState } from "../../emulator/persisted-state";
-import { clientFor, expectServiceError, newAttendee, newMeeting } from "./helpers";
+import { expectServiceError, newAttendee, newMeeting, useStateFile } from "./helpers";
 
 describe("emulator: state file", () => {
-  let dir: string;
-  let file: string;
-  const open: ChimeLocal[] = [];
-  const start = async (options: Parameters<typeof startChimeLocal>[0] = {}) => {
-    const local = await startChimeLocal({ stateFile: file, ...options });
-    open.push(local);
-    return { local, client: clientFor(local) };
-  };
-
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), "chime-local-"));
-    file = join(dir, "state.json");
-  });
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((l) => l.close()));
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const state = useStateFile();
+  const start = state.start;
 
   it("GIVEN meetings, attendees and tags WHEN the endpoint restarts on the same file THEN a new instance sees the same world", async () => {
     const first = await start();
@@ -102,8 +86,8 @@ describe("emulator: state file", () => {
     const meeting = await newMeeting(client);
     await newAttendee(client, meeting.MeetingId, "dana");
     await local.flush();
-    expect(readdirSync(dir)).to.deep.equal(["state.json"]);
-    const meetings = parseState(JSON.parse(readFileSync(file, "utf8")));
+    expect(readdirSync(state.dir)).to.deep.equal(["state.json"]);
+    const meetings = parseState(JSON.parse(readFileSync(state.file, "utf8")));
     expect(meetings.map((m) => [m.meetingId, m.attendees.size])).to.deep.equal([[meeting.MeetingId, 1]]);
   });
 
@@ -114,7 +98,7 @@ describe("emulator: state file", () => {
     const other = await newAttendee(client, meeting.MeetingId, "frank");
     const stored = async () => {
       await local.flush();
-      return parseState(JSON.parse(readFileSync(file, "utf8"))).find(
+      return parseState(JSON.parse(readFileSync(state.file, "utf8"))).find(
         (m) => m.meetingId === meeting.MeetingId,
       );
     };
@@ -201,7 +185,7 @@ describe("emulator: state file", () => {
 
   it("creates the file at startup when it does not exist", async () => {
     await start();
-    expect(parseState(JSON.parse(readFileSync(file, "utf8")))).to.deep.equal([]);
+    expect(parseState(JSON.parse(readFileSync(state.file, "utf8")))).to.deep.equal([]);
   });
 
   it("keeps the last state after a burst of concurrent changes", async () => {
@@ -211,7 +195,7 @@ describe("emulator: state file", () => {
       Array.from({ length: 50 }, (_, i) => newAttendee(client, meeting.MeetingId, `burst-${i}`)),
     );
     await local.flush();
-    const [stored] = parseState(JSON.parse(readFileSync(file, "utf8")));
+    const [stored] = parseState(JSON.parse(readFileSync(state.file, "utf8")));
     expect(stored!.attendees.size).to.equal(50);
   });
 
@@ -239,7 +223,7 @@ describe("emulator: state file", () => {
   ];
   for (const [what, content, message] of corrupt) {
     it(`refuses to start on a state file that is ${what}, naming the file (never a silent reset)`, async () => {
-      writeFileSync(file, content);
+      writeFileSync(state.file, content);
       let caught: unknown;
       try {
         await start();
@@ -248,25 +232,25 @@ describe("emulator: state file", () => {
       }
       expect(caught).to.be.instanceOf(StateFileError);
       expect((caught as Error).message)
-        .to.include(file)
+        .to.include(state.file)
         .and.include(message);
-      expect(readFileSync(file, "utf8")).to.equal(content);
+      expect(readFileSync(state.file, "utf8")).to.equal(content);
     });
   }
 
   it("refuses to start on a state file that cannot be read", async () => {
     let caught: unknown;
     try {
-      await startChimeLocal({ stateFile: dir });
+      await startChimeLocal({ stateFile: state.dir });
     } catch (error) {
       caught = error;
     }
     expect(caught).to.be.instanceOf(StateFileError);
-    expect((caught as Error).message).to.include(`Cannot read state file ${dir}`);
+    expect((caught as Error).message).to.include(`Cannot read state file ${state.dir}`);
   });
 
   it("refuses to start when the state file cannot be created", async () => {
-    const notADirectory = join(dir, "a-file");
+    const notADirectory = join(state.dir, "a-file");
     writeFileSync(notADirectory, "");
     let caught: unknown;
     try {
@@ -279,22 +263,22 @@ describe("emulator: state file", () => {
   });
 
   it("GIVEN a state file in directories that do not exist THEN it creates them (0700) and the file (0600): the file holds JoinTokens", async () => {
-    file = join(dir, "new", ".chime-local", "state.json");
+    state.file = join(state.dir, "new", ".chime-local", "state.json");
     const { local, client } = await start();
     const meeting = await newMeeting(client);
     await newAttendee(client, meeting.MeetingId, "mode-check");
     await local.flush();
-    expect(statSync(join(dir, "new")).mode & 0o777).to.equal(0o700);
-    expect(statSync(join(dir, "new", ".chime-local")).mode & 0o777).to.equal(0o700);
-    expect(statSync(file).mode & 0o777).to.equal(0o600);
+    expect(statSync(join(state.dir, "new")).mode & 0o777).to.equal(0o700);
+    expect(statSync(join(state.dir, "new", ".chime-local")).mode & 0o777).to.equal(0o700);
+    expect(statSync(state.file).mode & 0o777).to.equal(0o600);
   });
 
   it("GIVEN a state file readable by others (an older version wrote 0644) WHEN it is written again THEN it is 0600", async () => {
-    writeFileSync(file, '{"format":"chime-local-state","version":1,"meetings":[]}');
-    chmodSync(file, 0o644);
+    writeFileSync(state.file, '{"format":"chime-local-state","version":1,"meetings":[]}');
+    chmodSync(state.file, 0o644);
     const { local, client } = await start();
     await newMeeting(client);
     await local.flush();
-    expect(statSync(file).mode & 0o777).to.equal(0o600);
+    expect(statSync(state.file).mode & 0o777).to.equal(0o600);
   });
 });

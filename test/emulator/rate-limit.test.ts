@@ -65,7 +65,7 @@ describe("emulator: rate limiting", () => {
     const env = useEndpoint({ rateLimit: 5, rateLimitClock: () => now });
 
     it("answers 429 ThrottlingException beyond the bucket, per operation, and recovers at the rate", async () => {
-      const client = clientFor(env.local, 1);
+      const client = clientFor(env.local, { maxAttempts: 1 });
       const meeting = await newMeeting(client);
       const get = () => client.send(new GetMeetingCommand({ MeetingId: meeting.MeetingId }));
       // GIVEN a full bucket of 5 GetMeeting tokens, all taken at one instant

@@ -56,6 +56,9 @@ describe("Attendee check: rules, before any AWS call", () => {
       "legacy: any characters in keys (no pattern in the legacy model)",
       { ...legacy, tags: { "room #1 (east)": "x" } },
     ],
+    // The legacy model (chime 2018-05-01) has no pattern and no reserved prefix for ExternalUserId.
+    ["legacy: any characters in externalUserId", { ...legacy, externalUserId: "kiosk\u00a0#1!" }],
+    ["legacy: externalUserId starting with aws:", { ...legacy, externalUserId: "aws:kiosk" }],
     ["legacy: unknown tags during preview", { ...legacy, tags: UNKNOWN }],
     ["legacy: unknown tag value during preview", { ...legacy, tags: { site: UNKNOWN } }],
     ["legacy: unknown region during preview", { ...legacy, region: UNKNOWN }],

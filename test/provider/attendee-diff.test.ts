@@ -8,7 +8,7 @@ import type {
   LegacyAttendeeInputs,
   LegacyAttendeeState,
 } from "../../provider/attendee/attendee-state";
-import type { AttendeeCapabilities } from "../../provider/attendee/capabilities";
+import type { AttendeeCapabilities } from "../../provider/shared/capabilities";
 import { UNKNOWN } from "../../provider/validation/rules";
 
 const ALL: AttendeeCapabilities = { audio: "SendReceive", video: "SendReceive", content: "SendReceive" };

@@ -1,6 +1,5 @@
 import { expect } from "chai";
-import { AttendeeBatchProvider } from "../../provider/attendee-batch/batch-provider";
-import { MeetingProvider } from "../../provider/meeting/meeting-provider";
+import { AttendeeBatchProvider, MeetingProvider } from "../../provider/dynamic/providers";
 
 /**
  * Regression (issue 9, item 5): a nested check failure printed as `property

@@ -6,16 +6,22 @@
 import { createServer as createHttpServer, type Server as HttpServer } from "node:http";
 import { createServer, type Server, type Socket } from "node:net";
 import { expect } from "chai";
-import { AttendeeProvider } from "../../provider/attendee/attendee-provider";
 import type { AttendeeInputs } from "../../provider/attendee/attendee-state";
-import { AttendeeBatchProvider } from "../../provider/attendee-batch/batch-provider";
 import type { BatchInputs } from "../../provider/attendee-batch/batch-state";
-import { httpTimeouts, resetClients, worstCaseTimeoutMs } from "../../provider/aws/client";
-import { recordConfig, resetConfig } from "../../provider/aws/settings";
+import { httpTimeouts, worstCaseTimeoutMs } from "../../provider/aws/client";
+import {
+  processInstance,
+  configureProcess as recordConfig,
+  resetProcess as resetConfig,
+} from "../../provider/dynamic/process";
+import { AttendeeBatchProvider, AttendeeProvider } from "../../provider/dynamic/providers";
+
+const resetClients = () => processInstance().config.clients.reset();
+
 import { NAME_KEY } from "../../provider/dynamic/declaration";
-import { AttendeeClaims } from "../../provider/dynamic/deployment";
-import { MeetingProvider } from "../../provider/meeting/meeting-provider";
+import { MeetingProvider } from "../../provider/dynamic/providers";
 import type { MeetingInputs } from "../../provider/meeting/meeting-state";
+import { AttendeeClaims } from "../../provider/shared/claims";
 import { UNKNOWN } from "../../provider/validation/rules";
 import { newMeeting } from "../emulator/helpers";
 import { useProviderEndpoint } from "../support/provider-endpoint";

@@ -4,10 +4,10 @@
  * (TagMeeting / UntagMeeting / ListMeetingTags).
  */
 import { expect } from "chai";
-import { legacyCreateMeetingRequest, MeetingProvider } from "../../provider/meeting/meeting-provider";
+import { MeetingProvider, MeetingTagsProvider } from "../../provider/dynamic/providers";
 import type { MeetingInputs, MeetingState } from "../../provider/meeting/meeting-state";
-import { MeetingTagsProvider } from "../../provider/meeting-tags/tags-provider";
 import type { MeetingTagsInputs, MeetingTagsOutputs } from "../../provider/meeting-tags/tags-state";
+import { legacyCreateMeetingRequest } from "../../provider/namespaces/legacy";
 import { GUID } from "../emulator/helpers";
 import { useProviderEndpoint } from "../support/provider-endpoint";
 

@@ -229,6 +229,31 @@ describe("Meeting check: rules, before any AWS call", () => {
     ],
     ["tag key 'aws:'", { ...valid, tags: { "aws:owner": "me" } }, "tags.aws:owner", ['"aws:"']],
     ["257-character tag value", { ...valid, tags: { note: "v".repeat(257) } }, "tags.note", ["at most 256"]],
+    // The model's TagValue pattern (test/shared/input-table.ts holds the whole table of such values).
+    [
+      "tag value with a no-break space",
+      { ...valid, tags: { note: "a\u00a0b" } },
+      "tags.note",
+      ["only ASCII letters", '"a\u00a0b"'],
+    ],
+    [
+      "tag value with '!'",
+      { ...valid, tags: { note: "yes!" } },
+      "tags.note",
+      ["only ASCII letters", '"yes!"'],
+    ],
+    [
+      "tenant id with a space",
+      { ...valid, tenantIds: ["tenant one"] },
+      "tenantIds[0]",
+      ["letters, digits and -_!@#$", '"tenant one"'],
+    ],
+    [
+      "tenant id with a character four times in a row",
+      { ...valid, tenantIds: ["taaaa"] },
+      "tenantIds[0]",
+      ["four times in a row", '"taaaa"'],
+    ],
     [
       "namespace outside the set",
       { ...valid, namespace: "chime" },
@@ -277,6 +302,12 @@ describe("Meeting check: rules, before any AWS call", () => {
       ["1 to 128"],
     ],
     ["legacy: tag key 'aws:'", { ...legacy, tags: { "aws:owner": "me" } }, "tags.aws:owner", ['"aws:"']],
+    [
+      "legacy: 65-character externalMeetingId",
+      { ...legacy, externalMeetingId: "m".repeat(65) },
+      "externalMeetingId",
+      ["2 to 64", "(65 characters)"],
+    ],
     [
       "a bad media region beside unknowns",
       { ...valid, externalMeetingId: UNKNOWN, tags: UNKNOWN, mediaRegion: "mars-north-1" },

@@ -1,9 +1,9 @@
 import { GetMeetingCommand, ListTagsForResourceCommand } from "@aws-sdk/client-chime-sdk-meetings";
 import type { FinalizeHandlerArguments, HttpRequest } from "@smithy/types";
 import { expect } from "chai";
-import { chimeClient } from "../../provider/aws/client";
-import { settingsFor } from "../../provider/aws/settings";
-import { MeetingProvider } from "../../provider/meeting/meeting-provider";
+import { meetingsClient } from "../../provider/aws/chime-api";
+import { processInstance } from "../../provider/dynamic/process";
+import { MeetingProvider } from "../../provider/dynamic/providers";
 import type { MeetingInputs, MeetingOutputs, MeetingState } from "../../provider/meeting/meeting-state";
 import { GUID } from "../emulator/helpers";
 import { useProviderEndpoint } from "../support/provider-endpoint";
@@ -24,7 +24,8 @@ async function checked(news: Record<string, unknown>, olds?: MeetingInputs): Pro
  * SDK's retries included: the middleware runs below the retry step), for as long as `during` runs.
  */
 async function createMeetingTokens(during: () => Promise<unknown>): Promise<(string | undefined)[]> {
-  const client = chimeClient(settingsFor("us-east-1"));
+  const { config } = processInstance();
+  const client = meetingsClient(config.settingsFor("us-east-1"), config.clients);
   const tokens: (string | undefined)[] = [];
   client.middlewareStack.add(
     (next) => async (args) => {
@@ -101,7 +102,7 @@ describe("Meeting provider against the local endpoint", () => {
         replaces: [],
         deleteBeforeReplace: false,
       });
-      const error = await provider.update().then(
+      const error = await provider.update(id, outs, news).then(
         () => undefined,
         (e: Error) => e,
       );

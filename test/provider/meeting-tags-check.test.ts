@@ -1,7 +1,8 @@
 import { expect } from "chai";
 import { checkMeetingTags } from "../../provider/meeting-tags/tags-check";
 import { diffMeetingTags } from "../../provider/meeting-tags/tags-diff";
-import { type MeetingTagsInputs, tagChanges } from "../../provider/meeting-tags/tags-state";
+import type { MeetingTagsInputs } from "../../provider/meeting-tags/tags-state";
+import { tagChanges } from "../../provider/shared/tags";
 import { UNKNOWN } from "../../provider/validation/rules";
 
 const MEETING_ID = "3f1a9b2c-0d4e-4f5a-8b6c-7d8e9f0a1b2c";
@@ -54,6 +55,13 @@ describe("MeetingTags check: rules, before any AWS call", () => {
     ["a number as tag value", { ...valid, tags: { count: 3 } }, "tags.count", ["string", "3"]],
     ["no meetingArn", { ...valid, meetingArn: undefined }, "meetingArn", ["required"]],
     ["no meetingId", { ...valid, meetingId: "" }, "meetingId", ["required"]],
+    // A legacy meeting's tags go by MeetingId in the request path (TagMeeting): it must be the GUID.
+    [
+      "legacy: a meetingId that is not a GUID",
+      { namespace: "legacy", meetingId: "meeting-1", tags: {} },
+      "meetingId",
+      ["GUID", '"meeting-1"'],
+    ],
     ["a malformed region", { ...valid, region: "US East" }, "region", ["AWS region name", '"US East"']],
   ];
   for (const [name, news, property, words] of rejected) {

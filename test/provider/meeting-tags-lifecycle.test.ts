@@ -4,7 +4,7 @@ import {
   UntagResourceCommand,
 } from "@aws-sdk/client-chime-sdk-meetings";
 import { expect } from "chai";
-import { MeetingTagsProvider } from "../../provider/meeting-tags/tags-provider";
+import { MeetingTagsProvider } from "../../provider/dynamic/providers";
 import type { MeetingTagsInputs, MeetingTagsOutputs } from "../../provider/meeting-tags/tags-state";
 import { GUID, newMeeting } from "../emulator/helpers";
 import { useProviderEndpoint } from "../support/provider-endpoint";

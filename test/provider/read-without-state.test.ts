@@ -1,7 +1,5 @@
 import { expect } from "chai";
-import { AttendeeProvider } from "../../provider/attendee/attendee-provider";
-import { AttendeeBatchProvider } from "../../provider/attendee-batch/batch-provider";
-import { MeetingProvider } from "../../provider/meeting/meeting-provider";
+import { AttendeeBatchProvider, AttendeeProvider, MeetingProvider } from "../../provider/dynamic/providers";
 
 // `pulumi import` and `Resource.get` call read with an id and no state (pulumi/pulumi#16175): each
 // provider says so, and what to do instead, rather than failing on a missing property.

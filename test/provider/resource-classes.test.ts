@@ -241,6 +241,33 @@ describe("Resource classes: what each adds to the program's arguments (Pulumi mo
     });
   });
 
+  it("GIVEN two attendees WHEN declared THEN they share one shim object, serialized at most once (issue 15)", async () => {
+    const { Attendee } = await import("../../provider");
+    // Pulumi caches a dynamic provider's serialization by object: one object per kind is serialized
+    // once per program, a new object per resource once per resource.
+    const closure: {
+      serializeFunction: (f: () => unknown, ...rest: unknown[]) => unknown;
+    } = require("@pulumi/pulumi/runtime/closure/serializeClosure");
+    const original = closure.serializeFunction;
+    const serialized: unknown[] = [];
+    closure.serializeFunction = (f, ...rest) => {
+      serialized.push(f());
+      return original(f, ...rest);
+    };
+    try {
+      const declared = ["shim-a", "shim-b"].map(
+        (name) => new Attendee(name, { meetingId: MEETING_ID, externalUserId: name }),
+      );
+      await Promise.all(declared.map((a) => resolved(a.urn)));
+    } finally {
+      closure.serializeFunction = original;
+    }
+    expect(serialized.length).to.be.at.most(1);
+    const { providerShim } = await import("../../provider/dynamic/shim");
+    expect(providerShim("attendee")).to.equal(providerShim("attendee"));
+    expect(providerShim("attendee")).not.to.equal(providerShim("meeting"));
+  });
+
   describe("hidden inputs (which `check` removes) and secret inputs", () => {
     it("an Attendee sends its name and, as __secretInputs, the inputs the program wrapped in pulumi.secret", async () => {
       const { registration } = await attendee("secret-user", {

@@ -3,13 +3,11 @@
  * `pulumi.secret(...)`, are described by length only in check failures, API errors and batch errors.
  */
 import { expect } from "chai";
-import { AttendeeProvider } from "../../provider/attendee/attendee-provider";
 import type { AttendeeInputs } from "../../provider/attendee/attendee-state";
-import { AttendeeBatchProvider } from "../../provider/attendee-batch/batch-provider";
 import type { BatchInputs } from "../../provider/attendee-batch/batch-state";
 import { describeFailure } from "../../provider/aws/errors";
 import { SECRET_INPUTS_KEY } from "../../provider/dynamic/declaration";
-import { MeetingProvider } from "../../provider/meeting/meeting-provider";
+import { AttendeeBatchProvider, AttendeeProvider, MeetingProvider } from "../../provider/dynamic/providers";
 import type { MeetingInputs } from "../../provider/meeting/meeting-state";
 import { engineFailures, isSensitive } from "../../provider/validation/sensitive";
 

@@ -1,14 +1,16 @@
 import { expect } from "chai";
-import {
-  defaultRegion,
-  legacySettings,
-  recordConfig,
-  resetConfig,
-  settingsFor,
-} from "../../provider/aws/settings";
+import { ChimeConfig, type ConfigSource, defaultRegion } from "../../provider/aws/config";
 
 describe("Provider settings", () => {
-  afterEach(resetConfig);
+  let config = new ChimeConfig();
+  const recordConfig = (source: ConfigSource) => {
+    config = ChimeConfig.from(source);
+  };
+  const settingsFor = (region: string) => config.settingsFor(region);
+  const legacySettings = () => config.legacySettings();
+  afterEach(() => {
+    config = new ChimeConfig();
+  });
 
   // [case, config, environment, region]
   const regions: [string, Record<string, string>, NodeJS.ProcessEnv, string | undefined][] = [
@@ -84,8 +86,24 @@ describe("Provider settings", () => {
   });
 
   it("rejects a rate that is not a positive number, naming the key and value", () => {
-    expect(() => settingsFor("us-east-1", { maxRequestsPerSecond: "fast" })).to.throw(
+    expect(() => new ChimeConfig({ maxRequestsPerSecond: "fast" }).settingsFor("us-east-1")).to.throw(
       'chime:maxRequestsPerSecond must be a positive number; got "fast"',
     );
+  });
+});
+
+describe("Provider instances", () => {
+  it("GIVEN two instances' configs WHEN each makes a client for the same settings THEN each has its own client and pacer", async () => {
+    const { meetingsClient } = await import("../../provider/aws/chime-api");
+    const [a, b] = [new ChimeConfig({ region: "us-east-1" }), new ChimeConfig({ region: "us-east-1" })];
+    const settings = a.settingsFor("us-east-1");
+    try {
+      expect(meetingsClient(settings, a.clients)).to.equal(meetingsClient(settings, a.clients));
+      expect(meetingsClient(settings, a.clients)).not.to.equal(meetingsClient(settings, b.clients));
+      expect(a.clients.pacer).not.to.equal(b.clients.pacer);
+    } finally {
+      a.clients.reset();
+      b.clients.reset();
+    }
   });
 });

@@ -1,7 +1,13 @@
 import type { ChimeSDKMeetingsClient } from "@aws-sdk/client-chime-sdk-meetings";
 import { type ChimeLocal, type ChimeLocalOptions, startChimeLocal } from "../../emulator";
-import { resetClients } from "../../provider/aws/client";
-import { recordConfig, resetConfig } from "../../provider/aws/settings";
+import {
+  processInstance,
+  configureProcess as recordConfig,
+  resetProcess as resetConfig,
+} from "../../provider/dynamic/process";
+
+const resetClients = () => processInstance().config.clients.reset();
+
 import { clientFor } from "../emulator/helpers";
 
 /**

@@ -1,0 +1,43 @@
+/**
+ * The composition root of the neutral core: for one provider instance (its Chime config and its
+ * attendee claims) the logic of every resource kind, each lifecycle given the I/O of its namespace.
+ * Both front-ends (`./dynamic/`, `./plugin/`) serve what this returns.
+ */
+import { AttendeeLifecycle } from "./attendee/attendee-lifecycle";
+import type { AnyAttendeeInputs, AnyAttendeeState } from "./attendee/attendee-state";
+import { AttendeeBatchLifecycle } from "./attendee-batch/batch-lifecycle";
+import type { BatchInputs, BatchState } from "./attendee-batch/batch-state";
+import type { ChimeConfig } from "./aws/config";
+import { isNotFound } from "./aws/errors";
+import { MeetingLifecycle } from "./meeting/meeting-lifecycle";
+import type { MeetingInputs, MeetingState } from "./meeting/meeting-state";
+import { MeetingTagsLifecycle } from "./meeting-tags/tags-lifecycle";
+import type { MeetingTagsInputs, MeetingTagsState } from "./meeting-tags/tags-state";
+import * as namespaces from "./namespaces";
+import type { AttendeeClaims } from "./shared/claims";
+import type { ResourceLogic } from "./shared/resource";
+
+/** One provider instance: a dynamic provider process, or one configured plugin provider. */
+export interface ProviderInstance {
+  readonly config: ChimeConfig;
+  readonly claims: AttendeeClaims;
+}
+
+/** The logic of every resource kind for one provider instance. */
+export interface Core {
+  readonly attendee: ResourceLogic<AnyAttendeeInputs, AnyAttendeeState>;
+  readonly meeting: ResourceLogic<MeetingInputs, MeetingState>;
+  readonly meetingTags: ResourceLogic<MeetingTagsInputs, MeetingTagsState>;
+  readonly attendeeBatch: ResourceLogic<BatchInputs, BatchState>;
+}
+
+export function createCore(instance: ProviderInstance): Core {
+  const { config, claims } = instance;
+  const context = { defaultRegion: () => config.defaultRegion, claims, isNotFound };
+  return {
+    attendee: new AttendeeLifecycle({ ...context, io: namespaces.attendeeIo(config) }),
+    meeting: new MeetingLifecycle({ ...context, io: namespaces.meetingIo(config) }),
+    meetingTags: new MeetingTagsLifecycle({ ...context, io: namespaces.tagsIo(config) }),
+    attendeeBatch: new AttendeeBatchLifecycle({ ...context, io: namespaces.batchIo(config) }),
+  };
+}

@@ -1,0 +1,172 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { MeetingFeatures } from "../meeting/meeting-features";
+import type { MediaPlacement, NotificationsConfiguration } from "../meeting/meeting-state";
+import { declarationInputs, tagsFor } from "./declaration";
+import { MeetingTags } from "./meeting-tags";
+import { warnOnUnknownRegions } from "./region-warnings";
+import { providerShim } from "./shim";
+
+type Feature<G extends keyof MeetingFeatures, F extends keyof NonNullable<MeetingFeatures[G]>> = pulumi.Input<
+  NonNullable<MeetingFeatures[G]>[F]
+>;
+
+/** {@link MeetingFeatures} as a {@link Meeting} takes them: every group and every field may be an `Output`. */
+export interface MeetingFeaturesArgs {
+  /** Audio features. @default Chime's: echo reduction unavailable */
+  readonly audio?: pulumi.Input<{
+    /** Amazon Voice Focus echo reduction, `AVAILABLE` or `UNAVAILABLE`. @default "UNAVAILABLE" */
+    readonly echoReduction?: Feature<"audio", "echoReduction">;
+  }>;
+  /** Video features. @default Chime's: HD */
+  readonly video?: pulumi.Input<{
+    /** The highest camera resolution attendees may send: `None` (no video), `HD` or `FHD`. @default "HD" */
+    readonly maxResolution?: Feature<"video", "maxResolution">;
+  }>;
+  /** Content-share features. @default Chime's: FHD */
+  readonly content?: pulumi.Input<{
+    /** The highest content-share resolution: `None` (no content share), `FHD` or `UHD`. @default "FHD" */
+    readonly maxResolution?: Feature<"content", "maxResolution">;
+  }>;
+  /** Attendee features. @default Chime's: 250 attendees */
+  readonly attendee?: pulumi.Input<{
+    /** The most attendees the meeting may hold, 1–250; required and at most 25 with FHD video or UHD content. @default 250 */
+    readonly maxCount?: Feature<"attendee", "maxCount">;
+  }>;
+}
+
+/**
+ * The inputs of a {@link Meeting}. Every input but `tags` replaces the meeting when it changes; `tags`
+ * change in place, through the meeting's {@link MeetingTags} child.
+ */
+export interface MeetingArgs {
+  /**
+   * The Chime API the meeting lives in: "meetings" (Chime SDK Meetings) or "legacy" (the legacy Amazon
+   * Chime namespace, API 2018-05-01, closed to new AWS accounts; region us-east-1 only, no
+   * meetingFeatures, primaryMeetingId, tenantIds or Lambda notifications, no meetingArn). A plain value;
+   * changing it replaces the meeting. Attendees of a legacy meeting take `namespace: "legacy"` too.
+   * @default "meetings"
+   */
+  readonly namespace?: "meetings" | "legacy";
+  /** Your identifier for the meeting: 2–64 characters as for an attendee's externalUserId, not starting with `aws:`. Required. */
+  readonly externalMeetingId: pulumi.Input<string>;
+  /** Where the meeting's media is hosted, e.g. "us-east-1" (one of Chime's documented media regions). Required. */
+  readonly mediaRegion: pulumi.Input<string>;
+  /** Your identifier for the meeting's host, 2–64 characters. @default none */
+  readonly meetingHostId?: pulumi.Input<string>;
+  /** Echo reduction, video and content resolution, attendee count. @default Chime's defaults */
+  readonly meetingFeatures?: pulumi.Input<MeetingFeaturesArgs>;
+  /** Where Chime sends the meeting's events: an SNS topic, SQS queue or Lambda function ARN. @default none */
+  readonly notificationsConfiguration?: pulumi.Input<{
+    readonly [K in keyof NotificationsConfiguration]: pulumi.Input<NotificationsConfiguration[K]>;
+  }>;
+  /** Makes this a replica of another meeting (its MeetingId). @default none */
+  readonly primaryMeetingId?: pulumi.Input<string>;
+  /** 1–5 tenant ids, 2–256 characters each. @default none */
+  readonly tenantIds?: pulumi.Input<pulumi.Input<string>[]>;
+  /**
+   * Up to 50 tags (keys 1–128 characters of `a-zA-Z+-=._:/`, not `aws:`; values up to 256). CreateMeeting
+   * sets them, and a {@link MeetingTags} child (`<name>-tags`) manages them afterwards: a change of
+   * tags updates that child in place and leaves the meeting and its attendees unchanged. Tags the
+   * meeting carries but this does not declare are removed. @default none (no MeetingTags child)
+   */
+  readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /**
+   * The Chime SDK Meetings control-plane region. Changing it replaces the meeting; a change of stack
+   * config or environment does not move an existing meeting.
+   * In the legacy namespace it can only be us-east-1 (its one global endpoint), whatever the config says.
+   * @default stack config `chime:region`, else `aws:region`, else `AWS_REGION` / `AWS_DEFAULT_REGION`; "us-east-1" in the legacy namespace
+   */
+  readonly region?: pulumi.Input<string>;
+}
+
+/**
+ * An Amazon Chime SDK meeting (CreateMeeting).
+ *
+ * Chime ends a meeting by itself 24 hours after creation, or after 5 minutes without a connected
+ * attendee. `pulumi refresh` then finds it gone, and `pulumi up --refresh` creates a new one (with a new
+ * meetingId, so the attendees declared in it are replaced too).
+ *
+ * A Meeting never changes in place: every change of its inputs but `tags` replaces it. Its tags are
+ * managed by a {@link MeetingTags} child, created when `tags` is given, so that a tags-only change is an
+ * update of that child alone. Were the meeting updated in place, `pulumi preview` would show its
+ * `meetingId` as unknown (the engine previews an update of a dynamic resource by taking its new inputs
+ * as its outputs) and every attendee of the meeting as replaced, which `up` would then not do.
+ */
+export class Meeting extends pulumi.dynamic.Resource {
+  /** The Chime MeetingId (a GUID). */
+  declare readonly meetingId: pulumi.Output<string>;
+  /** arn:aws:chime:<region>:<account>:meeting/<meetingId> (undefined in the legacy namespace, which has none). */
+  declare readonly meetingArn: pulumi.Output<string>;
+  /** The URLs a client needs to join the meeting's media. */
+  declare readonly mediaPlacement: pulumi.Output<MediaPlacement>;
+  /** Where the meeting's media is hosted, as declared. */
+  declare readonly mediaRegion: pulumi.Output<string>;
+  /** Your identifier for the meeting, as declared. */
+  declare readonly externalMeetingId: pulumi.Output<string>;
+  /** Your identifier for the meeting's host, as declared (undefined when not declared). */
+  declare readonly meetingHostId: pulumi.Output<string | undefined>;
+  /** The meeting's features, as declared (undefined when not declared: Chime's defaults). */
+  declare readonly meetingFeatures: pulumi.Output<MeetingFeatures | undefined>;
+  /** Where Chime sends the meeting's events, as declared (undefined when not declared). */
+  declare readonly notificationsConfiguration: pulumi.Output<NotificationsConfiguration | undefined>;
+  /** The meeting this one replicates, as declared (undefined when not declared). */
+  declare readonly primaryMeetingId: pulumi.Output<string | undefined>;
+  /** The tenant ids, as declared (undefined when not declared). */
+  declare readonly tenantIds: pulumi.Output<string[] | undefined>;
+  /**
+   * The meeting's tags: the {@link MeetingTags} child's `tags` (as last set, or listed by a refresh);
+   * `undefined` when the meeting declares no tags.
+   */
+  declare readonly tags: pulumi.Output<Record<string, string> | undefined>;
+  /** The child resource that manages the meeting's tags; absent when `tags` is not given. */
+  declare readonly meetingTags: MeetingTags | undefined;
+  /** The control-plane region the meeting was created in. */
+  declare readonly region: pulumi.Output<string>;
+  /** "legacy" for a meeting of the legacy Amazon Chime namespace; undefined for Chime SDK Meetings. */
+  declare readonly namespace: pulumi.Output<"legacy" | undefined>;
+
+  constructor(name: string, args: MeetingArgs, opts?: pulumi.CustomResourceOptions) {
+    const tags = tagsFor(args.namespace, args.tags);
+    const props = {
+      namespace: args.namespace,
+      externalMeetingId: args.externalMeetingId,
+      mediaRegion: args.mediaRegion,
+      meetingHostId: args.meetingHostId,
+      meetingFeatures: args.meetingFeatures,
+      notificationsConfiguration: args.notificationsConfiguration,
+      primaryMeetingId: args.primaryMeetingId,
+      tenantIds: args.tenantIds,
+      tags,
+      region: args.region,
+      meetingId: undefined,
+      meetingArn: undefined,
+      mediaPlacement: undefined,
+      // Hidden inputs that `check` removes: the name (for duplicate detection) and which are secret.
+      ...declarationInputs(name, { ...args, tags }),
+    };
+    super(providerShim("meeting"), name, props, opts, "chime", "Meeting");
+    warnOnUnknownRegions(this, { region: args.region, mediaRegion: args.mediaRegion });
+    // `tags` above is an input only (CreateMeeting tags the meeting on creation: never an untagged
+    // meeting, and IAM `aws:RequestTag` conditions apply). The meeting's own outputs do not carry them:
+    // a tags-only change is `same` for the meeting, and a same step keeps its old outputs. The public
+    // `tags` is therefore the child's output, which replaces the output slot `super` made.
+    const meetingTags =
+      args.tags === undefined
+        ? undefined
+        : new MeetingTags(
+            `${name}-tags`,
+            {
+              namespace: args.namespace,
+              meetingId: this.meetingId,
+              meetingArn: this.meetingArn,
+              tags: args.tags,
+              region: this.region,
+            },
+            // Not `deletedWith: this`: the engine then replaces the child whenever the meeting is
+            // replaced, where an update (tagging the new meeting) is what happens.
+            { parent: this },
+          );
+    this.meetingTags = meetingTags;
+    this.tags = meetingTags ? meetingTags.tags : pulumi.output(undefined);
+  }
+}

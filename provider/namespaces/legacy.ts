@@ -1,0 +1,134 @@
+/**
+ * The I/O of every resource kind in the legacy Amazon Chime namespace (API 2018-05-01), over
+ * `../aws/legacy-api.ts`: attendees with tags and no capabilities, meetings tagged by MeetingId, one
+ * endpoint in us-east-1. Loaded only by a process that has a legacy resource (see `./index.ts`): it
+ * loads the pinned legacy SDK.
+ */
+import type { CreateMeetingCommandInput as LegacyCreateMeetingInput } from "@aws-sdk/client-chime";
+import type { AttendeeIo } from "../attendee/attendee-io";
+import {
+  type AnyAttendeeOutputs,
+  type LegacyAttendeeInputs,
+  type LegacyAttendeeOutputs,
+  type LegacyAttendeeState,
+  toLegacyOutputs,
+} from "../attendee/attendee-state";
+import type { ChimeConfig } from "../aws/config";
+import { LegacyChimeApi } from "../aws/legacy-api";
+import type { MeetingIo } from "../meeting/meeting-io";
+import {
+  importedMeetingInputs,
+  legacyMeetingOutputs,
+  type MeetingInputs,
+  type MeetingState,
+  meetingInputsOf,
+} from "../meeting/meeting-state";
+import type { TagsIo } from "../meeting-tags/tags-io";
+import { LEGACY_REGION } from "../shared/namespace";
+import { tagChanges } from "../shared/tags";
+
+/** The API of the namespace's one endpoint, its messages masking `secretInputs`. */
+function api(config: ChimeConfig, secretInputs: readonly string[]): LegacyChimeApi {
+  return new LegacyChimeApi(config.legacySettings(), config.clients, secretInputs);
+}
+
+/**
+ * The legacy CreateMeeting's request (API 2018-05-01): no MeetingFeatures, PrimaryMeetingId, TenantIds
+ * or Lambda notifications (`checkMeeting` rejects them). The SDK fills ClientRequestToken as for
+ * Chime SDK Meetings.
+ */
+export function legacyCreateMeetingRequest(inputs: MeetingInputs): LegacyCreateMeetingInput {
+  const n = inputs.notificationsConfiguration;
+  return {
+    ExternalMeetingId: inputs.externalMeetingId,
+    MediaRegion: inputs.mediaRegion,
+    MeetingHostId: inputs.meetingHostId,
+    Tags: inputs.tags ? Object.entries(inputs.tags).map(([Key, Value]) => ({ Key, Value })) : undefined,
+    NotificationsConfiguration: n ? { SnsTopicArn: n.snsTopicArn, SqsQueueArn: n.sqsQueueArn } : undefined,
+  };
+}
+
+/**
+ * A legacy attendee's I/O: CreateAttendee with Tags, GetAttendee, ListAttendeeTags, TagAttendee /
+ * UntagAttendee (in place), ListAttendees and DeleteAttendee.
+ */
+export function attendeeIo(config: ChimeConfig, secretInputs: readonly string[]): AttendeeIo {
+  const chime = api(config, secretInputs);
+  return {
+    /**
+     * CreateAttendee returns an attendee that already had this ExternalUserId (adoption) with the tags
+     * it had: `converge` lists them and brings them to the declared ones.
+     */
+    async create(inputs) {
+      const declared = inputs as LegacyAttendeeInputs;
+      const created = await chime.createAttendee(declared.meetingId, declared.externalUserId, declared.tags);
+      return toLegacyOutputs(declared, created, declared.tags ?? {});
+    },
+    /**
+     * Brings the attendee's tags to the declared ones: untags and tags the difference from the tags
+     * it has (listed, unless `recorded` in state as last set). A fresh attendee made with these tags
+     * needs the listing only.
+     */
+    async converge(inputs, current, recorded): Promise<AnyAttendeeOutputs> {
+      const declared = inputs as LegacyAttendeeInputs;
+      const have = current as LegacyAttendeeOutputs;
+      const wanted = declared.tags ?? {};
+      const tags = recorded
+        ? (have.tags ?? {})
+        : await chime.listAttendeeTags(declared.meetingId, have.attendeeId);
+      const { set, remove } = tagChanges(tags, wanted);
+      if (remove.length > 0) await chime.untagAttendee(declared.meetingId, have.attendeeId, remove);
+      if (set.length > 0) await chime.tagAttendee(declared.meetingId, have.attendeeId, set);
+      return toLegacyOutputs(declared, { ExternalUserId: have.externalUserId }, { ...wanted }, have);
+    },
+    async read(state) {
+      const recorded = state as LegacyAttendeeState;
+      const attendee = recorded.attendeeId
+        ? await chime.getAttendee(recorded.meetingId, recorded.attendeeId)
+        : await chime.findAttendee(recorded.meetingId, recorded.externalUserId);
+      if (!attendee?.AttendeeId) return undefined;
+      const tags = await chime.listAttendeeTags(recorded.meetingId, attendee.AttendeeId);
+      return toLegacyOutputs(recorded, attendee, tags, recorded);
+    },
+    async find(meetingId, externalUserId) {
+      return (await chime.findAttendee(meetingId, externalUserId))?.AttendeeId;
+    },
+    delete: (meetingId, attendeeId) => chime.deleteAttendee(meetingId, attendeeId),
+  };
+}
+
+/** A legacy meeting's I/O: CreateMeeting, GetMeeting, DeleteMeeting. */
+export function meetingIo(config: ChimeConfig, secretInputs: readonly string[]): MeetingIo {
+  const chime = api(config, secretInputs);
+  return {
+    async create(inputs) {
+      return legacyMeetingOutputs(
+        inputs,
+        await chime.createMeeting(legacyCreateMeetingRequest(inputs)),
+      ) as MeetingState;
+    },
+    async read(state) {
+      const meeting = await chime.getMeeting(state.meetingId ?? "");
+      return legacyMeetingOutputs(meetingInputsOf(state) as MeetingInputs, meeting) as MeetingState;
+    },
+    async import(meetingId) {
+      const meeting = await chime.getMeeting(meetingId);
+      const inputs = importedMeetingInputs(meeting, LEGACY_REGION, { namespace: "legacy" });
+      return legacyMeetingOutputs(inputs, meeting) as MeetingState;
+    },
+    async delete(state) {
+      if (!state.meetingId) throw new Error("The meeting's state has no meetingId: run `pulumi refresh`.");
+      await chime.deleteMeeting(state.meetingId);
+    },
+  };
+}
+
+/** A legacy meeting's tag calls, by MeetingId: ListMeetingTags, TagMeeting, UntagMeeting. */
+export function tagsIo(config: ChimeConfig, secretInputs: readonly string[]): TagsIo {
+  const chime = api(config, secretInputs);
+  return {
+    list: (meeting) => chime.listMeetingTags(meeting.meetingId),
+    tag: (meeting, set) => chime.tagMeeting(meeting.meetingId, set),
+    untag: (meeting, keys) => chime.untagMeeting(meeting.meetingId, keys),
+  };
+}
