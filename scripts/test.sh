@@ -59,7 +59,8 @@ if [ "${1:-}" = "--unit" ]; then
   shift
   build
   bash scripts/link-self.sh
-  exec mocha "${UNIT[@]}" "$@"
+  # Two files at a time here too: 38.6 s instead of 55 s for the unit files at load 9 (2026-12-02).
+  exec mocha --parallel --jobs 2 "${UNIT[@]}" "$@"
 fi
 
 # Arguments that name files or folders (or globs) are the specs to run; the others are mocha options.
