@@ -28,6 +28,8 @@ SLOW=(test/sdk)
 E2E=(
   test/e2e/plan-equals-apply.test.ts
   test/e2e/lifecycle.test.ts
+  test/e2e/plan-equals-apply-plugin.test.ts
+  test/e2e/legacy-attendee-batch.test.ts
   test/e2e/legacy-namespace.test.ts
   test/e2e/examples.test.ts
   test/e2e/failures.test.ts
