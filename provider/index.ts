@@ -3,16 +3,24 @@
  *
  * The local Chime SDK Meetings endpoint is a separate entry point: `pulumi-chime-sdk/local`.
  */
+
+export type { JoinInfo, LegacyJoinInfo } from "./attendee-batch/batch-state";
 export {
   Attendee,
   type AttendeeArgs,
   type LegacyAttendeeArgs,
   type MeetingsAttendeeArgs,
-} from "./attendee/attendee";
-export { AttendeeBatch, type AttendeeBatchArgs, type BatchMemberArgs } from "./attendee-batch/attendee-batch";
-export type { JoinInfo } from "./attendee-batch/batch-state";
-export { Meeting, type MeetingArgs, type MeetingFeaturesArgs } from "./meeting/meeting";
+} from "./dynamic/attendee";
+export {
+  AttendeeBatch,
+  type AttendeeBatchArgs,
+  type BatchMemberArgs,
+  type LegacyAttendeeBatchArgs,
+  type LegacyBatchMemberArgs,
+  type MeetingsAttendeeBatchArgs,
+} from "./dynamic/attendee-batch";
+export { Meeting, type MeetingArgs, type MeetingFeaturesArgs } from "./dynamic/meeting";
+export { MeetingTags, type MeetingTagsArgs } from "./dynamic/meeting-tags";
 export type { MeetingFeatures } from "./meeting/meeting-features";
 export type { MediaPlacement, NotificationsConfiguration } from "./meeting/meeting-state";
-export { MeetingTags, type MeetingTagsArgs } from "./meeting-tags/meeting-tags";
 export type { AttendeeCapabilities, Capability } from "./shared/capabilities";

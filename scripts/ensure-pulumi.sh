@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Make a working Pulumi CLI (with the Node.js language host and the dynamic-provider plugin) available
-# without downloads other than the Go module proxy, and print the directory to put on PATH as the
-# last line of stdout. Progress goes to stderr.
+# Make a working Pulumi CLI (with the Node.js and YAML language hosts and the dynamic-provider plugin)
+# available without downloads other than the Go module proxy, and print the directory to put on PATH
+# as the last line of stdout. Progress goes to stderr.
 #
 #   PULUMI_BIN=$(bash scripts/ensure-pulumi.sh | tail -1); export PATH="$PULUMI_BIN:$PATH"
 #
 # Order: a working `pulumi` already on PATH; else the cached build in
 # $PULUMI_HOME/versions/<version>/bin (default ~/.pulumi); else build it with Go from tools/pulumi
-# (pinned go.mod/go.sum) into that directory. See tools/pulumi/README.md.
+# (pinned go.mod/go.sum) into that directory. The YAML language host (pulumi-language-yaml, its own Go
+# module in tools/pulumi/language-yaml) is added beside the CLI when it is missing: into the cached
+# build's directory, or, for a pulumi on PATH without it, into a directory of its own that links the
+# CLI found on PATH. See tools/pulumi/README.md.
 #
 # Environment:
 #   PULUMI_ENSURE_VERSION  version to build (default below; must match tools/pulumi/go.mod)
@@ -17,6 +20,7 @@ set -euo pipefail
 VERSION="${PULUMI_ENSURE_VERSION:-3.274.1}"
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLS_DIR="$REPO_ROOT/tools/pulumi"
+YAML_MODULE_DIR="$TOOLS_DIR/language-yaml"
 PULUMI_HOME_DIR="${PULUMI_HOME:-$HOME/.pulumi}"
 BIN_DIR="$PULUMI_HOME_DIR/versions/$VERSION/bin"
 LDFLAGS="-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$VERSION"
@@ -30,8 +34,45 @@ source_stamp() {
     (cd "$TOOLS_DIR" && cat go.mod go.sum language-nodejs/*.go pulumi-resource-pulumi-nodejs) | sha256sum | cut -d' ' -f1
 }
 
+# The YAML language host is stamped apart from the CLI: adding it to a cached build (or changing its
+# module) must not make the CLI's directory look stale, which would rebuild and replace the CLI under
+# whoever is using it.
+YAML_STAMP_FILE=.language-yaml-source-stamp
+yaml_source_stamp() {
+    (cd "$YAML_MODULE_DIR" && cat go.mod go.sum) | sha256sum | cut -d' ' -f1
+}
+yaml_version() {
+    (cd "$YAML_MODULE_DIR" && go list -mod=readonly -m -f '{{.Version}}' github.com/pulumi/pulumi-yaml)
+}
+yaml_usable_in() {
+    [ -x "$1/pulumi-language-yaml" ] && [ "$(cat "$1/$YAML_STAMP_FILE" 2>/dev/null)" = "$(yaml_source_stamp)" ]
+}
+
+# Builds pulumi-language-yaml into directory $1 and stamps it. The binary is built beside its target
+# and renamed into place, so a program running from $1 never sees a half-written file.
+build_yaml_into() {
+    local dir="$1" version tmp started
+    command -v go >/dev/null 2>&1 || die "go is not installed; it is needed to build pulumi-language-yaml (Go >= 1.26.6)"
+    version="$(yaml_version)" || die "$YAML_MODULE_DIR/go.mod does not pin github.com/pulumi/pulumi-yaml"
+    log "building pulumi-language-yaml $version into $dir (cold, with the CLI's Go build cache: ~1 min on 2 cores)"
+    started=$(date +%s)
+    tmp="$(mktemp "$dir/.pulumi-language-yaml.XXXXXX")"
+    # Same flags as the CLI's build, so the packages the two share come from the Go build cache.
+    (cd "$YAML_MODULE_DIR" && go build -mod=readonly -buildvcs=false -trimpath \
+        -ldflags "-X github.com/pulumi/pulumi-yaml/pkg/version.Version=$version" \
+        -o "$tmp" github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml) >&2 \
+        || { rm -f "$tmp"; die "go build of pulumi-language-yaml (tools/pulumi/language-yaml) failed, see above"; }
+    chmod 0755 "$tmp"
+    mv -f "$tmp" "$dir/pulumi-language-yaml"
+    tmp="$(mktemp "$dir/.stamp.XXXXXX")"
+    yaml_source_stamp > "$tmp"
+    chmod 0644 "$tmp"
+    mv -f "$tmp" "$dir/$YAML_STAMP_FILE"
+    log "built pulumi-language-yaml $version in $(( $(date +%s) - started )) s"
+}
+
 # A bin directory is usable when all three programs are there, built from these sources, and
-# `pulumi version` runs.
+# `pulumi version` runs. (The YAML host is checked apart: yaml_usable_in.)
 usable_dir() {
     local dir="$1"
     [ -x "$dir/pulumi" ] && [ -x "$dir/pulumi-language-nodejs" ] && [ -x "$dir/pulumi-resource-pulumi-nodejs" ] \
@@ -49,7 +90,23 @@ if [ "${PULUMI_ENSURE_REBUILD:-}" != 1 ]; then
             && have_dyn=1
         if [ "$have_lang" = 1 ] && [ "$have_dyn" = 1 ]; then
             log "using pulumi on PATH: $existing ($("$existing" version 2>/dev/null))"
-            echo "$(dirname "$existing")"
+            if [ -x "$dir/pulumi-language-yaml" ] || command -v pulumi-language-yaml >/dev/null 2>&1; then
+                echo "$(dirname "$existing")"
+                exit 0
+            fi
+            # No YAML host: build ours into a directory that also links the CLI and its plugins found
+            # on PATH, so the directory printed has them all.
+            with_dir="$PULUMI_HOME_DIR/language-yaml/bin"
+            mkdir -p "$with_dir"
+            yaml_usable_in "$with_dir" || build_yaml_into "$with_dir"
+            for program in pulumi pulumi-language-nodejs pulumi-resource-pulumi-nodejs; do
+                if [ -x "$dir/$program" ]; then target="$dir/$program"; else target="$(command -v "$program")"; fi
+                # Replace the link by a rename, so that a concurrent run never misses the file.
+                ln -sfn "$target" "$with_dir/.$program.new.$$"
+                mv -f "$with_dir/.$program.new.$$" "$with_dir/$program"
+            done
+            log "pulumi on PATH has no pulumi-language-yaml; using $with_dir (it links $existing)"
+            echo "$with_dir"
             exit 0
         fi
         log "pulumi on PATH ($existing) lacks pulumi-language-nodejs or pulumi-resource-pulumi-nodejs; not using it"
@@ -58,6 +115,7 @@ if [ "${PULUMI_ENSURE_REBUILD:-}" != 1 ]; then
     # 2. cached build.
     if usable_dir "$BIN_DIR"; then
         log "using cached build in $BIN_DIR ($("$BIN_DIR/pulumi" version))"
+        yaml_usable_in "$BIN_DIR" || build_yaml_into "$BIN_DIR"
         echo "$BIN_DIR"
         exit 0
     fi
@@ -90,6 +148,7 @@ go_build "$STAGE/pulumi-language-nodejs" ./language-nodejs \
 
 install -m 0755 "$TOOLS_DIR/pulumi-resource-pulumi-nodejs" "$STAGE/pulumi-resource-pulumi-nodejs"
 source_stamp > "$STAGE/.source-stamp"
+build_yaml_into "$STAGE"
 
 got="$("$STAGE/pulumi" version 2>&1)" || die "built pulumi does not run: $got"
 [ "$got" = "v$VERSION" ] || die "built pulumi reports version '$got', expected v$VERSION"

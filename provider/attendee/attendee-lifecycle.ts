@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type IoTarget, type LifecycleContext, regionToRead, unlessGone } from "../shared/io";
+import { type IoTarget, type LifecycleContext, regionOf, regionToRead, unlessGone } from "../shared/io";
 import { namespaceOf } from "../shared/namespace";
 import {
   type Created,
@@ -10,6 +10,7 @@ import {
   type ResourceLogic,
 } from "../shared/resource";
 import { duplicateFailures, finishCheck } from "../validation/check-result";
+import { attendeeImportId } from "../validation/import-id";
 import { isUnknown } from "../validation/rules";
 import { checkAttendee, type RawAttendeeInputs } from "./attendee-check";
 import { diffAttendee } from "./attendee-diff";
@@ -21,6 +22,7 @@ import {
   halfCreatedState,
   inputsOfAny,
   isComplete,
+  predictedAttendeeOutputs,
   unconverged,
 } from "./attendee-state";
 
@@ -78,6 +80,7 @@ export class AttendeeLifecycle implements ResourceLogic<AnyAttendeeInputs, AnyAt
     id: string,
     state: AnyAttendeeState | undefined,
   ): Promise<Read<AnyAttendeeState, AnyAttendeeInputs> | undefined> {
+    if (state === undefined) return this.import(declaration, id);
     const region = regionToRead(this.context, "An Attendee", state);
     const recorded = { ...(state as AnyAttendeeState), region };
     const io = this.context.io(targetOf(recorded), declaration.secretInputs);
@@ -85,6 +88,25 @@ export class AttendeeLifecycle implements ResourceLogic<AnyAttendeeInputs, AnyAt
     const outputs = await unlessGone(this.context, () => io.read(recorded));
     if (!outputs) return undefined;
     return { id, state: outputs, inputs: inputsOfAny(outputs) as AnyAttendeeInputs };
+  }
+
+  /**
+   * `pulumi import` (or a `get` by id): the attendee its import id names (`../validation/import-id.ts`),
+   * found by externalUserId in its meeting's listing, under a new opaque id, with the inputs Chime
+   * reports: a program that declares the same meeting and externalUserId diffs clean.
+   */
+  private async import(
+    declaration: Declaration,
+    importId: string,
+  ): Promise<Read<AnyAttendeeState, AnyAttendeeInputs> | undefined> {
+    const { stored, region, meetingId, externalUserId } = attendeeImportId(importId);
+    const named = {
+      ...stored,
+      meetingId,
+      externalUserId,
+      region: region ?? regionOf(undefined, this.context.defaultRegion()),
+    };
+    return this.read(declaration, randomUUID(), named as AnyAttendeeState);
   }
 
   async update(
@@ -101,6 +123,10 @@ export class AttendeeLifecycle implements ResourceLogic<AnyAttendeeInputs, AnyAt
     if (isComplete(olds)) return io.converge(news, olds, true);
     // A create that failed half-way left no secrets in state: CreateAttendee finds the attendee again.
     return io.converge(news, await io.create(news), false);
+  }
+
+  preview(olds: AnyAttendeeState | undefined, news: AnyAttendeeInputs): AnyAttendeeState {
+    return predictedAttendeeOutputs(olds, news);
   }
 
   async delete(declaration: Declaration, _id: string, state: AnyAttendeeState): Promise<void> {

@@ -88,17 +88,18 @@ export interface AttendeePageRequest {
 }
 
 /**
- * The attendees of a meeting, page after page of ListAttendees (100 a page), of either namespace:
- * `call` is the API's call wrapper, `send` sends one page request with the API's client.
+ * The attendees of a meeting, page after page of ListAttendees (`pageSize` a page: the API's most), of
+ * either namespace: `call` is the API's call wrapper, `send` sends one page request with the API's client.
  */
 export function attendeePages<A>(
   meetingId: string,
   call: Caller,
   send: (request: AttendeePageRequest) => Promise<{ Attendees?: A[]; NextToken?: string }>,
+  pageSize = 100,
 ): AsyncGenerator<A> {
   return paginate(async (token) => {
     const page = await call({ operation: "ListAttendees", about: { meetingId } }, () =>
-      send({ MeetingId: meetingId, MaxResults: 100, NextToken: token }),
+      send({ MeetingId: meetingId, MaxResults: pageSize, NextToken: token }),
     );
     return { items: page.Attendees, next: page.NextToken };
   });

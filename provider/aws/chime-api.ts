@@ -21,15 +21,8 @@ import type { AttendeeCapabilities } from "../shared/capabilities";
 import { attendeePages, type Caller, callChime, callOnAttendee, everyItem, firstItem } from "./call";
 import type { ChimeClients } from "./client";
 import { sdkClient } from "./client";
-import { CoalescingCache } from "./coalescing-cache";
 import { type Failure, isNotFound } from "./errors";
 import type { ChimeSettings } from "./settings";
-
-/**
- * Recent listings of meetings' attendees, shared by the reads of one engine pass (see
- * `meetingAttendees`); `undefined` is a meeting that is gone.
- */
-export const meetingSnapshots = new CoalescingCache<SdkAttendee[] | undefined>();
 
 /** The Chime SDK Meetings client of an instance's `clients` for `settings`. */
 export function meetingsClient(settings: ChimeSettings, clients: ChimeClients): ChimeSDKMeetingsClient {
@@ -88,7 +81,7 @@ export class ChimeApi {
 
   /** Forgets the meeting's snapshot: called on every change to its attendees made from here. */
   private changed(meetingId: string): void {
-    meetingSnapshots.invalidate(this.snapshotKey(meetingId));
+    this.clients.meetingSnapshots.invalidate(this.snapshotKey(meetingId));
   }
 
   /**
@@ -99,7 +92,7 @@ export class ChimeApi {
    * is dropped at once when this process changes the meeting's attendees.
    */
   meetingAttendees(meetingId: string): Promise<SdkAttendee[] | undefined> {
-    return meetingSnapshots.get(this.snapshotKey(meetingId), async () => {
+    return this.clients.meetingSnapshots.get(this.snapshotKey(meetingId), async () => {
       try {
         return await this.listAttendees(meetingId);
       } catch (error) {

@@ -1,5 +1,7 @@
+import type { Attendee as SdkAttendee } from "@aws-sdk/client-chime-sdk-meetings";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import type { MetadataBearer, MiddlewareStack, Pluggable } from "@smithy/types";
+import { CoalescingCache } from "./coalescing-cache";
 import { pacingPlugin } from "./pacing";
 import { RequestPacer } from "./request-pacer";
 import { ChimeRetryStrategy, MAX_TIMEOUT_BACKOFF_MS } from "./retry-strategy";
@@ -89,8 +91,9 @@ interface Destroyable {
  * one pacer. Credentials are left to the SDK's default chain, which resolves them lazily on the first
  * call: environment, `profile` / AWS_PROFILE, SSO, container and instance metadata.
  *
- * The cache knows no SDK: each API module (`./chime-api.ts`, `./legacy-api.ts`) makes its own client,
- * so that a process with no legacy resource never loads the legacy SDK.
+ * The cache loads no SDK (it names SDK types only): each API module (`./chime-api.ts`,
+ * `./legacy-api.ts`) makes its own client, so that a process with no legacy resource never loads the
+ * legacy SDK.
  */
 export class ChimeClients {
   /** The pacer of this instance's clients. */
@@ -100,6 +103,12 @@ export class ChimeClients {
    * a NotFound about a meeting known to live elsewhere is then reported as a region mismatch.
    */
   readonly meetingRegions = new Map<string, string>();
+  /**
+   * Recent listings of Chime SDK meetings' attendees, shared by the reads of one engine pass (see
+   * `ChimeApi.meetingAttendees`); `undefined` is a meeting that is gone. Per instance, as the clients
+   * are: another provider instance (another endpoint, other credentials) lists for itself.
+   */
+  readonly meetingSnapshots = new CoalescingCache<SdkAttendee[] | undefined>();
   private readonly clients = new Map<string, Destroyable>();
 
   /** The client of `api` for `settings`, made by `create` the first time. */
@@ -119,9 +128,10 @@ export class ChimeClients {
     return client;
   }
 
-  /** Closes and drops the clients (tests that change endpoints, credentials or timeouts). */
+  /** Closes and drops the clients and what they listed (tests that change endpoints, credentials or timeouts). */
   reset(): void {
     for (const client of this.clients.values()) client.destroy();
     this.clients.clear();
+    this.meetingSnapshots.clear();
   }
 }

@@ -6,6 +6,8 @@ export interface MeetingIo {
   create(inputs: MeetingInputs): Promise<MeetingState>;
   /** GetMeeting: the meeting's outputs as Chime has them now (a NotFound when it has ended). */
   read(state: MeetingState): Promise<MeetingState>;
+  /** GetMeeting of a meeting known by its MeetingId alone (`pulumi import`): its outputs, with the inputs Chime reports. */
+  import(meetingId: string): Promise<MeetingState>;
   /** DeleteMeeting (a NotFound when it has ended already). */
   delete(state: MeetingState): Promise<void>;
 }

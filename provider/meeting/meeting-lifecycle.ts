@@ -1,13 +1,20 @@
 import { randomUUID } from "node:crypto";
-import { type LifecycleContext, unlessGone } from "../shared/io";
+import { type LifecycleContext, regionOf, unlessGone } from "../shared/io";
 import { namespaceOf } from "../shared/namespace";
 import type { Created, Declaration, Diffed, Read, ResourceLogic } from "../shared/resource";
 import { finishCheck } from "../validation/check-result";
+import { meetingImportId } from "../validation/import-id";
 import type { CheckFailure } from "../validation/rules";
 import { checkMeeting } from "./meeting-check";
 import { diffMeeting } from "./meeting-diff";
 import type { MeetingIo } from "./meeting-io";
-import { type MeetingInputs, type MeetingState, meetingInputsOf, recordsMeeting } from "./meeting-state";
+import {
+  type MeetingInputs,
+  type MeetingState,
+  meetingInputsOf,
+  predictedMeetingOutputs,
+  recordsMeeting,
+} from "./meeting-state";
 
 /**
  * A Meeting's logic, of either namespace: CreateMeeting (with the declared tags), GetMeeting,
@@ -48,7 +55,8 @@ export class MeetingLifecycle implements ResourceLogic<MeetingInputs, MeetingSta
     id: string,
     state: MeetingState | undefined,
   ): Promise<Read<MeetingState, MeetingInputs> | undefined> {
-    if (!recordsMeeting(state)) throw new Error("A Meeting cannot be imported yet: declare it instead.");
+    if (state === undefined) return this.import(declaration, id);
+    if (!recordsMeeting(state)) throw new Error("A Meeting without a recorded meetingId cannot be read.");
     // Ended: deleted, 24 hours old, or 5 minutes without an attendee. `pulumi up` creates it again.
     // State written by v0.1.0 also held tags and a clientRequestToken: they are dropped here, with no
     // diff (diffMeeting ignores both).
@@ -56,11 +64,31 @@ export class MeetingLifecycle implements ResourceLogic<MeetingInputs, MeetingSta
     return outputs && { id, state: outputs, inputs: meetingInputsOf(outputs) as MeetingInputs };
   }
 
+  /**
+   * `pulumi import` (or a `get` by id): the meeting its import id names (`../validation/import-id.ts`),
+   * under a new opaque id, with the inputs GetMeeting reports; undefined when it has ended.
+   */
+  private async import(
+    declaration: Declaration,
+    importId: string,
+  ): Promise<Read<MeetingState, MeetingInputs> | undefined> {
+    const { namespace, region, meetingId } = meetingImportId(importId);
+    const target = { namespace, region: region ?? regionOf(undefined, this.context.defaultRegion()) };
+    const io = this.context.io(target, declaration.secretInputs);
+    const state = await unlessGone(this.context, () => io.import(meetingId));
+    return state && { id: randomUUID(), state, inputs: meetingInputsOf(state) as MeetingInputs };
+  }
+
   /** Never called: `diffMeeting` reports every change as a replacement. */
   async update(): Promise<MeetingState> {
     throw new Error(
       "A Meeting cannot change in place; its diff replaces it on any change (this is a bug in pulumi-chime-sdk).",
     );
+  }
+
+  /** A new meeting: Chime's ids and URLs unknown. An update (never planned, see `update`) changes nothing. */
+  preview(olds: MeetingState | undefined, news: MeetingInputs): MeetingState {
+    return olds ?? predictedMeetingOutputs(news);
   }
 
   async delete(declaration: Declaration, _id: string, state: MeetingState): Promise<void> {

@@ -1,5 +1,6 @@
+import type { Meeting as LegacyMeeting } from "@aws-sdk/client-chime";
 import type { Meeting as SdkMeeting } from "@aws-sdk/client-chime-sdk-meetings";
-import type { LegacyMeeting } from "../aws/legacy-api";
+import { UNKNOWN } from "../validation/rules";
 import type { MeetingFeatures } from "./meeting-features";
 
 /** Where a meeting's notifications go. */
@@ -49,7 +50,8 @@ export interface MeetingInputs {
   /**
    * The tags CreateMeeting sets (so that a meeting is never untagged, and IAM `aws:RequestTag`
    * conditions see them). Managed afterwards by the meeting's `MeetingTags` child: a change of them
-   * alone is no change of the meeting, and the meeting's outputs do not carry them.
+   * alone is no change of the meeting, and the meeting's outputs do not carry them. (The plugin's
+   * Meeting, which previews, updates them itself and carries them: `../tagged-meeting.ts`.)
    */
   readonly tags?: Record<string, string>;
   /** The control-plane region, resolved once in `check` and carried over afterwards. */
@@ -127,6 +129,20 @@ export function meetingOutputs(inputs: MeetingInputs, meeting: SdkMeeting): Meet
 }
 
 /**
+ * The outputs a CreateMeeting with `inputs` will give (`meetingOutputs`, `legacyMeetingOutputs`),
+ * predicted for a preview: what Chime assigns (`meetingId`, `meetingArn` but in the legacy namespace,
+ * `mediaPlacement`) is unknown, the rest is as declared.
+ */
+export function predictedMeetingOutputs(inputs: MeetingInputs): MeetingState {
+  return {
+    ...(meetingInputsOf(inputs) as MeetingInputs),
+    meetingId: UNKNOWN,
+    ...(inputs.namespace === "legacy" ? {} : { meetingArn: UNKNOWN }),
+    mediaPlacement: UNKNOWN as MediaPlacement,
+  };
+}
+
+/**
  * The outputs for a meeting of the legacy namespace as Chime returned it: as `meetingOutputs`, without
  * a `meetingArn` (the legacy API has none).
  */
@@ -136,6 +152,38 @@ export function legacyMeetingOutputs(inputs: MeetingInputs, meeting: LegacyMeeti
     ...meetingInputsOf(inputs),
     meetingId: meeting.MeetingId,
     mediaPlacement: withoutUndefined(mediaPlacementFromSdk(meeting as SdkMeeting)),
+  });
+}
+
+/**
+ * The inputs that declare a meeting as Chime reports it (`pulumi import`): what GetMeeting returns of
+ * them. It does not return `notificationsConfiguration`, nor tags (which a Meeting does not manage
+ * after creation), so an imported meeting has neither. `stored` is the namespace as inputs store it.
+ */
+export function importedMeetingInputs(
+  meeting: SdkMeeting | LegacyMeeting,
+  region: string,
+  stored: { readonly namespace?: "legacy" },
+): MeetingInputs {
+  const m = meeting as SdkMeeting;
+  const f = m.MeetingFeatures;
+  const features = f
+    ? withoutUndefined({
+        audio: f.Audio ? withoutUndefined({ echoReduction: f.Audio.EchoReduction }) : undefined,
+        video: f.Video ? withoutUndefined({ maxResolution: f.Video.MaxResolution }) : undefined,
+        content: f.Content ? withoutUndefined({ maxResolution: f.Content.MaxResolution }) : undefined,
+        attendee: f.Attendee ? withoutUndefined({ maxCount: f.Attendee.MaxCount }) : undefined,
+      })
+    : undefined;
+  return withoutUndefined({
+    ...stored,
+    externalMeetingId: m.ExternalMeetingId ?? "",
+    mediaRegion: m.MediaRegion ?? "",
+    meetingHostId: m.MeetingHostId,
+    meetingFeatures: features as MeetingFeatures | undefined,
+    primaryMeetingId: m.PrimaryMeetingId,
+    tenantIds: m.TenantIds,
+    region,
   });
 }
 

@@ -63,13 +63,13 @@ export async function unlessGone<T>(
 /**
  * The region to read a resource in: its recorded one, else (a dynamic resource read with the `id`
  * option, whose inputs are the program's arguments) the default. Without a recorded meetingId there is
- * nothing to read: importing (a read by id alone) is not supported yet.
+ * nothing to read (a read by id alone, an import, is each lifecycle's own).
  */
 export function regionToRead(
   context: Pick<LifecycleContext<unknown>, "defaultRegion">,
   kind: string,
   state: { readonly meetingId?: string; readonly region?: string } | undefined,
 ): string {
-  if (!state?.meetingId) throw new Error(`${kind} cannot be imported yet: declare it instead.`);
+  if (!state?.meetingId) throw new Error(`${kind} without a recorded meetingId cannot be read.`);
   return regionOf(state.region, context.defaultRegion());
 }

@@ -6,14 +6,18 @@ import {
 import { expect } from "chai";
 import type { AttendeeState } from "../../provider/attendee/attendee-state";
 import type { BatchState } from "../../provider/attendee-batch/batch-state";
-import { meetingSnapshots } from "../../provider/aws/chime-api";
+import { ChimeApi } from "../../provider/aws/chime-api";
 import { SNAPSHOT_WINDOW_MS } from "../../provider/aws/coalescing-cache";
+import { ChimeConfig } from "../../provider/aws/config";
+import { processInstance } from "../../provider/dynamic/process";
 import { AttendeeBatchProvider, AttendeeProvider } from "../../provider/dynamic/providers";
 import { newMeeting } from "../emulator/helpers";
 import { useProviderEndpoint } from "../support/provider-endpoint";
 
 const attendeeProvider = new AttendeeProvider();
 const batchProvider = new AttendeeBatchProvider();
+/** The listings the providers' reads share: the process instance's (the one `useProviderEndpoint` configures). */
+const meetingSnapshots = () => processInstance().config.clients.meetingSnapshots;
 
 /** A meeting with `count` attendees (made with BatchCreateAttendee, outside the provider), as Attendee states. */
 async function meetingWith(
@@ -57,11 +61,11 @@ describe("Coalesced reads against the local endpoint", () => {
   let restoreClock: () => number;
 
   beforeEach(() => {
-    meetingSnapshots.clear();
-    restoreClock = meetingSnapshots.now;
+    meetingSnapshots().clear();
+    restoreClock = meetingSnapshots().now;
   });
   afterEach(() => {
-    meetingSnapshots.now = restoreClock;
+    meetingSnapshots().now = restoreClock;
   });
 
   const sizes: [number, number][] = [
@@ -128,9 +132,23 @@ describe("Coalesced reads against the local endpoint", () => {
     expect(ctx.local.counters()).to.include({ ListAttendees: 1, GetAttendee: 0 });
   });
 
+  it("GIVEN two provider instances on one endpoint WHEN each reads a meeting's attendees at once THEN each lists it for itself (listings are per instance, as clients are)", async () => {
+    const { meetingId } = await meetingWith(ctx.client, 3);
+    const instances = [0, 1].map(() => new ChimeConfig({ endpoint: ctx.local.url, region: "us-east-1" }));
+    ctx.local.resetCounters();
+    try {
+      const apis = instances.map((config) => new ChimeApi(config.settingsFor("us-east-1"), config.clients));
+      const listings = await Promise.all([...apis, ...apis].map((api) => api.meetingAttendees(meetingId)));
+      expect(listings.map((l) => l?.length)).to.deep.equal([3, 3, 3, 3]);
+      expect(ctx.local.counters()).to.include({ ListAttendees: 2 });
+    } finally {
+      for (const config of instances) config.clients.reset();
+    }
+  });
+
   it("GIVEN a pass that read the meeting WHEN the next pass comes after the window THEN it lists again and sees what changed meanwhile; within the window it does not", async () => {
     let now = 1_000_000;
-    meetingSnapshots.now = () => now;
+    meetingSnapshots().now = () => now;
     const { meetingId, states } = await meetingWith(ctx.client, 150);
     ctx.local.resetCounters();
     await readAll(states);

@@ -1,10 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
-import { withAttendeeDefaults } from "../dynamic/attendee-options";
-import { declarationInputs, tagsFor } from "../dynamic/declaration";
-import { warnOnUnknownRegions } from "../dynamic/region-warnings";
-import { providerShim } from "../dynamic/shim";
 import type { AttendeeCapabilities, Capability } from "../shared/capabilities";
 import { tagsAreSecret } from "../shared/namespace";
+import { withAttendeeDefaults } from "./attendee-options";
+import { declarationInputs, tagsFor } from "./declaration";
+import { warnOnUnknownRegions } from "./region-warnings";
+import { providerShim } from "./shim";
 
 export { withAttendeeDefaults };
 

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { tagsFor } from "../dynamic/declaration";
-import { providerShim } from "../dynamic/shim";
 import { tagsAreSecret } from "../shared/namespace";
+import { tagsFor } from "./declaration";
+import { providerShim } from "./shim";
 
 /** The inputs of a {@link MeetingTags}. Every change is made in place. */
 export interface MeetingTagsArgs {

@@ -1,10 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
-import { declarationInputs, tagsFor } from "../dynamic/declaration";
-import { warnOnUnknownRegions } from "../dynamic/region-warnings";
-import { providerShim } from "../dynamic/shim";
-import { MeetingTags } from "../meeting-tags/meeting-tags";
-import type { MeetingFeatures } from "./meeting-features";
-import type { MediaPlacement, NotificationsConfiguration } from "./meeting-state";
+import type { MeetingFeatures } from "../meeting/meeting-features";
+import type { MediaPlacement, NotificationsConfiguration } from "../meeting/meeting-state";
+import { declarationInputs, tagsFor } from "./declaration";
+import { MeetingTags } from "./meeting-tags";
+import { warnOnUnknownRegions } from "./region-warnings";
+import { providerShim } from "./shim";
 
 type Feature<G extends keyof MeetingFeatures, F extends keyof NonNullable<MeetingFeatures[G]>> = pulumi.Input<
   NonNullable<MeetingFeatures[G]>[F]

@@ -1,0 +1,121 @@
+/**
+ * The chime plugin: the server's registry (type token → the core's logic) and config (provider inputs →
+ * a `ChimeConfig`). One provider instance per Configure: its own config, duplicate-declaration claims
+ * and client pacing. (The engine starts one plugin process per provider resource, the default provider
+ * and every explicit `pulumi:providers:chime` alike, so in practice this is one instance per process.)
+ */
+import { readFileSync } from "node:fs";
+import { ChimeConfig, CONFIG_KEYS, type ConfigSource } from "../aws/config";
+import { createCore } from "../core";
+import { AttendeeClaims } from "../shared/claims";
+import { tagsAreSecret } from "../shared/namespace";
+import type { ResourceLogic } from "../shared/resource";
+import { type CheckFailure, isUnknown, show } from "../validation/rules";
+import type { PluginProvider, Registry } from "./server";
+
+/** The type tokens the plugin serves, and the core's resource each one is. */
+export const TYPES = {
+  // The plugin previews, so its Meeting updates its own tags in place (the dynamic class cannot).
+  "chime:index:Meeting": "taggedMeeting",
+  "chime:index:Attendee": "attendee",
+  "chime:index:AttendeeBatch": "attendeeBatch",
+  "chime:index:MeetingTags": "meetingTags",
+} as const;
+
+/**
+ * The resources whose replacement deletes the old one first, whatever the diff says: with the same
+ * meeting and externalUserId (a forced replacement), CreateAttendee would return the very attendee
+ * about to be deleted. (The dynamic classes default the `deleteBeforeReplace` option for the same reason.)
+ */
+export const DELETE_BEFORE_REPLACE: ReadonlySet<string> = new Set([
+  "chime:index:Attendee",
+  "chime:index:AttendeeBatch",
+]);
+
+/** The provider's config properties (the schema's `config.variables`) and the stack config key of each. */
+export const CONFIG_PROPERTIES = {
+  region: CONFIG_KEYS.region,
+  endpoint: CONFIG_KEYS.endpoint,
+  legacyEndpoint: CONFIG_KEYS.legacyEndpoint,
+  maxRequestsPerSecond: CONFIG_KEYS.maxRequestsPerSecond,
+} as const;
+
+type ConfigProperty = keyof typeof CONFIG_PROPERTIES;
+
+/**
+ * The provider's inputs as the stack config the core reads (`chime:region` …). Stack config reaches a
+ * default provider as strings, an explicit provider's arguments as typed values (a number for
+ * `maxRequestsPerSecond`): both read the same. Values not known yet (an explicit provider's argument
+ * from another resource's output, at preview) count as unset; the engine configures no provider with
+ * them.
+ */
+export function configSource(config: Readonly<Record<string, unknown>>): ConfigSource {
+  const byKey = new Map<string, unknown>(
+    Object.entries(CONFIG_PROPERTIES).map(([property, key]) => [key, config[property]]),
+  );
+  return {
+    get(key) {
+      const value = byKey.get(key);
+      if (value === undefined || value === null || isUnknown(value)) return undefined;
+      return typeof value === "string" ? value : JSON.stringify(value);
+    },
+  };
+}
+
+/** Failures of the provider's config: its types, then the core's rules (the messages `pulumi preview` shows). */
+export function checkConfig(
+  config: Readonly<Record<string, unknown>>,
+  env: NodeJS.ProcessEnv = process.env,
+): CheckFailure[] {
+  const failures: CheckFailure[] = [];
+  for (const property of Object.keys(CONFIG_PROPERTIES) as ConfigProperty[]) {
+    const value = config[property];
+    const numeric = property === "maxRequestsPerSecond";
+    if (value === undefined || value === null || isUnknown(value) || typeof value === "string") continue;
+    if (numeric && typeof value === "number") continue;
+    failures.push({
+      property: "",
+      reason: `chime provider config ${property} must be ${numeric ? "a number" : "a string"}; got ${show(value)}`,
+    });
+  }
+  if (failures.length > 0) return failures;
+  return ChimeConfig.from(configSource(config), env).failures();
+}
+
+/** The registry of one provider instance configured with `config`. */
+export function registryFor(
+  config: Readonly<Record<string, unknown>>,
+  env: NodeJS.ProcessEnv = process.env,
+): Registry {
+  const core = createCore({
+    config: ChimeConfig.from(configSource(config), env),
+    claims: new AttendeeClaims(),
+  });
+  return Object.fromEntries(
+    Object.entries(TYPES).map(([type, kind]) => [type, core[kind] as ResourceLogic<unknown, unknown>]),
+  );
+}
+
+/** This package's root: where `package.json` and `schema.json` are (from `provider/plugin/` and `dist/provider/plugin/`). */
+function packageFile(name: string): string {
+  return require.resolve(`pulumi-chime-sdk/${name}`);
+}
+
+/** The property that holds a resource's tags, where it is not `tags`. */
+const TAGS_PROPERTY: Readonly<Record<string, string>> = { "chime:index:AttendeeBatch": "attendees" };
+
+/** The chime plugin as the server serves it. */
+export function chimePlugin(env: NodeJS.ProcessEnv = process.env): PluginProvider {
+  const { version } = JSON.parse(readFileSync(packageFile("package.json"), "utf8")) as { version: string };
+  return {
+    version,
+    schema: readFileSync(packageFile("schema.json"), "utf8"),
+    checkConfig: (config) => checkConfig(config, env),
+    configure: (config) => registryFor(config, env),
+    // The legacy model marks tags sensitive: stored as secrets there, whatever the program said. An
+    // AttendeeBatch holds its members' tags in `attendees` (the engine keeps secrecy per property).
+    secretsOf: (type, properties) =>
+      tagsAreSecret(properties.namespace as string | undefined) ? [TAGS_PROPERTY[type] ?? "tags"] : [],
+    deleteBeforeReplace: DELETE_BEFORE_REPLACE,
+  };
+}

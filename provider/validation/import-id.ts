@@ -1,0 +1,63 @@
+/**
+ * The ids `pulumi import` (and a `get` by id) takes, and what they name. Never an AttendeeId: ids are
+ * plaintext in state and CLI output, and an AttendeeId is secret. The resource then gets a new opaque
+ * id of its own.
+ *
+ * - Attendee: `<meetingId>/<externalUserId>` (an externalUserId may itself hold `/`: the meetingId,
+ *   a GUID, never does);
+ * - Meeting: `<meetingId>`;
+ * - either prefixed with `legacy/` for the legacy Amazon Chime namespace.
+ */
+
+import { LEGACY_REGION, type Namespace } from "../shared/namespace";
+import { externalId, guid } from "./rules";
+
+const LEGACY_PREFIX = "legacy/";
+
+/** Where an imported resource lives: its namespace, and its region when the namespace fixes it. */
+export interface ImportTarget {
+  readonly namespace: Namespace;
+  /** The namespace as inputs store it: `{ namespace: "legacy" }`, or nothing for Chime SDK Meetings. */
+  readonly stored: { readonly namespace?: "legacy" };
+  /** Fixed by the namespace (the legacy one's single region); else the provider's default region. */
+  readonly region?: string;
+}
+
+function namespaced(id: string): ImportTarget & { rest: string } {
+  return id.startsWith(LEGACY_PREFIX)
+    ? {
+        namespace: "legacy",
+        stored: { namespace: "legacy" },
+        region: LEGACY_REGION,
+        rest: id.slice(LEGACY_PREFIX.length),
+      }
+    : { namespace: "meetings", stored: {}, rest: id };
+}
+
+function fail(kind: string, form: string, reason: string): Error {
+  return new Error(
+    `${kind} is imported by the id "${form}" ("legacy/${form}" in the legacy Amazon Chime namespace): ${reason}`,
+  );
+}
+
+/** An Attendee's import id, or an error naming the form, the part that is wrong and why. */
+export function attendeeImportId(id: string): ImportTarget & { meetingId: string; externalUserId: string } {
+  const { rest, ...target } = namespaced(id);
+  const slash = rest.indexOf("/");
+  const form = "<meetingId>/<externalUserId>";
+  // The id may be an externalUserId alone, which the AWS model marks sensitive: its length only.
+  if (slash < 0) throw fail("An Attendee", form, `got an id of ${rest.length} characters without "/"`);
+  const meetingId = rest.slice(0, slash);
+  const externalUserId = rest.slice(slash + 1);
+  const reason = guid("meetingId", meetingId) ?? externalId("externalUserId", externalUserId);
+  if (reason) throw fail("An Attendee", form, reason);
+  return { ...target, meetingId, externalUserId };
+}
+
+/** A Meeting's import id, or an error naming the form and why it is wrong. */
+export function meetingImportId(id: string): ImportTarget & { meetingId: string } {
+  const { rest, ...target } = namespaced(id);
+  const reason = guid("meetingId", rest);
+  if (reason) throw fail("A Meeting", "<meetingId>", reason);
+  return { ...target, meetingId: rest };
+}

@@ -1,0 +1,74 @@
+/**
+ * The engine's side of the plugin's wire, for tests: the generated `ResourceProviderClient` stubs as
+ * promises, and values in the wire form (Struct, secret wrappers).
+ */
+import * as grpc from "@grpc/grpc-js";
+import type * as plugproto from "@pulumi/pulumi/proto/plugin_pb";
+import * as provrpc from "@pulumi/pulumi/proto/provider_grpc_pb";
+import type * as provproto from "@pulumi/pulumi/proto/provider_pb";
+import type * as emptyproto from "google-protobuf/google/protobuf/empty_pb";
+import * as structproto from "google-protobuf/google/protobuf/struct_pb";
+import { type PluginProvider, serve } from "../../provider/plugin/server";
+
+const SIG = "4dabf18193072939515e22adb298388d";
+const SECRET = "1b47061264138c4ac30d75fd1eb44270";
+
+/** A value as the engine sends a secret, and as it expects one back. */
+export const secret = (value: unknown) => ({ [SIG]: SECRET, value });
+
+/** A property map as a protobuf Struct. */
+export const struct = (value: Record<string, unknown>) =>
+  structproto.Struct.fromJavaScript(value as Record<string, structproto.JavaScriptValue>);
+
+type Method<Req, Res> = (
+  request: Req,
+  callback: (error: grpc.ServiceError | null, response: Res) => void,
+) => grpc.ClientUnaryCall;
+
+/** The client's unary calls used in tests, as promises. */
+export function promised(client: provrpc.ResourceProviderClient) {
+  const p =
+    <Req, Res>(method: Method<Req, Res>) =>
+    (request: Req) =>
+      new Promise<Res>((resolve, reject) =>
+        method.call(client, request, (error, response) => (error ? reject(error) : resolve(response))),
+      );
+  return {
+    getPluginInfo: p<emptyproto.Empty, plugproto.PluginInfo>(client.getPluginInfo),
+    getSchema: p<provproto.GetSchemaRequest, provproto.GetSchemaResponse>(client.getSchema),
+    checkConfig: p<provproto.CheckRequest, provproto.CheckResponse>(client.checkConfig),
+    diffConfig: p<provproto.DiffRequest, provproto.DiffResponse>(client.diffConfig),
+    configure: p<provproto.ConfigureRequest, provproto.ConfigureResponse>(client.configure),
+    check: p<provproto.CheckRequest, provproto.CheckResponse>(client.check),
+    diff: p<provproto.DiffRequest, provproto.DiffResponse>(client.diff),
+    create: p<provproto.CreateRequest, provproto.CreateResponse>(client.create),
+    read: p<provproto.ReadRequest, provproto.ReadResponse>(client.read),
+    update: p<provproto.UpdateRequest, provproto.UpdateResponse>(client.update),
+    delete: p<provproto.DeleteRequest, emptyproto.Empty>(client.delete),
+  };
+}
+
+export type Rpc = ReturnType<typeof promised>;
+
+/** The error a call failed with; fails the test when it succeeded. */
+export async function rejection(promise: Promise<unknown>): Promise<grpc.ServiceError> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as grpc.ServiceError;
+  }
+  throw new Error("expected the call to fail");
+}
+
+/** `provider` served on a free port, and a client of it; `close` ends both. */
+export async function served(provider: PluginProvider): Promise<{ rpc: Rpc; close(): void }> {
+  const { server, port } = await serve(provider);
+  const client = new provrpc.ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+  return {
+    rpc: promised(client),
+    close: () => {
+      client.close();
+      server.forceShutdown();
+    },
+  };
+}
