@@ -8,6 +8,7 @@
  */
 
 import { LEGACY_REGION } from "../shared/namespace";
+import { defaultRegion } from "../shared/region";
 import { ChimeClients } from "./client";
 import type { ChimeSettings } from "./settings";
 
@@ -45,18 +46,8 @@ export function configValues(source: ConfigSource): ConfigValues {
   return values;
 }
 
-/** The region a new resource gets when its `region` input is absent: config first, then environment. */
-export function defaultRegion(
-  config: ConfigValues,
-  env: NodeJS.ProcessEnv = process.env,
-): string | undefined {
-  return (
-    config.region ??
-    config.awsRegion ??
-    (env.AWS_REGION || undefined) ??
-    (env.AWS_DEFAULT_REGION || undefined)
-  );
-}
+// The default region rule is pure and shared with the resource classes, which run in the program.
+export { defaultRegion } from "../shared/region";
 
 /** One provider instance's Chime configuration, with the clients (and their pacing) made for it. */
 export class ChimeConfig {

@@ -21,15 +21,39 @@ export const SECRET_INPUTS_KEY = "__secretInputs";
 export function declarationInputs(
   name: string,
   args: object,
-): { [NAME_KEY]: string; [SECRET_INPUTS_KEY]: pulumi.Output<string[]> } {
-  const entries = Object.entries(args as Record<string, unknown>).filter(([, v]) => v !== undefined);
+): { [NAME_KEY]: string; [SECRET_INPUTS_KEY]: pulumi.Input<string[]> } {
+  // Only a value that is or holds an Output or a Promise can be secret: a declaration of plain values
+  // needs no Output and no promise (each one the Node SDK tracks costs it a captured stack; issue 15).
+  const entries = Object.entries(args as Record<string, unknown>).filter(([, v]) => mayBeSecret(v));
+  if (entries.length === 0) return { [NAME_KEY]: name, [SECRET_INPUTS_KEY]: [] };
   const secret = Promise.all(
-    entries.map(async ([key, value]) => {
-      const output: pulumi.Output<unknown> = pulumi.output(value as pulumi.Input<unknown>);
-      return (await pulumi.isSecret(output)) ? [key] : [];
-    }),
+    entries.map(([key, value]) => secrecyOf(value as object).then((isSecret) => (isSecret ? [key] : []))),
   ).then((keys) => keys.flat());
-  return { [NAME_KEY]: name, [SECRET_INPUTS_KEY]: pulumi.output(secret) };
+  return { [NAME_KEY]: name, [SECRET_INPUTS_KEY]: secret };
+}
+
+/** Whether `value` is, or holds anywhere inside, an Output or a Promise: what can carry a secret. */
+export function mayBeSecret(value: unknown, seen = new Set<object>()): boolean {
+  if (value === null || typeof value !== "object") return false;
+  if (pulumi.Output.isInstance(value) || value instanceof Promise) return true;
+  if (seen.has(value)) return false;
+  seen.add(value);
+  return Object.values(value).some((v) => mayBeSecret(v, seen));
+}
+
+/**
+ * Whether an input is secret, computed once per input object: the attendees of a meeting all take the
+ * same `meeting.meetingId` Output, whose secrecy is one answer, not one Output and apply per attendee.
+ * (`pulumi.output` also finds secrets nested inside the value, which the Output's own flag does not.)
+ */
+const secrecy = new WeakMap<object, Promise<boolean>>();
+function secrecyOf(value: object): Promise<boolean> {
+  let isSecret = secrecy.get(value);
+  if (isSecret === undefined) {
+    isSecret = pulumi.isSecret(pulumi.output(value));
+    secrecy.set(value, isSecret);
+  }
+  return isSecret;
 }
 
 /** The hidden inputs as the provider receives them: stored inputs and outputs keep `__secretInputs` only. */

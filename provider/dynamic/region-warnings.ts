@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { defaultRegion } from "../aws/config";
+import { defaultRegion } from "../shared/region";
 import { CONTROL_PLANE_REGIONS, MEDIA_REGIONS, regionWarning } from "../validation/rules";
 
 /**
@@ -22,11 +22,15 @@ export function warnOnUnknownRegions(
     value: pulumi.Input<string> | undefined,
     known: readonly string[],
     what: string,
-  ) =>
-    pulumi.output(value).apply((v) => {
+  ) => {
+    const check = (v: unknown) => {
       const warning = regionWarning(property, v, known, what);
       if (warning) void pulumi.log.warn(warning, resource);
-    });
+    };
+    // A plain value is checked now: an Output (and its apply) only for a value that is not known yet.
+    if (pulumi.Output.isInstance(value) || value instanceof Promise) pulumi.output(value).apply(check);
+    else check(value);
+  };
   warn(
     "region",
     regions.region ?? programDefaultRegion(),
@@ -38,10 +42,16 @@ export function warnOnUnknownRegions(
   }
 }
 
+/** Stack config does not change while a program runs: it is read once per process. */
+let defaultRegionOfProgram: { readonly region: string | undefined } | undefined;
+
 /** The default region as the provider will resolve it: stack config, else the environment. */
 function programDefaultRegion(): string | undefined {
-  return defaultRegion({
-    region: new pulumi.Config("chime").get("region") || undefined,
-    awsRegion: new pulumi.Config("aws").get("region") || undefined,
-  });
+  defaultRegionOfProgram ??= {
+    region: defaultRegion({
+      region: new pulumi.Config("chime").get("region") || undefined,
+      awsRegion: new pulumi.Config("aws").get("region") || undefined,
+    }),
+  };
+  return defaultRegionOfProgram.region;
 }

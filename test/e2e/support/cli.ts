@@ -73,6 +73,12 @@ function isDynamicProvider(pid: number): boolean {
   return command.includes("node") && command.includes("dynamic-provider");
 }
 
+/** The program's node process: the language host runs `node … @pulumi/pulumi/cmd/run … <entry point>`. */
+function isProgram(pid: number): boolean {
+  const command = commandLine(pid);
+  return command.includes("node") && /[\\/]cmd[\\/]run\b/.test(command);
+}
+
 /** A process's peak resident set size (VmHWM) in bytes, 0 once it is gone. */
 function peakRss(pid: number): number {
   try {
@@ -92,12 +98,14 @@ export interface CliRun {
   readonly seconds: number;
   /** The highest peak RSS (VmHWM) seen of the dynamic provider process, sampled every 200 ms; 0 if none ran. */
   readonly providerPeakRssBytes: number;
+  /** The same for the program's node process (sampled with `sampleProvider`); 0 if none was seen. */
+  readonly programPeakRssBytes: number;
 }
 
 export interface CliOptions {
   /** Called once the CLI runs, with its process. */
   onSpawn?(child: ChildProcess): void;
-  /** Sample the provider process's peak RSS (default false). */
+  /** Sample the provider's and the program's processes' peak RSS (default false). */
   sampleProvider?: boolean;
   /** Extra environment. */
   env?: Record<string, string>;
@@ -120,10 +128,12 @@ export function runPulumi(program: ProgramStack, args: string[], options: CliOpt
     stderr += chunk.toString("utf8");
   });
   let providerPeakRssBytes = 0;
+  let programPeakRssBytes = 0;
   const sample = () => {
     if (child.pid === undefined) return;
     for (const pid of processTree(child.pid)) {
       if (isDynamicProvider(pid)) providerPeakRssBytes = Math.max(providerPeakRssBytes, peakRss(pid));
+      else if (isProgram(pid)) programPeakRssBytes = Math.max(programPeakRssBytes, peakRss(pid));
     }
   };
   const sampler = options.sampleProvider ? setInterval(sample, 200) : undefined;
@@ -141,6 +151,7 @@ export function runPulumi(program: ProgramStack, args: string[], options: CliOpt
         stderr,
         seconds: Number(process.hrtime.bigint() - started) / 1e9,
         providerPeakRssBytes,
+        programPeakRssBytes,
       });
     });
   });
