@@ -10,9 +10,11 @@
  *   - `attendees`: a `Meeting` and N `Attendee`s,
  *   - `batch`: a `Meeting` and one `AttendeeBatch` of N,
  *   - `single`: one trivial dynamic resource (and its parent: the shape of a meeting and its batch),
+ *   - `plugin`: a meeting and N `Attendee`s through the provider plugin (issue 14; bench/programs/
+ *     plugin-attendees, `pulumi-resource-chime` from the repo's bin/), against `components`,
  *   each as `pulumi preview` and as a no-op `pulumi up --yes --skip-preview` (and `refresh --yes`;
  *   `components` also as a no-op `up --yes`, the floor of `up` and `destroy`): BENCH_RUNS (default 3)
- *   rounds, each running every row and mode once, in turn; medians reported. `passes` names all six.
+ *   rounds, each running every row and mode once, in turn; medians reported. `passes` names all seven.
  * - `quota`: `pulumi up` of N `Attendee` resources and of one `AttendeeBatch` of N, without and with
  *   faults (3 % 500, 3 % 503, 2 % connection resets); `refresh --yes`; `destroy`. Floors: N / rate + the
  *   component stack's no-op `up --yes` (issue 15); issue 10's floor (a no-op `up` of the same stack +
@@ -35,7 +37,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
-import { dirname, join } from "node:path";
+import { delimiter, dirname, join } from "node:path";
 import {
   ChimeSDKMeetingsClient,
   CreateAttendeeCommand,
@@ -69,7 +71,7 @@ const BENCH_PROGRAMS = join(__dirname, "programs");
  */
 const RSS_BASELINE_MB = { program: 365.8, provider: 168.9 };
 
-const PASS_ROWS = ["components", "mechanism", "shape", "attendees", "batch", "single"] as const;
+const PASS_ROWS = ["components", "mechanism", "shape", "attendees", "batch", "single", "plugin"] as const;
 const OTHER_ROWS = ["quota", "concurrent", "sdk"] as const;
 type PassRowName = (typeof PASS_ROWS)[number];
 type RowName = PassRowName | (typeof OTHER_ROWS)[number];
@@ -222,6 +224,13 @@ const PASS_ROW_DEFS: readonly PassRow[] = [
     label: "one trivial dynamic resource (and its parent)",
     program: join(BENCH_PROGRAMS, "mechanism"),
     config: { count: "1" },
+    modes: ["preview", "up", "refresh"],
+  },
+  {
+    row: "plugin",
+    label: `a meeting and ${N} plugin \`Attendee\`s`,
+    program: join(BENCH_PROGRAMS, "plugin-attendees"),
+    config: { count: String(N) },
     modes: ["preview", "up", "refresh"],
   },
 ];
@@ -549,6 +558,23 @@ function passTargets(results: readonly PassResult[], attendee: Scenario | undefi
   for (const mode of ["up", "preview"] as const) {
     side("batch", "single", mode, 1.2, `\`AttendeeBatch\` of ${N} / one trivial dynamic resource`);
   }
+  // Issue 14: the plugin against the engine's own floor, and its state per resource.
+  side(
+    "plugin",
+    "components",
+    "up",
+    1.3,
+    `a meeting and ${N} plugin \`Attendee\` / ${N} \`ComponentResource\``,
+  );
+  const plugin = results.find((r) => r.row === "plugin");
+  if (plugin) {
+    targets.push({
+      what: `state per resource, a meeting and ${N} plugin \`Attendee\``,
+      value: `${plugin.stateBytesPerResource} bytes`,
+      target: "≤ 1536 bytes",
+      met: plugin.stateBytesPerResource <= 1536,
+    });
+  }
   const components = passSeconds(results, "components", "upYes");
   if (attendee && !Number.isNaN(components)) {
     const floor = N / RATE + components;
@@ -728,6 +754,8 @@ function printQuota(scenarios: readonly Scenario[], components: number): void {
 
 async function main(): Promise<void> {
   const rows = selectedRows();
+  // The plugin row's engine finds `pulumi-resource-chime` on PATH: this checkout's, not an installed one.
+  if (rows.has("plugin")) process.env.PATH = `${join(__dirname, "..", "bin")}${delimiter}${process.env.PATH}`;
   const engine = requireEngine();
   const startedAt = new Date();
   const loadBefore = uptime();

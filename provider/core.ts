@@ -6,7 +6,7 @@
 import { AttendeeLifecycle } from "./attendee/attendee-lifecycle";
 import type { AnyAttendeeInputs, AnyAttendeeState } from "./attendee/attendee-state";
 import { AttendeeBatchLifecycle } from "./attendee-batch/batch-lifecycle";
-import type { BatchInputs, BatchState } from "./attendee-batch/batch-state";
+import type { AnyBatchInputs, AnyBatchState } from "./attendee-batch/batch-state";
 import type { ChimeConfig } from "./aws/config";
 import { isNotFound } from "./aws/errors";
 import { MeetingLifecycle } from "./meeting/meeting-lifecycle";
@@ -16,6 +16,7 @@ import type { MeetingTagsInputs, MeetingTagsState } from "./meeting-tags/tags-st
 import * as namespaces from "./namespaces";
 import type { AttendeeClaims } from "./shared/claims";
 import type { ResourceLogic } from "./shared/resource";
+import { TaggedMeeting } from "./tagged-meeting";
 
 /** One provider instance: a dynamic provider process, or one configured plugin provider. */
 export interface ProviderInstance {
@@ -26,18 +27,24 @@ export interface ProviderInstance {
 /** The logic of every resource kind for one provider instance. */
 export interface Core {
   readonly attendee: ResourceLogic<AnyAttendeeInputs, AnyAttendeeState>;
+  /** A Meeting whose tags belong to a `MeetingTags` child (the dynamic class: no previews). */
   readonly meeting: ResourceLogic<MeetingInputs, MeetingState>;
+  /** A Meeting that updates its own tags in place, for a front-end that previews (the plugin). */
+  readonly taggedMeeting: ResourceLogic<MeetingInputs, MeetingState>;
   readonly meetingTags: ResourceLogic<MeetingTagsInputs, MeetingTagsState>;
-  readonly attendeeBatch: ResourceLogic<BatchInputs, BatchState>;
+  readonly attendeeBatch: ResourceLogic<AnyBatchInputs, AnyBatchState>;
 }
 
 export function createCore(instance: ProviderInstance): Core {
   const { config, claims } = instance;
   const context = { defaultRegion: () => config.defaultRegion, claims, isNotFound };
+  const meeting = new MeetingLifecycle({ ...context, io: namespaces.meetingIo(config) });
+  const meetingTags = new MeetingTagsLifecycle({ ...context, io: namespaces.tagsIo(config) });
   return {
     attendee: new AttendeeLifecycle({ ...context, io: namespaces.attendeeIo(config) }),
-    meeting: new MeetingLifecycle({ ...context, io: namespaces.meetingIo(config) }),
-    meetingTags: new MeetingTagsLifecycle({ ...context, io: namespaces.tagsIo(config) }),
+    meeting,
+    taggedMeeting: new TaggedMeeting(meeting, meetingTags),
+    meetingTags,
     attendeeBatch: new AttendeeBatchLifecycle({ ...context, io: namespaces.batchIo(config) }),
   };
 }

@@ -4,14 +4,21 @@
  * The local Chime SDK Meetings endpoint is a separate entry point: `pulumi-chime-sdk/local`.
  */
 
-export type { JoinInfo } from "./attendee-batch/batch-state";
+export type { JoinInfo, LegacyJoinInfo } from "./attendee-batch/batch-state";
 export {
   Attendee,
   type AttendeeArgs,
   type LegacyAttendeeArgs,
   type MeetingsAttendeeArgs,
 } from "./dynamic/attendee";
-export { AttendeeBatch, type AttendeeBatchArgs, type BatchMemberArgs } from "./dynamic/attendee-batch";
+export {
+  AttendeeBatch,
+  type AttendeeBatchArgs,
+  type BatchMemberArgs,
+  type LegacyAttendeeBatchArgs,
+  type LegacyBatchMemberArgs,
+  type MeetingsAttendeeBatchArgs,
+} from "./dynamic/attendee-batch";
 export { Meeting, type MeetingArgs, type MeetingFeaturesArgs } from "./dynamic/meeting";
 export { MeetingTags, type MeetingTagsArgs } from "./dynamic/meeting-tags";
 export type { MeetingFeatures } from "./meeting/meeting-features";

@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { capabilitiesFromSdk, capabilitiesToSet } from "../shared/capabilities";
 import { type LifecycleContext, regionToRead, unlessGone } from "../shared/io";
 import { namespaceOf } from "../shared/namespace";
 import {
@@ -14,15 +13,9 @@ import { duplicateFailures, finishCheck } from "../validation/check-result";
 import { type CheckFailure, isUnknown } from "../validation/rules";
 import { describeSensitive, mask } from "../validation/sensitive";
 import { checkBatch } from "./batch-check";
-import { diffBatch, inChunks, planBatch } from "./batch-diff";
-import type { BatchCreateError, BatchIo, ChimeAttendee } from "./batch-io";
-import {
-  type BatchInputs,
-  type BatchOutputs,
-  type BatchState,
-  type JoinInfo,
-  joinInfoFrom,
-} from "./batch-state";
+import { diffBatch, inChunks, membersToChange, predictedBatchOutputs } from "./batch-diff";
+import type { AnyJoinInfo, BatchCreateError, BatchIo, ChimeAttendee } from "./batch-io";
+import type { AnyBatchInputs, AnyBatchOutputs, AnyBatchState } from "./batch-state";
 
 /** A failure after some attendees of the batch were created: they exist and must be recorded. */
 class IncompleteBatch extends Error {
@@ -79,17 +72,18 @@ export function describeChunkFailure(
 /**
  * An AttendeeBatch's logic: up to 250 attendees of one meeting created with one BatchCreateAttendee
  * call per 100 (where `Attendee` needs one request per attendee, each within the 10-per-second quota),
- * then kept in step with the declared list, over the namespace's `BatchIo`.
+ * then kept in step with the declared list, over the namespace's `BatchIo`, which knows what an
+ * attendee's settings are there (capabilities; legacy tags) and how to read and set them.
  */
-export class AttendeeBatchLifecycle implements ResourceLogic<BatchInputs, BatchState> {
+export class AttendeeBatchLifecycle implements ResourceLogic<AnyBatchInputs, AnyBatchState> {
   constructor(private readonly context: LifecycleContext<BatchIo>) {}
 
   check(
     declaration: Declaration,
-    olds: BatchInputs | undefined,
+    olds: AnyBatchInputs | undefined,
     news: Readonly<Record<string, unknown>>,
-  ): { inputs: BatchInputs; failures: CheckFailure[] } {
-    const result = checkBatch(olds, news as Partial<BatchInputs>, this.context.defaultRegion());
+  ): { inputs: AnyBatchInputs; failures: CheckFailure[] } {
+    const result = checkBatch(olds, news, this.context.defaultRegion());
     const { meetingId, attendees } = result.inputs;
     const known =
       result.failures.length === 0 &&
@@ -101,7 +95,7 @@ export class AttendeeBatchLifecycle implements ResourceLogic<BatchInputs, BatchS
         ? duplicateFailures(
             this.context.claims,
             declaration.owner,
-            attendees.map((m, i) => ({
+            attendees.map((m: { externalUserId: string }, i: number) => ({
               meetingId,
               externalUserId: m.externalUserId,
               property: `attendees[${i}].externalUserId`,
@@ -111,19 +105,20 @@ export class AttendeeBatchLifecycle implements ResourceLogic<BatchInputs, BatchS
     return finishCheck({ ...result, failures: [...result.failures, ...duplicates] }, declaration, news);
   }
 
-  diff(olds: BatchState, news: BatchInputs): Diffed {
+  diff(olds: AnyBatchState, news: AnyBatchInputs): Diffed {
     // The rule always says whether anything changes, and what replaces.
     return diffBatch(olds, news) as Diffed;
   }
 
-  private io(state: BatchInputs, declaration: Declaration): BatchIo {
+  private io(state: AnyBatchInputs, declaration: Declaration): BatchIo {
     return this.context.io({ namespace: namespaceOf(state), region: state.region }, declaration.secretInputs);
   }
 
-  async create(declaration: Declaration, inputs: BatchInputs): Promise<Created<BatchOutputs>> {
+  async create(declaration: Declaration, inputs: AnyBatchInputs): Promise<Created<AnyBatchOutputs>> {
     const id = randomUUID();
     try {
-      return { id, state: { ...inputs, joinInfo: await this.converge(declaration, inputs, {}) } };
+      const joinInfo = await this.converge(declaration, inputs, {});
+      return { id, state: { ...inputs, joinInfo } as AnyBatchOutputs };
     } catch (error) {
       if (!(error instanceof IncompleteBatch)) throw error;
       // Some attendees exist: record the batch (without secrets) rather than orphan them; the next
@@ -135,67 +130,72 @@ export class AttendeeBatchLifecycle implements ResourceLogic<BatchInputs, BatchS
   async read(
     declaration: Declaration,
     id: string,
-    state: BatchState | undefined,
-  ): Promise<Read<BatchState, BatchInputs> | undefined> {
+    state: AnyBatchState | undefined,
+  ): Promise<Read<AnyBatchState, AnyBatchInputs> | undefined> {
     const region = regionToRead(this.context, "An AttendeeBatch", state);
-    const recorded = { ...(state as BatchState), region };
-    // The meeting's listing, shared with the other reads of this pass (a refresh reads all at once).
-    const listed = await unlessGone(this.context, () =>
-      this.io(recorded, declaration).listing(recorded.meetingId),
-    );
-    if (!listed) return undefined;
-    const joinInfo = declaredIn(recorded, listed, recorded.joinInfo);
-    if (Object.keys(joinInfo).length === 0) return undefined;
-    const inputs: BatchInputs = { meetingId: recorded.meetingId, attendees: recorded.attendees, region };
-    return { id, state: { ...inputs, joinInfo }, inputs };
+    // The declared inputs as recorded (the namespace included, when there is one), in that region.
+    const { joinInfo: previous, ...recorded } = state as AnyBatchState;
+    const inputs = { ...recorded, region } as AnyBatchInputs;
+    const io = this.io(inputs, declaration);
+    const joinInfo = await unlessGone(this.context, async () => {
+      // The meeting's listing, shared with the other reads of this pass (a refresh reads all at once).
+      const listed = await io.listing(inputs.meetingId);
+      return listed && io.recorded(inputs.meetingId, declaredIn(inputs, listed), previous);
+    });
+    if (!joinInfo || Object.keys(joinInfo).length === 0) return undefined;
+    return { id, state: { ...inputs, joinInfo } as AnyBatchState, inputs };
   }
 
   async update(
     declaration: Declaration,
     _id: string,
-    olds: BatchState,
-    news: BatchInputs,
-  ): Promise<BatchOutputs> {
-    // A create that failed part-way recorded no joinInfo: find what exists by externalUserId.
-    const current = olds.joinInfo ?? (await this.findDeclared(declaration, olds));
-    return { ...news, joinInfo: await this.converge(declaration, news, current) };
+    olds: AnyBatchState,
+    news: AnyBatchInputs,
+  ): Promise<AnyBatchOutputs> {
+    // A create that failed part-way recorded no joinInfo: find what exists by externalUserId, with
+    // the settings it has.
+    const io = this.io(olds, declaration);
+    const current =
+      olds.joinInfo ?? (await io.recorded(olds.meetingId, declaredIn(olds, await io.list(olds.meetingId))));
+    const joinInfo = await this.converge(declaration, news, current);
+    return { ...news, joinInfo } as AnyBatchOutputs;
   }
 
-  async delete(declaration: Declaration, _id: string, state: BatchState): Promise<void> {
+  preview(olds: AnyBatchState | undefined, news: AnyBatchInputs): AnyBatchState {
+    return predictedBatchOutputs(olds, news);
+  }
+
+  async delete(declaration: Declaration, _id: string, state: AnyBatchState): Promise<void> {
     const io = this.io(state, declaration);
     // The meeting has ended (its attendees went with it), or an attendee is gone already.
     await unlessGone(this.context, async () => {
-      const joinInfo = state.joinInfo ?? (await this.findDeclared(declaration, state));
+      // A create that failed part-way recorded no joinInfo: the declared attendees in the meeting.
+      const attendeeIds = state.joinInfo
+        ? Object.values(state.joinInfo as Record<string, AnyJoinInfo>).map((a) => a.attendeeId)
+        : declaredIn(state, await io.list(state.meetingId)).flatMap((a) => a.AttendeeId ?? []);
       await Promise.all(
-        Object.values(joinInfo).map((a) =>
-          unlessGone(this.context, () => io.delete(state.meetingId, a.attendeeId)),
+        attendeeIds.map((attendeeId) =>
+          unlessGone(this.context, () => io.delete(state.meetingId, attendeeId)),
         ),
       );
     });
   }
 
-  /** The declared attendees that exist in the meeting, by externalUserId (a fresh listing). */
-  private async findDeclared(
-    declaration: Declaration,
-    state: BatchInputs,
-  ): Promise<Record<string, JoinInfo>> {
-    return declaredIn(state, await this.io(state, declaration).list(state.meetingId));
-  }
-
   /**
    * Brings the meeting's attendees from `current` to the declared ones: deletes those no longer
    * declared (first, to make room), creates the missing ones with BatchCreateAttendee, 100 a request,
-   * one request after another (adopting any that exist), and sets capabilities that differ from the
-   * declared ones. A request that fails outright stops the creating there: what exists is recorded
-   * and the failure names the attendees not created.
+   * one request after another (adopting any that exist), and settles the settings (capabilities;
+   * legacy tags) that differ from the declared ones, adopted attendees' included. A request that fails
+   * outright stops the creating there: what exists is recorded and the failure names the attendees
+   * not created.
    */
   private async converge(
     declaration: Declaration,
-    inputs: BatchInputs,
-    current: Record<string, JoinInfo>,
-  ): Promise<Record<string, JoinInfo>> {
+    inputs: AnyBatchInputs,
+    current: Readonly<Record<string, AnyJoinInfo>>,
+  ): Promise<Record<string, AnyJoinInfo>> {
     const io = this.io(inputs, declaration);
-    const plan = planBatch(current, inputs.attendees);
+    const plan = membersToChange(current, inputs.attendees);
     const joinInfo = { ...current };
     await Promise.all(
       plan.remove.map(async (externalUserId) => {
@@ -209,7 +209,7 @@ export class AttendeeBatchLifecycle implements ResourceLogic<BatchInputs, BatchS
     for (const chunk of inChunks(plan.create)) {
       try {
         const created = await io.create(inputs.meetingId, chunk.items);
-        Object.assign(joinInfo, joinInfoFrom(created.attendees));
+        Object.assign(joinInfo, created.joinInfo);
         errors.push(...created.errors);
         if (created.errors.length > 0) requestId ??= created.requestId;
       } catch (error) {
@@ -220,16 +220,12 @@ export class AttendeeBatchLifecycle implements ResourceLogic<BatchInputs, BatchS
       }
     }
     try {
-      // Capabilities to set: those that differ now, adopted attendees included.
-      const updates = inputs.attendees.flatMap((m) => {
-        const have = joinInfo[m.externalUserId];
-        const wanted = have && capabilitiesToSet(have.capabilities, m.capabilities);
-        return wanted ? [{ m, have, wanted }] : [];
-      });
+      // Settings that differ now, adopted attendees' included: the namespace's I/O knows which.
       await Promise.all(
-        updates.map(async ({ m, have, wanted }) => {
-          const updated: ChimeAttendee = await io.setCapabilities(inputs.meetingId, have.attendeeId, wanted);
-          joinInfo[m.externalUserId] = { ...have, capabilities: capabilitiesFromSdk(updated) };
+        inputs.attendees.map(async (m) => {
+          const have = joinInfo[m.externalUserId];
+          const settled = have && (await io.settle(inputs.meetingId, have, m));
+          if (settled) joinInfo[m.externalUserId] = settled;
         }),
       );
     } catch (error) {
@@ -259,15 +255,8 @@ export class AttendeeBatchLifecycle implements ResourceLogic<BatchInputs, BatchS
   }
 }
 
-/** The declared attendees among `listed`, by externalUserId. */
-function declaredIn(
-  state: BatchInputs,
-  listed: readonly ChimeAttendee[],
-  previous?: Record<string, JoinInfo>,
-): Record<string, JoinInfo> {
-  const declared = new Set(state.attendees.map((m) => m.externalUserId));
-  return joinInfoFrom(
-    listed.filter((a) => a.ExternalUserId !== undefined && declared.has(a.ExternalUserId)),
-    previous,
-  );
+/** The declared attendees among `listed`. */
+function declaredIn(state: AnyBatchInputs, listed: readonly ChimeAttendee[]): ChimeAttendee[] {
+  const declared = new Set(state.attendees.map((m: { externalUserId: string }) => m.externalUserId));
+  return listed.filter((a) => a.ExternalUserId !== undefined && declared.has(a.ExternalUserId));
 }

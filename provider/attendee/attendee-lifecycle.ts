@@ -22,6 +22,7 @@ import {
   halfCreatedState,
   inputsOfAny,
   isComplete,
+  predictedAttendeeOutputs,
   unconverged,
 } from "./attendee-state";
 
@@ -122,6 +123,10 @@ export class AttendeeLifecycle implements ResourceLogic<AnyAttendeeInputs, AnyAt
     if (isComplete(olds)) return io.converge(news, olds, true);
     // A create that failed half-way left no secrets in state: CreateAttendee finds the attendee again.
     return io.converge(news, await io.create(news), false);
+  }
+
+  preview(olds: AnyAttendeeState | undefined, news: AnyAttendeeInputs): AnyAttendeeState {
+    return predictedAttendeeOutputs(olds, news);
   }
 
   async delete(declaration: Declaration, _id: string, state: AnyAttendeeState): Promise<void> {

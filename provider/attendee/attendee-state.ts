@@ -1,6 +1,7 @@
 import type { Attendee as LegacyAttendee } from "@aws-sdk/client-chime";
 import type { Attendee as SdkAttendee } from "@aws-sdk/client-chime-sdk-meetings";
 import { type AttendeeCapabilities, capabilitiesFromSdk } from "../shared/capabilities";
+import { UNKNOWN } from "../validation/rules";
 
 /** The inputs of an Attendee in Chime SDK Meetings as `check` normalises and the engine stores them. */
 export interface AttendeeInputs {
@@ -158,4 +159,29 @@ export function unconverged(inputs: AnyAttendeeInputs): string {
 /** The inputs that would declare an attendee as read back (its outputs without secrets). */
 export function inputsOfAny(outputs: AnyAttendeeOutputs): AnyAttendeeInputs | AttendeeState {
   return outputs.namespace === "legacy" ? legacyInputsOf(outputs) : inputsOf(outputs);
+}
+
+/**
+ * The outputs a create (`olds` absent) or an update of an attendee with `news` will give, predicted for a
+ * preview. A new attendee's AttendeeId and JoinToken are Chime's (unknown), and so are its capabilities
+ * when none are declared (Chime's default, or those of an attendee adopted by its externalUserId). An
+ * update keeps the attendee, its AttendeeId and JoinToken, and sets the declared capabilities (legacy:
+ * tags, none when not declared); an update that completes a half-created attendee finds its secrets again.
+ */
+export function predictedAttendeeOutputs(
+  olds: AnyAttendeeState | undefined,
+  news: AnyAttendeeInputs,
+): AnyAttendeeState {
+  const secrets =
+    olds && isComplete(olds)
+      ? { attendeeId: olds.attendeeId, joinToken: olds.joinToken }
+      : {
+          attendeeId: UNKNOWN,
+          joinToken: UNKNOWN,
+        };
+  if (news.namespace === "legacy") return { ...news, tags: news.tags ?? {}, ...secrets };
+  const capabilities =
+    news.capabilities ??
+    (olds && olds.namespace === undefined ? olds.capabilities : (UNKNOWN as unknown as AttendeeCapabilities));
+  return { ...news, capabilities, ...secrets };
 }

@@ -1,6 +1,8 @@
 import {
+  BatchCreateAttendeeCommand,
   ChimeClient,
   CreateAttendeeCommand,
+  type CreateAttendeeError,
   CreateMeetingCommand,
   type CreateMeetingCommandInput,
   DeleteAttendeeCommand,
@@ -19,12 +21,15 @@ import {
   UntagMeetingCommand,
 } from "@aws-sdk/client-chime";
 import { chunks, TAGS_PER_CALL } from "../shared/tags";
-import { attendeePages, type Caller, callChime, callOnAttendee, firstItem } from "./call";
+import { attendeePages, type Caller, callChime, callOnAttendee, everyItem, firstItem } from "./call";
 import { type ChimeClients, sdkClientConfig, sdkClientPacing } from "./client";
-import type { Failure } from "./errors";
+import { type Failure, isNotFound } from "./errors";
 import type { ChimeSettings } from "./settings";
 
 export type { LegacyAttendee, LegacyMeeting };
+
+/** ListAttendees' MaxResults in the legacy model (ResultMax: 1 to 99; the Meetings namespace takes 100). */
+export const LEGACY_PAGE_SIZE = 99;
 
 function sdkTags(tags: Readonly<Record<string, string>> | readonly [string, string][]): Tag[] {
   const entries = Array.isArray(tags) ? tags : Object.entries(tags);
@@ -79,8 +84,9 @@ export class LegacyChimeApi {
   }
 
   /**
-   * CreateAttendee with its tags; returns the existing attendee when one with this ExternalUserId is
-   * there already (its tags are then left as they are: the caller sets them).
+   * CreateAttendee with its first 10 tags (the most its Tags member takes); returns the existing
+   * attendee when one with this ExternalUserId is there already (its tags are then left as they are).
+   * Either way the caller brings the tags to the declared ones (ListAttendeeTags, TagAttendee).
    */
   async createAttendee(
     meetingId: string,
@@ -93,7 +99,8 @@ export class LegacyChimeApi {
         new CreateAttendeeCommand({
           MeetingId: meetingId,
           ExternalUserId: externalUserId,
-          Tags: entries.length > 0 ? sdkTags(entries) : undefined,
+          // The model's AttendeeTagList takes 1 to 10: the caller sets the rest with TagAttendee.
+          Tags: entries.length > 0 ? sdkTags(entries.slice(0, TAGS_PER_CALL)) : undefined,
         }),
       ),
     );
@@ -108,21 +115,91 @@ export class LegacyChimeApi {
   }
 
   async deleteAttendee(meetingId: string, attendeeId: string): Promise<void> {
-    await callOnAttendee(this.caller, "DeleteAttendee", meetingId, attendeeId, (request) =>
-      this.client.send(new DeleteAttendeeCommand(request)),
+    await this.changes(meetingId, () =>
+      callOnAttendee(this.caller, "DeleteAttendee", meetingId, attendeeId, (request) =>
+        this.client.send(new DeleteAttendeeCommand(request)),
+      ),
     );
   }
 
   /** The meeting's attendee with this ExternalUserId, found through ListAttendees, if there is one. */
   findAttendee(meetingId: string, externalUserId: string): Promise<LegacyAttendee | undefined> {
-    // The legacy API's ListAttendees takes at most 99 a page (its MaxResults is 1–99; 100 is a 400).
-    const attendees = attendeePages(
+    return firstItem(this.attendees(meetingId), (a) => a.ExternalUserId === externalUserId);
+  }
+
+  /** Every attendee of the meeting, through all pages of ListAttendees. */
+  listAttendees(meetingId: string): Promise<LegacyAttendee[]> {
+    return everyItem(this.attendees(meetingId));
+  }
+
+  /** ListAttendees' pages, 99 a page: the legacy model's most (100, which findAttendee asked for, is refused). */
+  private attendees(meetingId: string): AsyncGenerator<LegacyAttendee> {
+    return attendeePages(
       meetingId,
       this.caller,
       (request) => this.client.send(new ListAttendeesCommand(request)),
-      99,
+      LEGACY_PAGE_SIZE,
     );
-    return firstItem(attendees, (a) => a.ExternalUserId === externalUserId);
+  }
+
+  /**
+   * The meeting's attendees for a read, or `undefined` when the meeting is gone (404): reads close
+   * together share one listing, as in Chime SDK Meetings (`ChimeApi.meetingAttendees`), under keys of
+   * their own (legacy meeting ids are not the other namespace's).
+   */
+  meetingAttendees(meetingId: string): Promise<LegacyAttendee[] | undefined> {
+    return this.clients.meetingSnapshots.get(this.snapshotKey(meetingId), async () => {
+      try {
+        return await this.listAttendees(meetingId);
+      } catch (error) {
+        if (isNotFound(error)) return undefined;
+        throw error;
+      }
+    });
+  }
+
+  /**
+   * BatchCreateAttendee (1–100 attendees): those created or, for ExternalUserIds already there, found
+   * (with the tags they had: a found attendee's tags are left as they are, the caller sets them); and
+   * the per-attendee errors, which the legacy API answers with HTTP 201. Each item's `tags` go in its
+   * Tags member, which the model's AttendeeTagList limits to 1–10: the caller passes at most 10 and
+   * sets the rest with `tagAttendee`; none (or an empty list) sends no Tags member.
+   */
+  async batchCreateAttendees(
+    meetingId: string,
+    members: readonly { externalUserId: string; tags?: readonly [string, string][] }[],
+  ): Promise<{ attendees: LegacyAttendee[]; errors: CreateAttendeeError[]; requestId?: string }> {
+    const out = await this.changes(meetingId, () =>
+      this.call({ operation: "BatchCreateAttendee", about: { meetingId } }, () =>
+        this.client.send(
+          new BatchCreateAttendeeCommand({
+            MeetingId: meetingId,
+            Attendees: members.map((m) => ({
+              ExternalUserId: m.externalUserId,
+              Tags: m.tags && m.tags.length > 0 ? sdkTags(m.tags) : undefined,
+            })),
+          }),
+        ),
+      ),
+    );
+    return { attendees: out.Attendees ?? [], errors: out.Errors ?? [], requestId: out.$metadata?.requestId };
+  }
+
+  private snapshotKey(meetingId: string): string {
+    return JSON.stringify(["legacy", this.settings.endpoint ?? "", meetingId.toLowerCase()]);
+  }
+
+  /**
+   * Runs a call that changes the meeting's attendees, dropping its shared listing before and after
+   * (a read that started meanwhile may hold the listing from before the call).
+   */
+  private async changes<T>(meetingId: string, call: () => Promise<T>): Promise<T> {
+    this.clients.meetingSnapshots.invalidate(this.snapshotKey(meetingId));
+    try {
+      return await call();
+    } finally {
+      this.clients.meetingSnapshots.invalidate(this.snapshotKey(meetingId));
+    }
   }
 
   async listAttendeeTags(meetingId: string, attendeeId: string): Promise<Record<string, string>> {

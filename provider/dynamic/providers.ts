@@ -3,7 +3,7 @@
  * logic in this process's instance (`./process.ts`).
  */
 import type { AnyAttendeeInputs, AnyAttendeeOutputs, AnyAttendeeState } from "../attendee/attendee-state";
-import type { BatchInputs, BatchOutputs, BatchState } from "../attendee-batch/batch-state";
+import type { AnyBatchInputs, AnyBatchOutputs, AnyBatchState } from "../attendee-batch/batch-state";
 import type {
   LegacyMeetingOutputs,
   MeetingInputs,
@@ -74,7 +74,7 @@ export class MeetingTagsProvider extends DynamicProvider<MeetingTagsInputs, Meet
 }
 
 /** The dynamic provider behind `AttendeeBatch`. */
-export class AttendeeBatchProvider extends DynamicProvider<BatchInputs, BatchState, BatchOutputs> {
+export class AttendeeBatchProvider extends DynamicProvider<AnyBatchInputs, AnyBatchState, AnyBatchOutputs> {
   constructor() {
     super({
       label: "AttendeeBatch",

@@ -96,6 +96,11 @@ export class MeetingTagsLifecycle implements ResourceLogic<MeetingTagsInputs, Me
     return news;
   }
 
+  /** Create and update both return the declared inputs: nothing to predict. */
+  preview(_olds: MeetingTagsState | undefined, news: MeetingTagsInputs): MeetingTagsState {
+    return news;
+  }
+
   /** Removes its tags from the meeting; a meeting that ended (or was replaced) has none left. */
   async delete(declaration: Declaration, _id: string, state: MeetingTagsState): Promise<void> {
     const keys = Object.keys(state.tags ?? {});

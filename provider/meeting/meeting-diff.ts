@@ -11,6 +11,8 @@ import { MEETING_REPLACE_ON, type MeetingInputs, type MeetingState } from "./mee
  * that is not an input (`meetingId`, `meetingArn`, `mediaPlacement`) turns unknown; every attendee of
  * the meeting then previews as replaced while `up` replaces nothing (issue 8). So `tags` are ignored
  * here: they belong to the meeting's `MeetingTags` child, which is what a tags-only change updates.
+ * (A front-end that previews can update them in place with the meeting: `../tagged-meeting.ts`, the
+ * plugin's Meeting, adds MeetingTags' rule for them to this one.)
  * The `clientRequestToken` of state written by v0.1.0 is ignored too (no longer stored).
  */
 export function diffMeeting(olds: MeetingState, news: MeetingInputs): pulumi.dynamic.DiffResult {

@@ -8,7 +8,13 @@ import type { CheckFailure } from "../validation/rules";
 import { checkMeeting } from "./meeting-check";
 import { diffMeeting } from "./meeting-diff";
 import type { MeetingIo } from "./meeting-io";
-import { type MeetingInputs, type MeetingState, meetingInputsOf, recordsMeeting } from "./meeting-state";
+import {
+  type MeetingInputs,
+  type MeetingState,
+  meetingInputsOf,
+  predictedMeetingOutputs,
+  recordsMeeting,
+} from "./meeting-state";
 
 /**
  * A Meeting's logic, of either namespace: CreateMeeting (with the declared tags), GetMeeting,
@@ -78,6 +84,11 @@ export class MeetingLifecycle implements ResourceLogic<MeetingInputs, MeetingSta
     throw new Error(
       "A Meeting cannot change in place; its diff replaces it on any change (this is a bug in pulumi-chime-sdk).",
     );
+  }
+
+  /** A new meeting: Chime's ids and URLs unknown. An update (never planned, see `update`) changes nothing. */
+  preview(olds: MeetingState | undefined, news: MeetingInputs): MeetingState {
+    return olds ?? predictedMeetingOutputs(news);
   }
 
   async delete(declaration: Declaration, _id: string, state: MeetingState): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Meeting as LegacyMeeting } from "@aws-sdk/client-chime";
 import type { Meeting as SdkMeeting } from "@aws-sdk/client-chime-sdk-meetings";
+import { UNKNOWN } from "../validation/rules";
 import type { MeetingFeatures } from "./meeting-features";
 
 /** Where a meeting's notifications go. */
@@ -49,7 +50,8 @@ export interface MeetingInputs {
   /**
    * The tags CreateMeeting sets (so that a meeting is never untagged, and IAM `aws:RequestTag`
    * conditions see them). Managed afterwards by the meeting's `MeetingTags` child: a change of them
-   * alone is no change of the meeting, and the meeting's outputs do not carry them.
+   * alone is no change of the meeting, and the meeting's outputs do not carry them. (The plugin's
+   * Meeting, which previews, updates them itself and carries them: `../tagged-meeting.ts`.)
    */
   readonly tags?: Record<string, string>;
   /** The control-plane region, resolved once in `check` and carried over afterwards. */
@@ -124,6 +126,20 @@ export function meetingOutputs(inputs: MeetingInputs, meeting: SdkMeeting): Meet
     meetingArn: meeting.MeetingArn,
     mediaPlacement: withoutUndefined(mediaPlacementFromSdk(meeting)),
   });
+}
+
+/**
+ * The outputs a CreateMeeting with `inputs` will give (`meetingOutputs`, `legacyMeetingOutputs`),
+ * predicted for a preview: what Chime assigns (`meetingId`, `meetingArn` but in the legacy namespace,
+ * `mediaPlacement`) is unknown, the rest is as declared.
+ */
+export function predictedMeetingOutputs(inputs: MeetingInputs): MeetingState {
+  return {
+    ...(meetingInputsOf(inputs) as MeetingInputs),
+    meetingId: UNKNOWN,
+    ...(inputs.namespace === "legacy" ? {} : { meetingArn: UNKNOWN }),
+    mediaPlacement: UNKNOWN as MediaPlacement,
+  };
 }
 
 /**

@@ -37,7 +37,9 @@ export function tagsIo(config: ChimeConfig): IoFactory<TagsIo> {
       : meetings.tagsIo(config, target, secrets);
 }
 
-/** AttendeeBatch has no legacy I/O yet (issue 17, item 4): a legacy batch cannot pass `check`. */
 export function batchIo(config: ChimeConfig): IoFactory<BatchIo> {
-  return (target, secrets) => meetings.batchIo(config, target, secrets);
+  return (target, secrets) =>
+    target.namespace === "legacy"
+      ? legacy().batchIo(config, secrets)
+      : meetings.batchIo(config, target, secrets);
 }

@@ -13,7 +13,15 @@ import {
   type LegacyAttendeeState,
   toLegacyOutputs,
 } from "../attendee/attendee-state";
+import { tagsAtCreate } from "../attendee-batch/batch-diff";
+import type { BatchIo } from "../attendee-batch/batch-io";
+import {
+  type LegacyBatchMember,
+  type LegacyJoinInfo,
+  legacyJoinInfoFrom,
+} from "../attendee-batch/batch-state";
 import type { ChimeConfig } from "../aws/config";
+import { isNotFound } from "../aws/errors";
 import { LegacyChimeApi } from "../aws/legacy-api";
 import type { MeetingIo } from "../meeting/meeting-io";
 import {
@@ -130,5 +138,80 @@ export function tagsIo(config: ChimeConfig, secretInputs: readonly string[]): Ta
     list: (meeting) => chime.listMeetingTags(meeting.meetingId),
     tag: (meeting, set) => chime.tagMeeting(meeting.meetingId, set),
     untag: (meeting, keys) => chime.untagMeeting(meeting.meetingId, keys),
+  };
+}
+
+/**
+ * A legacy attendee batch's I/O: BatchCreateAttendee with each member's first 10 tags (the model's
+ * AttendeeTagList), ListAttendees (99 a page), ListAttendeeTags, TagAttendee / UntagAttendee (10 a
+ * call) and DeleteAttendee. A listing carries no tags and BatchCreateAttendee hands back an attendee
+ * that already had the ExternalUserId with the tags it had: so `create` lists the meeting once, before
+ * its first request, and reads the tags of the attendees it finds there (adopted), while a fresh one
+ * has the tags it was created with (TagAttendee then sets the rest, in `settle`). An attendee made
+ * out of band between that listing and the request is taken for fresh; the next refresh reads its tags.
+ */
+export function batchIo(config: ChimeConfig, secretInputs: readonly string[]): BatchIo {
+  const chime = api(config, secretInputs);
+  /** externalUserIds in the meeting before this operation's first BatchCreateAttendee. */
+  let before: Promise<Set<string>> | undefined;
+  /** The tags of each attendee, read; one gone meanwhile is left out (undefined). */
+  const tagsOf = (meetingId: string, attendeeId: string) =>
+    chime.listAttendeeTags(meetingId, attendeeId).catch((error) => {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    });
+  return {
+    listing: (meetingId) => chime.meetingAttendees(meetingId),
+    list: (meetingId) => chime.listAttendees(meetingId),
+    async recorded(meetingId, listed, previous) {
+      const tags: Record<string, Record<string, string>> = {};
+      const found = await Promise.all(
+        listed.map(async (a) => {
+          const read = a.AttendeeId && a.ExternalUserId && (await tagsOf(meetingId, a.AttendeeId));
+          if (!read || !a.ExternalUserId) return [];
+          tags[a.ExternalUserId] = read;
+          return [a];
+        }),
+      );
+      return legacyJoinInfoFrom(found.flat(), tags, previous as Record<string, LegacyJoinInfo> | undefined);
+    },
+    async create(meetingId, members) {
+      before ??= chime
+        .listAttendees(meetingId)
+        .then((l) => new Set(l.flatMap((a) => a.ExternalUserId ?? [])));
+      const existing = await before;
+      const items = (members as readonly LegacyBatchMember[]).map((m) => ({
+        externalUserId: m.externalUserId,
+        tags: tagsAtCreate(m.tags).atCreate,
+      }));
+      const created = await chime.batchCreateAttendees(meetingId, items);
+      const sent = new Map(items.map((item) => [item.externalUserId, item.tags ?? []]));
+      const tags: Record<string, Record<string, string>> = {};
+      await Promise.all(
+        created.attendees.map(async (a) => {
+          const id = a.ExternalUserId;
+          if (!id || !a.AttendeeId) return;
+          // An adopted attendee kept its tags; a fresh one has those its item carried.
+          tags[id] = existing.has(id)
+            ? ((await tagsOf(meetingId, a.AttendeeId)) ?? {})
+            : Object.fromEntries(sent.get(id) ?? []);
+        }),
+      );
+      return {
+        joinInfo: legacyJoinInfoFrom(created.attendees, tags),
+        errors: created.errors,
+        requestId: created.requestId,
+      };
+    },
+    async settle(meetingId, have, member) {
+      const recorded = have as LegacyJoinInfo;
+      const wanted = (member as LegacyBatchMember).tags ?? {};
+      const { set, remove } = tagChanges(recorded.tags, wanted);
+      if (set.length + remove.length === 0) return undefined;
+      if (remove.length > 0) await chime.untagAttendee(meetingId, recorded.attendeeId, remove);
+      if (set.length > 0) await chime.tagAttendee(meetingId, recorded.attendeeId, set);
+      return { ...recorded, tags: { ...wanted } };
+    },
+    delete: (meetingId, attendeeId) => chime.deleteAttendee(meetingId, attendeeId),
   };
 }

@@ -12,6 +12,7 @@ import {
   toOutputs,
 } from "../attendee/attendee-state";
 import type { BatchIo } from "../attendee-batch/batch-io";
+import { type BatchMember, type JoinInfo, joinInfoFrom } from "../attendee-batch/batch-state";
 import { ChimeApi } from "../aws/chime-api";
 import type { ChimeConfig } from "../aws/config";
 import type { MeetingIo } from "../meeting/meeting-io";
@@ -24,7 +25,7 @@ import {
   meetingOutputs,
 } from "../meeting/meeting-state";
 import type { TagsIo } from "../meeting-tags/tags-io";
-import { capabilitiesToSet } from "../shared/capabilities";
+import { capabilitiesFromSdk, capabilitiesToSet } from "../shared/capabilities";
 import type { IoTarget } from "../shared/io";
 
 /** The API for `target` in this namespace, its messages masking `secretInputs`. */
@@ -144,15 +145,33 @@ export function tagsIo(config: ChimeConfig, target: IoTarget, secretInputs: read
   };
 }
 
-/** An attendee batch's I/O: BatchCreateAttendee, UpdateAttendeeCapabilities, ListAttendees, DeleteAttendee. */
+/**
+ * An attendee batch's I/O: BatchCreateAttendee, UpdateAttendeeCapabilities, ListAttendees,
+ * DeleteAttendee. An attendee's settings are its capabilities, which every answer carries (a listing
+ * and an adopted attendee included): nothing more to read.
+ */
 export function batchIo(config: ChimeConfig, target: IoTarget, secretInputs: readonly string[]): BatchIo {
   const chime = api(config, target, secretInputs);
   return {
     listing: (meetingId) => chime.meetingAttendees(meetingId),
     list: (meetingId) => chime.listAttendees(meetingId),
-    create: (meetingId, members) => chime.batchCreateAttendees(meetingId, members),
-    setCapabilities: (meetingId, attendeeId, capabilities) =>
-      chime.updateAttendeeCapabilities(meetingId, attendeeId, capabilities),
+    recorded: async (_meetingId, listed, previous) =>
+      joinInfoFrom(listed, previous as Record<string, JoinInfo> | undefined),
+    async create(meetingId, members) {
+      const created = await chime.batchCreateAttendees(meetingId, members as readonly BatchMember[]);
+      return {
+        joinInfo: joinInfoFrom(created.attendees),
+        errors: created.errors,
+        requestId: created.requestId,
+      };
+    },
+    async settle(meetingId, have, member) {
+      const recorded = have as JoinInfo;
+      const wanted = capabilitiesToSet(recorded.capabilities, (member as BatchMember).capabilities);
+      if (!wanted) return undefined;
+      const updated = await chime.updateAttendeeCapabilities(meetingId, recorded.attendeeId, wanted);
+      return { ...recorded, capabilities: capabilitiesFromSdk(updated) };
+    },
     delete: (meetingId, attendeeId) => chime.deleteAttendee(meetingId, attendeeId),
   };
 }

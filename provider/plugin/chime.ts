@@ -15,7 +15,8 @@ import type { PluginProvider, Registry } from "./server";
 
 /** The type tokens the plugin serves, and the core's resource each one is. */
 export const TYPES = {
-  "chime:index:Meeting": "meeting",
+  // The plugin previews, so its Meeting updates its own tags in place (the dynamic class cannot).
+  "chime:index:Meeting": "taggedMeeting",
   "chime:index:Attendee": "attendee",
   "chime:index:AttendeeBatch": "attendeeBatch",
   "chime:index:MeetingTags": "meetingTags",
@@ -100,6 +101,9 @@ function packageFile(name: string): string {
   return require.resolve(`pulumi-chime-sdk/${name}`);
 }
 
+/** The property that holds a resource's tags, where it is not `tags`. */
+const TAGS_PROPERTY: Readonly<Record<string, string>> = { "chime:index:AttendeeBatch": "attendees" };
+
 /** The chime plugin as the server serves it. */
 export function chimePlugin(env: NodeJS.ProcessEnv = process.env): PluginProvider {
   const { version } = JSON.parse(readFileSync(packageFile("package.json"), "utf8")) as { version: string };
@@ -108,9 +112,10 @@ export function chimePlugin(env: NodeJS.ProcessEnv = process.env): PluginProvide
     schema: readFileSync(packageFile("schema.json"), "utf8"),
     checkConfig: (config) => checkConfig(config, env),
     configure: (config) => registryFor(config, env),
-    // The legacy model marks tags sensitive: stored as secrets there, whatever the program said.
-    secretsOf: (_type, properties) =>
-      tagsAreSecret(properties.namespace as string | undefined) ? ["tags"] : [],
+    // The legacy model marks tags sensitive: stored as secrets there, whatever the program said. An
+    // AttendeeBatch holds its members' tags in `attendees` (the engine keeps secrecy per property).
+    secretsOf: (type, properties) =>
+      tagsAreSecret(properties.namespace as string | undefined) ? [TAGS_PROPERTY[type] ?? "tags"] : [],
     deleteBeforeReplace: DELETE_BEFORE_REPLACE,
   };
 }

@@ -290,13 +290,13 @@ export class ProviderServer {
       for (const [key, value] of req.getVariablesMap().entries()) config[key.split(":").pop() ?? key] = value;
     }
     this.registry = this.provider.configure(config);
-    // No preview of creates and updates (supportsPreview false): the engine previews them from the
-    // inputs, as for dynamic resources, and the core's diffs are written for that.
+    // Previews of creates and updates come here (`preview: true`), answered by the core's predictions
+    // without any call: a Meeting's tags update then keeps its meetingId known, and its attendees `same`.
     return new provproto.ConfigureResponse()
       .setAcceptsecrets(true)
       .setAcceptresources(false)
       .setAcceptoutputs(false)
-      .setSupportspreview(false);
+      .setSupportspreview(true);
   }
 
   private async check(req: provproto.CheckRequest): Promise<provproto.CheckResponse> {
@@ -335,6 +335,14 @@ export class ProviderServer {
     const type = this.typeOf(req);
     const logic = this.logicFor(type);
     const inputs = revealProperties(fromStruct(req.getProperties()));
+    if (req.getPreview()) {
+      // No id yet; the outputs as predicted (or, for a resource that predicts nothing, its inputs: what
+      // the engine itself would take).
+      const predicted = logic.preview ? logic.preview(undefined, inputs.values) : inputs.values;
+      return new provproto.CreateResponse()
+        .setId("")
+        .setProperties(toStruct(this.conceal(type, "outputs", predicted, inputs.secrets)));
+    }
     const declaration = this.declaration(req, type, inputs.secrets);
     try {
       const created = await logic.create(declaration, inputs.values);
@@ -369,6 +377,12 @@ export class ProviderServer {
     const logic = this.logicFor(type);
     const olds = revealProperties(fromStruct(req.getOlds())).values;
     const news = revealProperties(fromStruct(req.getNews()));
+    if (req.getPreview()) {
+      const predicted = logic.preview ? logic.preview(olds, news.values) : news.values;
+      return new provproto.UpdateResponse().setProperties(
+        toStruct(this.conceal(type, "outputs", predicted, news.secrets)),
+      );
+    }
     const declaration = this.declaration(req, type, news.secrets);
     try {
       const state = await logic.update(declaration, req.getId(), olds, news.values);

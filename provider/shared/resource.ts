@@ -95,4 +95,13 @@ export interface ResourceLogic<I, S> {
   read(declaration: Declaration, id: string, state: S | undefined): Promise<Read<S, I> | undefined>;
   update(declaration: Declaration, id: string, olds: S, news: I): Promise<S>;
   delete(declaration: Declaration, id: string, state: S): Promise<void>;
+  /**
+   * The outputs a create (`olds` absent) or an update (from `olds`, the state) with `news` would
+   * return, predicted without any call: values the operation will produce are `UNKNOWN`
+   * (`../validation/rules.ts`), values it leaves as they are stay known. What a front-end that can
+   * preview (the plugin, whose Configure answers `supportsPreview`) returns for a preview's create and
+   * update, so that resources consuming these outputs plan exactly what `up` then does. Absent: the
+   * engine's own guess (the new inputs as the outputs), as for dynamic resources.
+   */
+  preview?(olds: S | undefined, news: I): S;
 }

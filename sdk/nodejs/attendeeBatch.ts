@@ -48,17 +48,21 @@ export class AttendeeBatch extends pulumi.CustomResource {
     }
 
     /**
-     * The attendees as declared (capabilities as declared).
+     * The attendees as declared (capabilities, or in the legacy namespace tags, as declared; secret there).
      */
     declare public readonly attendees: pulumi.Output<outputs.BatchMember[]>;
     /**
-     * externalUserId → { attendeeId, joinToken, capabilities } (secret).
+     * externalUserId → { attendeeId, joinToken, capabilities } (legacy: { attendeeId, joinToken, tags }) (secret).
      */
     declare public /*out*/ readonly joinInfo: pulumi.Output<{[key: string]: outputs.JoinInfo}>;
     /**
      * The meeting of every attendee of the batch.
      */
     declare public readonly meetingId: pulumi.Output<string>;
+    /**
+     * "legacy" for the legacy Amazon Chime namespace; undefined for Chime SDK Meetings.
+     */
+    declare public readonly namespace: pulumi.Output<enums.Namespace | undefined>;
     /**
      * The control-plane region the batch was created in; reads, updates and deletes go there.
      */
@@ -83,12 +87,14 @@ export class AttendeeBatch extends pulumi.CustomResource {
             }
             resourceInputs["attendees"] = args?.attendees;
             resourceInputs["meetingId"] = args?.meetingId;
+            resourceInputs["namespace"] = args?.namespace;
             resourceInputs["region"] = args?.region;
             resourceInputs["joinInfo"] = undefined /*out*/;
         } else {
             resourceInputs["attendees"] = undefined /*out*/;
             resourceInputs["joinInfo"] = undefined /*out*/;
             resourceInputs["meetingId"] = undefined /*out*/;
+            resourceInputs["namespace"] = undefined /*out*/;
             resourceInputs["region"] = undefined /*out*/;
         }
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);
@@ -110,6 +116,11 @@ export interface AttendeeBatchArgs {
      * The meeting of every attendee of the batch (a GUID). Changing it replaces the batch.
      */
     meetingId: pulumi.Input<string>;
+    /**
+     * The Chime API the attendees live in: "meetings" (Chime SDK Meetings) or "legacy" (the legacy Amazon Chime namespace, whose meetings come from a Meeting with `namespace: "legacy"`; members have `tags` there, and `attendees` is secret). A plain value; changing it replaces the batch.
+     * @default "meetings"
+     */
+    namespace?: enums.Namespace;
     /**
      * The control-plane region, as for `Attendee`. Changing it replaces the batch.
      * @default provider config `chime:region`, else `AWS_REGION` / `AWS_DEFAULT_REGION`

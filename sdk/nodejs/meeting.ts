@@ -10,7 +10,7 @@ import * as utilities from "./utilities";
 /**
  * An Amazon Chime SDK meeting (CreateMeeting).
  *
- * Chime ends a meeting by itself 24 hours after creation, or after 5 minutes without a connected attendee. `pulumi refresh` then finds it gone, and `pulumi up --refresh` creates a new one (with a new meetingId, so the attendees declared in it are replaced too). A Meeting never changes in place: every change of its inputs but `tags` replaces it, and `tags` are set at creation only (see `tags`).
+ * Chime ends a meeting by itself 24 hours after creation, or after 5 minutes without a connected attendee. `pulumi refresh` then finds it gone, and `pulumi up --refresh` creates a new one (with a new meetingId, so the attendees declared in it are replaced too). A Meeting never changes in place but for its tags: every change of its other inputs replaces it, and its attendees with it; a change of `tags` updates the meeting's tags in place (TagResource / UntagResource), and `pulumi preview` shows exactly that (the meeting updated, its attendees unchanged).
  *
  * ## Import
  *
@@ -18,7 +18,7 @@ import * as utilities from "./utilities";
  * pulumi import chime:index:Meeting standup <meetingId>
  * ```
  *
- * A meeting of the legacy namespace: `legacy/<meetingId>`. The region is the provider's default region (config `chime:region`, else `AWS_REGION`). The imported inputs are what GetMeeting reports: `notificationsConfiguration` and tags are not among them.
+ * A meeting of the legacy namespace: `legacy/<meetingId>`. The region is the provider's default region (config `chime:region`, else `AWS_REGION`). The imported inputs are what GetMeeting reports, and the tags the meeting has (ListTagsForResource): `notificationsConfiguration` is not among them.
  */
 export class Meeting extends pulumi.CustomResource {
     /**
@@ -102,6 +102,10 @@ export class Meeting extends pulumi.CustomResource {
      */
     declare public readonly region: pulumi.Output<string>;
     /**
+     * The tags the meeting carries (`{}` for none), as last set or, after a refresh, listed (ListTagsForResource); secret in the legacy namespace.
+     */
+    declare public readonly tags: pulumi.Output<{[key: string]: string} | undefined>;
+    /**
      * The tenant ids, as declared (undefined when not declared).
      */
     declare public readonly tenantIds: pulumi.Output<string[] | undefined>;
@@ -148,6 +152,7 @@ export class Meeting extends pulumi.CustomResource {
             resourceInputs["notificationsConfiguration"] = undefined /*out*/;
             resourceInputs["primaryMeetingId"] = undefined /*out*/;
             resourceInputs["region"] = undefined /*out*/;
+            resourceInputs["tags"] = undefined /*out*/;
             resourceInputs["tenantIds"] = undefined /*out*/;
         }
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);
@@ -198,7 +203,7 @@ export interface MeetingArgs {
      */
     region?: pulumi.Input<string | undefined>;
     /**
-     * Up to 50 tags (keys 1–128 characters of `a-zA-Z+-=._:/`, not `aws:`; values up to 256), set by CreateMeeting (a meeting is never untagged, and IAM `aws:RequestTag` conditions apply). A Meeting never changes in place: a later change of them does not change the meeting. For tags that change, declare a `chime:index:MeetingTags` (the dynamic `Meeting` class creates one as its child; a plugin resource has no children). In the legacy namespace they are stored as secrets.
+     * Up to 50 tags (keys 1–128 characters of `a-zA-Z+-=._:/`, not `aws:`; values up to 256), set by CreateMeeting (a meeting is never untagged, and IAM `aws:RequestTag` conditions apply). A change of them updates the meeting's tags in place and leaves the meeting, and the attendees that use its outputs, unchanged. The declared tags are the whole set: tags the meeting carries but this does not declare are removed (no `tags`: none). In the legacy namespace they are stored as secrets.
      * @default none
      */
     tags?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;

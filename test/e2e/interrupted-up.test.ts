@@ -37,6 +37,14 @@ function emptyAttrsFiles(dir: string): string[] {
     .filter((file) => statSync(file).size === 0);
 }
 
+/** Deletes the empty `*.attrs` files of a file backend, as README.md says, saying so. */
+function removeEmptyAttrs(backendDir: string): void {
+  for (const file of emptyAttrsFiles(join(backendDir, ".pulumi"))) {
+    console.log(`      (the kill left ${file} empty; deleted, as README.md says)`);
+    rmSync(file);
+  }
+}
+
 describe("End to end on the Pulumi engine: an interrupted `pulumi up`", function () {
   this.timeout(240_000);
   let local: ChimeLocal;
@@ -87,8 +95,13 @@ describe("End to end on the Pulumi engine: an interrupted `pulumi up`", function
     const lastArrival = Math.max(...local.requestLog().map((r) => r.receivedAt));
     await until(() => performance.now() > lastArrival + LATENCY_MS + 200, "the creates in flight");
     local.setFaults(undefined);
-    if (emptyAttrsFiles(join(backend.dir, ".pulumi")).length > 0) return; // unreadable until the next step
-    const state = await reconcile(local, [program]);
+    // README: a kill can leave a file backend's `.attrs` file empty, and then every command fails with
+    // `failed to load checkpoint: EOF` until it is deleted: the first step of the recovery, done here so
+    // that the state the kill left can be read.
+    removeEmptyAttrs(backend.dir);
+    const state = await reconcile(local, [program]).catch((error: Error) => {
+      throw new Error(`the checkpoint the kill left cannot be read: ${error.message}`);
+    });
     expect(state.orphans.length, "attendees made but not recorded").to.be.greaterThan(0);
     expect(state.pendingOperations, "creates the engine recorded as interrupted").to.be.greaterThan(0);
     expect(state.stateAttendees.length).to.be.lessThan(COUNT);
@@ -96,13 +109,7 @@ describe("End to end on the Pulumi engine: an interrupted `pulumi up`", function
 
   it("WHEN recovered as the README says (pulumi cancel, refresh --clear-pending-creates, up) THEN every attendee on the endpoint is in state and vice versa, once each, with one meeting", async () => {
     expect(killed.length, "the previous step killed the run").to.be.greaterThan(0);
-    // README: a kill can leave a file backend's `.attrs` file empty, and then every command fails with
-    // `failed to load checkpoint: EOF` until it is deleted.
-    const empty = emptyAttrsFiles(join(backend.dir, ".pulumi"));
-    for (const file of empty) {
-      console.log(`      (the kill left ${file} empty; deleted, as README.md says)`);
-      rmSync(file);
-    }
+    removeEmptyAttrs(backend.dir);
     const cancel = await runPulumi(program, ["cancel", "--yes"]);
     expect(cancel.code, `pulumi cancel: ${cancel.stdout}${cancel.stderr}`).to.equal(0);
     await pulumiOk(program, ["refresh", "--clear-pending-creates", "--yes"]);

@@ -255,6 +255,37 @@ describe("chime plugin: resources over gRPC against the local endpoint", () => {
     ]);
     expect(await tagged(undefined, meetings.meetingId)).to.deep.equal([{ site: "lobby" }, { site: "lobby" }]);
   });
+
+  it("a legacy AttendeeBatch: its members' tags are set, and its attendees (which hold them) and joinInfo are stored as secrets", async () => {
+    const client = clientFor(local, { dialect: "legacy" });
+    const meeting = await newMeeting(client);
+    client.destroy();
+    const attendees = [{ externalUserId: "bot-1", tags: { role: "recorder" } }, { externalUserId: "bot-2" }];
+    const checked = await rpc.check(
+      new provproto.CheckRequest()
+        .setUrn(urn("AttendeeBatch", "legacy-bots"))
+        .setOlds(struct({}))
+        .setNews(struct({ namespace: "legacy", meetingId: meeting.MeetingId, attendees })),
+    );
+    expect(checked.getFailuresList().map((f) => f.getReason())).to.deep.equal([]);
+    expect(checked.getInputs()?.toJavaScript().attendees).to.deep.equal(secret(attendees));
+    const created = await rpc.create(
+      new provproto.CreateRequest()
+        .setUrn(urn("AttendeeBatch", "legacy-bots"))
+        .setProperties(checked.getInputs()),
+    );
+    const outputs = created.getProperties()?.toJavaScript() ?? {};
+    const bot1 = local.legacy.attendees(meeting.MeetingId).find((a) => a.externalUserId === "bot-1");
+    expect(bot1?.tags).to.deep.equal({ role: "recorder" });
+    expect(outputs.attendees).to.deep.equal(secret(attendees));
+    const joinInfo = outputs.joinInfo as { value: Record<string, unknown> };
+    expect(joinInfo).to.deep.equal(secret(joinInfo.value));
+    expect(joinInfo.value["bot-1"]).to.deep.equal({
+      attendeeId: bot1?.attendeeId,
+      joinToken: bot1?.joinToken,
+      tags: { role: "recorder" },
+    });
+  });
 });
 
 describe("chime plugin: provider instances", () => {

@@ -4,7 +4,7 @@ import { expect } from "chai";
 import * as emptyproto from "google-protobuf/google/protobuf/empty_pb";
 import type { PluginProvider, Registry } from "../../provider/plugin/server";
 import { type Declaration, InitFailure, type ResourceLogic } from "../../provider/shared/resource";
-import type { CheckFailure } from "../../provider/validation/rules";
+import { type CheckFailure, UNKNOWN } from "../../provider/validation/rules";
 import { type Rpc, rejection, secret, served, struct } from "./grpc";
 
 // The plugin's gRPC adapter, driven over real gRPC by the engine's own client stubs
@@ -62,6 +62,11 @@ class FakeLogic implements ResourceLogic<Props, Props> {
   async delete(declaration: Declaration, id: string, state: Props) {
     this.calls.push({ op: "delete", declaration, id, olds: state });
   }
+  /** A prediction (a test may remove it: a resource that predicts nothing). */
+  preview?: (olds: Props | undefined, news: Props) => Props = (olds, news) => {
+    this.calls.push({ op: "preview", olds, news });
+    return { ...olds, ...news, token: UNKNOWN };
+  };
 }
 
 /** The server on a free port, a client for it, and the fake behind it. */
@@ -146,11 +151,11 @@ describe("plugin server: identity and config", () => {
     expect(same.getChanges()).to.equal(provproto.DiffResponse.DiffChanges.DIFF_NONE);
   });
 
-  it("Configure: passes the args unwrapped, accepts secrets, does not preview creates", async () => {
+  it("Configure: passes the args unwrapped, accepts secrets, previews creates and updates itself", async () => {
     const response = await configure(ctx, { region: "eu-west-1", endpoint: secret("http://x") });
     expect(ctx.configured).to.deep.equal([{ region: "eu-west-1", endpoint: "http://x" }]);
     expect(response.getAcceptsecrets()).to.equal(true);
-    expect(response.getSupportspreview()).to.equal(false);
+    expect(response.getSupportspreview()).to.equal(true);
     expect(response.getAcceptresources()).to.equal(false);
   });
 
@@ -253,6 +258,60 @@ describe("plugin server: secrets in and out", () => {
       news: { label: "b" },
     });
     expect(response.getProperties()?.toJavaScript()).to.deep.equal({ label: "b", token: secret("tok-456") });
+  });
+
+  it("Create with preview: the core's prediction, no create; no id yet; secret outputs unknown and wrapped", async () => {
+    const response = await ctx.rpc.create(
+      new provproto.CreateRequest()
+        .setUrn(URN)
+        .setPreview(true)
+        .setProperties(struct({ label: "a", note: secret("n") })),
+    );
+    expect(ctx.logic.calls).to.deep.equal([
+      { op: "preview", olds: undefined, news: { label: "a", note: "n" } },
+    ]);
+    expect(response.getId()).to.equal("");
+    expect(response.getProperties()?.toJavaScript()).to.deep.equal({
+      label: "a",
+      note: secret("n"),
+      token: secret(UNKNOWN),
+    });
+  });
+
+  it("Update with preview: the core's prediction from the old state, no update", async () => {
+    const response = await ctx.rpc.update(
+      new provproto.UpdateRequest()
+        .setUrn(URN)
+        .setId("opaque-1")
+        .setPreview(true)
+        .setOlds(struct({ label: "a", token: secret("tok-123") }))
+        .setNews(struct({ label: "b" })),
+    );
+    expect(ctx.logic.calls).to.deep.equal([
+      { op: "preview", olds: { label: "a", token: "tok-123" }, news: { label: "b" } },
+    ]);
+    expect(response.getProperties()?.toJavaScript()).to.deep.equal({ label: "b", token: secret(UNKNOWN) });
+  });
+
+  it("GIVEN a resource that predicts nothing WHEN previewed THEN its inputs are its outputs (the engine's own guess), and nothing runs", async () => {
+    ctx.logic.preview = undefined;
+    const created = await ctx.rpc.create(
+      new provproto.CreateRequest()
+        .setUrn(URN)
+        .setPreview(true)
+        .setProperties(struct({ label: "a" })),
+    );
+    const updated = await ctx.rpc.update(
+      new provproto.UpdateRequest()
+        .setUrn(URN)
+        .setId("opaque-1")
+        .setPreview(true)
+        .setOlds(struct({ label: "a", token: secret("tok-123") }))
+        .setNews(struct({ label: "b" })),
+    );
+    expect(ctx.logic.calls).to.deep.equal([]);
+    expect(created.getProperties()?.toJavaScript()).to.deep.equal({ label: "a" });
+    expect(updated.getProperties()?.toJavaScript()).to.deep.equal({ label: "b" });
   });
 
   it("Diff: changes, replacements and delete-before-replace reach the engine; olds are the state, unwrapped", async () => {

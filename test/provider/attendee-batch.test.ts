@@ -296,7 +296,7 @@ describe("AttendeeBatch provider against the local endpoint", () => {
   const checked = (news: Record<string, unknown>) => {
     const { inputs, failures } = checkBatch(undefined, news, "us-east-1");
     expect(failures).to.deep.equal([]);
-    return inputs;
+    return inputs as BatchInputs;
   };
 
   it("GIVEN 100 attendees WHEN created THEN one BatchCreateAttendee request makes them all, with secrets in joinInfo", async () => {
@@ -327,7 +327,7 @@ describe("AttendeeBatch provider against the local endpoint", () => {
         }),
       );
       id = created.id;
-      outs = created.outs;
+      outs = created.outs as BatchOutputs;
       expect(outs.joinInfo["bot-1"]).to.deep.equal({
         attendeeId: existing.AttendeeId,
         joinToken: existing.JoinToken,
@@ -357,7 +357,7 @@ describe("AttendeeBatch provider against the local endpoint", () => {
           .map((a) => a.externalUserId)
           .sort(),
       ).to.deep.equal(["bot-1", "bot-3"]);
-      outs = updated;
+      outs = updated as BatchOutputs;
     });
 
     it("GIVEN one deleted out of band WHEN read THEN it is missing, and update recreates it", async () => {
@@ -370,7 +370,7 @@ describe("AttendeeBatch provider against the local endpoint", () => {
       expect((await provider.diff(id, drifted, outs)).changes).to.equal(true);
       const { outs: healed } = await provider.update(id, drifted, outs);
       expect(Object.keys(healed.joinInfo).sort()).to.deep.equal(["bot-1", "bot-3"]);
-      outs = healed;
+      outs = healed as BatchOutputs;
     });
 
     it("WHEN deleted THEN the meeting has none of them; deleting again succeeds", async () => {

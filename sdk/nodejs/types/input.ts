@@ -47,7 +47,7 @@ export interface AudioFeaturesArgs {
 }
 
 /**
- * One attendee of an AttendeeBatch.
+ * One attendee of an AttendeeBatch: capabilities in Chime SDK Meetings, tags in the legacy namespace.
  */
 export interface BatchMemberArgs {
     /**
@@ -59,6 +59,11 @@ export interface BatchMemberArgs {
      * Your identifier for the attendee: as `Attendee.externalUserId`, and unique within the batch.
      */
     externalUserId: pulumi.Input<string>;
+    /**
+     * As a legacy `Attendee`'s `tags` (legacy namespace only): up to 50, keys 1–128 characters not starting with `aws:`, values up to 256; secret (the legacy model marks them sensitive). Changed in place (TagAttendee / UntagAttendee); tags the attendee has but that are not declared are removed.
+     * @default none
+     */
+    tags?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
 }
 
 /**

@@ -47,7 +47,7 @@ export interface AudioFeatures {
 }
 
 /**
- * One attendee of an AttendeeBatch.
+ * One attendee of an AttendeeBatch: capabilities in Chime SDK Meetings, tags in the legacy namespace.
  */
 export interface BatchMember {
     /**
@@ -59,6 +59,11 @@ export interface BatchMember {
      * Your identifier for the attendee: as `Attendee.externalUserId`, and unique within the batch.
      */
     externalUserId: string;
+    /**
+     * As a legacy `Attendee`'s `tags` (legacy namespace only): up to 50, keys 1–128 characters not starting with `aws:`, values up to 256; secret (the legacy model marks them sensitive). Changed in place (TagAttendee / UntagAttendee); tags the attendee has but that are not declared are removed.
+     * @default none
+     */
+    tags?: {[key: string]: string};
 }
 
 /**
@@ -73,7 +78,7 @@ export interface ContentFeatures {
 }
 
 /**
- * What a client needs to join, per attendee.
+ * What a client needs to join, per attendee: its capabilities in Chime SDK Meetings, its tags in the legacy namespace.
  */
 export interface JoinInfo {
     /**
@@ -81,13 +86,17 @@ export interface JoinInfo {
      */
     attendeeId: string;
     /**
-     * The attendee's capabilities as Chime reports them.
+     * The attendee's capabilities as Chime reports them (Chime SDK Meetings).
      */
-    capabilities: outputs.AttendeeCapabilities;
+    capabilities?: outputs.AttendeeCapabilities;
     /**
      * The token a client joins the meeting with.
      */
     joinToken: string;
+    /**
+     * The attendee's tags as last set or, after a refresh, listed (legacy namespace).
+     */
+    tags?: {[key: string]: string};
 }
 
 /**

@@ -6,9 +6,16 @@
 //                                               member of the AttendeeBatch "guests" (in "meeting"):
 //                                               a list computed with apply, unknown in a preview
 //                                               that replaces the lobby.
+//   resources: "plugin"                         the same resources from the provider plugin, through
+//                                               its generated SDK (the Meeting then holds its own
+//                                               tags: no "meeting-tags")
 
 const pulumi = require("@pulumi/pulumi");
-const { Attendee, AttendeeBatch, Meeting } = require("pulumi-chime-sdk");
+
+const { Attendee, AttendeeBatch, Meeting } =
+  new pulumi.Config().get("resources") === "plugin"
+    ? require("pulumi-chime-sdk/plugin")
+    : require("pulumi-chime-sdk");
 
 const config = new pulumi.Config();
 const region = config.get("region");
