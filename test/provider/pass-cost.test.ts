@@ -185,6 +185,7 @@ describe("What the resource classes add to an engine pass (issue 15; Pulumi mock
           providerShim("attendeeBatch"),
           fresh("bare-batch"),
           {
+            namespace: undefined,
             meetingId: MEETING_ID,
             attendees,
             region: undefined,
