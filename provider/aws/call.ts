@@ -1,4 +1,5 @@
-import { describeFailure, type Failure } from "./errors";
+import type { CoalescingCache } from "./coalescing-cache";
+import { describeFailure, type Failure, isNotFound } from "./errors";
 import { type ChimeSettings, endpointOf } from "./settings";
 
 /**
@@ -102,5 +103,25 @@ export function attendeePages<A>(
       send({ MeetingId: meetingId, MaxResults: pageSize, NextToken: token }),
     );
     return { items: page.Attendees, next: page.NextToken };
+  });
+}
+
+/**
+ * A meeting's attendees for a read, or `undefined` when the meeting is gone (404), from the instance's
+ * `snapshots`: reads of one meeting that arrive close together (a refresh reads every resource at once)
+ * share one listing. Both namespaces read this way, each under keys of its own.
+ */
+export function sharedAttendeeListing<A>(
+  snapshots: CoalescingCache<A[] | undefined>,
+  key: string,
+  list: () => Promise<A[]>,
+): Promise<A[] | undefined> {
+  return snapshots.get(key, async () => {
+    try {
+      return await list();
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
   });
 }

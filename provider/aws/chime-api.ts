@@ -18,10 +18,18 @@ import {
   UpdateAttendeeCapabilitiesCommand,
 } from "@aws-sdk/client-chime-sdk-meetings";
 import type { AttendeeCapabilities } from "../shared/capabilities";
-import { attendeePages, type Caller, callChime, callOnAttendee, everyItem, firstItem } from "./call";
+import {
+  attendeePages,
+  type Caller,
+  callChime,
+  callOnAttendee,
+  everyItem,
+  firstItem,
+  sharedAttendeeListing,
+} from "./call";
 import type { ChimeClients } from "./client";
 import { sdkClient } from "./client";
-import { type Failure, isNotFound } from "./errors";
+import type { Failure } from "./errors";
 import type { ChimeSettings } from "./settings";
 
 /** The Chime SDK Meetings client of an instance's `clients` for `settings`. */
@@ -92,14 +100,9 @@ export class ChimeApi {
    * is dropped at once when this process changes the meeting's attendees.
    */
   meetingAttendees(meetingId: string): Promise<SdkAttendee[] | undefined> {
-    return this.clients.meetingSnapshots.get(this.snapshotKey(meetingId), async () => {
-      try {
-        return await this.listAttendees(meetingId);
-      } catch (error) {
-        if (isNotFound(error)) return undefined;
-        throw error;
-      }
-    });
+    return sharedAttendeeListing(this.clients.meetingSnapshots, this.snapshotKey(meetingId), () =>
+      this.listAttendees(meetingId),
+    );
   }
 
   /**

@@ -21,9 +21,17 @@ import {
   UntagMeetingCommand,
 } from "@aws-sdk/client-chime";
 import { chunks, TAGS_PER_CALL } from "../shared/tags";
-import { attendeePages, type Caller, callChime, callOnAttendee, everyItem, firstItem } from "./call";
+import {
+  attendeePages,
+  type Caller,
+  callChime,
+  callOnAttendee,
+  everyItem,
+  firstItem,
+  sharedAttendeeListing,
+} from "./call";
 import { type ChimeClients, sdkClientConfig, sdkClientPacing } from "./client";
-import { type Failure, isNotFound } from "./errors";
+import type { Failure } from "./errors";
 import type { ChimeSettings } from "./settings";
 
 export type { LegacyAttendee, LegacyMeeting };
@@ -148,14 +156,9 @@ export class LegacyChimeApi {
    * their own (legacy meeting ids are not the other namespace's).
    */
   meetingAttendees(meetingId: string): Promise<LegacyAttendee[] | undefined> {
-    return this.clients.meetingSnapshots.get(this.snapshotKey(meetingId), async () => {
-      try {
-        return await this.listAttendees(meetingId);
-      } catch (error) {
-        if (isNotFound(error)) return undefined;
-        throw error;
-      }
-    });
+    return sharedAttendeeListing(this.clients.meetingSnapshots, this.snapshotKey(meetingId), () =>
+      this.listAttendees(meetingId),
+    );
   }
 
   /**
