@@ -1,19 +1,6 @@
-import type { BatchMember, JoinInfo, LegacyBatchMember, LegacyJoinInfo } from "./batch-state";
+import type { BatchMember, ChimeAttendee, JoinInfo, LegacyBatchMember, LegacyJoinInfo } from "./batch-state";
 
-/**
- * An attendee as a Chime API returns it (the field names both namespaces' models share; capabilities
- * only in Chime SDK Meetings).
- */
-export interface ChimeAttendee {
-  readonly AttendeeId?: string;
-  readonly ExternalUserId?: string;
-  readonly JoinToken?: string;
-  readonly Capabilities?: {
-    readonly Audio?: string;
-    readonly Video?: string;
-    readonly Content?: string;
-  };
-}
+export type { ChimeAttendee };
 
 /** An attendee a BatchCreateAttendee could not create (answered with HTTP 200, legacy 201). */
 export interface BatchCreateError {

@@ -1,6 +1,20 @@
 import type { AttendeeCapabilities } from "../shared/capabilities";
 import { capabilitiesFromSdk } from "../shared/capabilities";
-import type { ChimeAttendee } from "./batch-io";
+
+/**
+ * An attendee as a Chime API returns it (the field names both namespaces' models share; capabilities
+ * only in Chime SDK Meetings).
+ */
+export interface ChimeAttendee {
+  readonly AttendeeId?: string;
+  readonly ExternalUserId?: string;
+  readonly JoinToken?: string;
+  readonly Capabilities?: {
+    readonly Audio?: string;
+    readonly Video?: string;
+    readonly Content?: string;
+  };
+}
 
 /** One attendee of a batch, as declared. */
 export interface BatchMember {
