@@ -1,12 +1,12 @@
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import { expect } from "chai";
 import * as emptyproto from "google-protobuf/google/protobuf/empty_pb";
-import { type ChimeLocal, startChimeLocal } from "../../emulator";
+import { startChimeLocal } from "../../emulator";
 import { ChimeConfig } from "../../provider/aws/config";
 import { CONFIG_PROPERTIES, checkConfig, chimePlugin, configSource } from "../../provider/plugin/chime";
 import { UNKNOWN } from "../../provider/validation/rules";
 import { clientFor, newAttendee, newMeeting } from "../emulator/helpers";
-import { type Rpc, rejection, secret, served, struct } from "./grpc";
+import { rejection, secret, served, struct, usePluginOnLocalEndpoint } from "./grpc";
 
 // The chime plugin as the engine drives it: its config (CheckConfig's messages, the precedence of
 // config over environment), and its resources served over real gRPC from the real core against the
@@ -59,52 +59,32 @@ describe("chime plugin: provider config", () => {
 });
 
 describe("chime plugin: resources over gRPC against the local endpoint", () => {
-  let local: ChimeLocal;
-  let rpc: Rpc;
-  let close = () => {};
-  const saved = { ...process.env };
-
-  before(async () => {
-    local = await startChimeLocal();
-    process.env.AWS_ACCESS_KEY_ID = "test";
-    process.env.AWS_SECRET_ACCESS_KEY = "test";
-    ({ rpc, close } = await served(chimePlugin({ ...process.env, AWS_REGION: "us-east-1" })));
-    await rpc.configure(
-      new provproto.ConfigureRequest().setArgs(
-        struct({ endpoint: local.url, legacyEndpoint: local.legacy.endpointUrl }),
-      ),
-    );
-  });
-  after(async () => {
-    close();
-    process.env = saved;
-    await local.close();
-  });
+  const plugin = usePluginOnLocalEndpoint();
 
   /** A meeting made out of band, and an attendee in it. */
   async function outOfBand(externalUserId: string) {
-    const client = clientFor(local);
+    const client = clientFor(plugin.local);
     const meeting = await newMeeting(client, { ExternalMeetingId: "out-of-band" });
     await newAttendee(client, meeting.MeetingId, externalUserId);
     client.destroy();
-    return { meetingId: meeting.MeetingId, attendee: local.attendees(meeting.MeetingId)[0] };
+    return { meetingId: meeting.MeetingId, attendee: plugin.local.attendees(meeting.MeetingId)[0] };
   }
 
   it("GIVEN the plugin WHEN asked THEN its version is the package's and its schema is schema.json", async () => {
-    const info = await rpc.getPluginInfo(new emptyproto.Empty());
+    const info = await plugin.rpc.getPluginInfo(new emptyproto.Empty());
     expect(info.getVersion()).to.equal(require("../../package.json").version);
-    const schema = await rpc.getSchema(new provproto.GetSchemaRequest());
+    const schema = await plugin.rpc.getSchema(new provproto.GetSchemaRequest());
     expect(JSON.parse(schema.getSchema())).to.deep.equal(require("../../schema.json"));
   });
 
   it("GIVEN a declared meeting and attendee WHEN created THEN attendeeId and joinToken leave as secrets, under an opaque id", async () => {
-    const meeting = await rpc.create(
+    const meeting = await plugin.rpc.create(
       new provproto.CreateRequest()
         .setUrn(urn("Meeting", "room"))
         .setProperties(struct({ externalMeetingId: "room", mediaRegion: "us-east-1", region: "us-east-1" })),
     );
     const { meetingId } = (meeting.getProperties()?.toJavaScript() ?? {}) as { meetingId: string };
-    const checked = await rpc.check(
+    const checked = await plugin.rpc.check(
       new provproto.CheckRequest()
         .setUrn(urn("Attendee", "kiosk"))
         .setOlds(struct({}))
@@ -113,10 +93,10 @@ describe("chime plugin: resources over gRPC against the local endpoint", () => {
     expect(checked.getFailuresList()).to.deep.equal([]);
     const inputs = checked.getInputs()?.toJavaScript() ?? {};
     expect(inputs).to.deep.equal({ meetingId, externalUserId: secret("kiosk-1"), region: "us-east-1" });
-    const created = await rpc.create(
+    const created = await plugin.rpc.create(
       new provproto.CreateRequest().setUrn(urn("Attendee", "kiosk")).setProperties(checked.getInputs()),
     );
-    const [attendee] = local.attendees(meetingId);
+    const [attendee] = plugin.local.attendees(meetingId);
     expect(created.getProperties()?.toJavaScript()).to.deep.include({
       meetingId,
       externalUserId: secret("kiosk-1"),
@@ -128,7 +108,7 @@ describe("chime plugin: resources over gRPC against the local endpoint", () => {
 
   it("GIVEN an attendee made out of band WHEN imported by <meetingId>/<externalUserId> THEN it is read under a new opaque id, with the inputs that declare it", async () => {
     const { meetingId, attendee } = await outOfBand("walk-in/1");
-    const read = await rpc.read(
+    const read = await plugin.rpc.read(
       new provproto.ReadRequest().setUrn(urn("Attendee", "walkin")).setId(`${meetingId}/walk-in/1`),
     );
     expect(read.getId()).to.match(/^[0-9a-f-]{36}$/);
@@ -151,7 +131,9 @@ describe("chime plugin: resources over gRPC against the local endpoint", () => {
 
   it("GIVEN a meeting made out of band WHEN imported by its MeetingId THEN its inputs are what Chime reports", async () => {
     const { meetingId } = await outOfBand("someone");
-    const read = await rpc.read(new provproto.ReadRequest().setUrn(urn("Meeting", "lobby")).setId(meetingId));
+    const read = await plugin.rpc.read(
+      new provproto.ReadRequest().setUrn(urn("Meeting", "lobby")).setId(meetingId),
+    );
     expect(read.getId())
       .to.match(/^[0-9a-f-]{36}$/)
       .and.not.equal(meetingId);
@@ -165,7 +147,7 @@ describe("chime plugin: resources over gRPC against the local endpoint", () => {
 
   it("GIVEN an import id of an attendee that does not exist WHEN imported THEN the read answers gone (empty id)", async () => {
     const { meetingId } = await outOfBand("someone");
-    const read = await rpc.read(
+    const read = await plugin.rpc.read(
       new provproto.ReadRequest().setUrn(urn("Attendee", "ghost")).setId(`${meetingId}/nobody`),
     );
     expect(read.getId()).to.equal("");
@@ -191,25 +173,27 @@ describe("chime plugin: resources over gRPC against the local endpoint", () => {
   ];
   for (const [type, id, reason] of badIds) {
     it(`a ${type} import id ${JSON.stringify(id)} fails naming the form and why, before any call`, async () => {
-      local.resetCounters();
-      const error = await rejection(rpc.read(new provproto.ReadRequest().setUrn(urn(type, "x")).setId(id)));
+      plugin.local.resetCounters();
+      const error = await rejection(
+        plugin.rpc.read(new provproto.ReadRequest().setUrn(urn(type, "x")).setId(id)),
+      );
       const form = type === "Attendee" ? "<meetingId>/<externalUserId>" : "<meetingId>";
       expect(error.details).to.include(`is imported by the id "${form}"`).and.include(reason);
-      expect(local.totalRequests()).to.equal(0);
+      expect(plugin.local.totalRequests()).to.equal(0);
     });
   }
 
   it("GIVEN a legacy attendee with tags WHEN imported by legacy/<meetingId>/<externalUserId> THEN its tags are secret too", async () => {
-    const client = clientFor(local, { dialect: "legacy" });
+    const client = clientFor(plugin.local, { dialect: "legacy" });
     const meeting = await newMeeting(client);
     await newAttendee(client, meeting.MeetingId, "legacy-kiosk", [{ Key: "site", Value: "lobby" }]);
     client.destroy();
-    const read = await rpc.read(
+    const read = await plugin.rpc.read(
       new provproto.ReadRequest()
         .setUrn(urn("Attendee", "old"))
         .setId(`legacy/${meeting.MeetingId}/legacy-kiosk`),
     );
-    const [attendee] = local.legacy.attendees(meeting.MeetingId);
+    const [attendee] = plugin.local.legacy.attendees(meeting.MeetingId);
     expect(read.getProperties()?.toJavaScript()).to.deep.equal({
       namespace: "legacy",
       meetingId: meeting.MeetingId,
@@ -222,12 +206,12 @@ describe("chime plugin: resources over gRPC against the local endpoint", () => {
     expect(read.getInputs()?.toJavaScript()).to.deep.include({ tags: secret({ site: "lobby" }) });
   });
   it("legacy tags are stored as secrets (a value rule: in Chime SDK Meetings tags stay plain)", async () => {
-    const client = clientFor(local, { dialect: "legacy" });
+    const client = clientFor(plugin.local, { dialect: "legacy" });
     const legacy = await newMeeting(client);
     client.destroy();
     const meetings = await outOfBand("someone");
     const tagged = async (namespace: "legacy" | undefined, meetingId: string) => {
-      const checked = await rpc.check(
+      const checked = await plugin.rpc.check(
         new provproto.CheckRequest()
           .setUrn(urn("MeetingTags", `tags-${namespace ?? "meetings"}`))
           .setOlds(struct({}))
@@ -242,7 +226,7 @@ describe("chime plugin: resources over gRPC against the local endpoint", () => {
           ),
       );
       expect(checked.getFailuresList().map((f) => f.getReason())).to.deep.equal([]);
-      const created = await rpc.create(
+      const created = await plugin.rpc.create(
         new provproto.CreateRequest()
           .setUrn(urn("MeetingTags", `tags-${namespace ?? "meetings"}`))
           .setProperties(checked.getInputs()),
@@ -257,11 +241,11 @@ describe("chime plugin: resources over gRPC against the local endpoint", () => {
   });
 
   it("a legacy AttendeeBatch: its members' tags are set, and its attendees (which hold them) and joinInfo are stored as secrets", async () => {
-    const client = clientFor(local, { dialect: "legacy" });
+    const client = clientFor(plugin.local, { dialect: "legacy" });
     const meeting = await newMeeting(client);
     client.destroy();
     const attendees = [{ externalUserId: "bot-1", tags: { role: "recorder" } }, { externalUserId: "bot-2" }];
-    const checked = await rpc.check(
+    const checked = await plugin.rpc.check(
       new provproto.CheckRequest()
         .setUrn(urn("AttendeeBatch", "legacy-bots"))
         .setOlds(struct({}))
@@ -269,13 +253,13 @@ describe("chime plugin: resources over gRPC against the local endpoint", () => {
     );
     expect(checked.getFailuresList().map((f) => f.getReason())).to.deep.equal([]);
     expect(checked.getInputs()?.toJavaScript().attendees).to.deep.equal(secret(attendees));
-    const created = await rpc.create(
+    const created = await plugin.rpc.create(
       new provproto.CreateRequest()
         .setUrn(urn("AttendeeBatch", "legacy-bots"))
         .setProperties(checked.getInputs()),
     );
     const outputs = created.getProperties()?.toJavaScript() ?? {};
-    const bot1 = local.legacy.attendees(meeting.MeetingId).find((a) => a.externalUserId === "bot-1");
+    const bot1 = plugin.local.legacy.attendees(meeting.MeetingId).find((a) => a.externalUserId === "bot-1");
     expect(bot1?.tags).to.deep.equal({ role: "recorder" });
     expect(outputs.attendees).to.deep.equal(secret(attendees));
     const joinInfo = outputs.joinInfo as { value: Record<string, unknown> };

@@ -5,9 +5,11 @@
 import * as grpc from "@grpc/grpc-js";
 import type * as plugproto from "@pulumi/pulumi/proto/plugin_pb";
 import * as provrpc from "@pulumi/pulumi/proto/provider_grpc_pb";
-import type * as provproto from "@pulumi/pulumi/proto/provider_pb";
+import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import type * as emptyproto from "google-protobuf/google/protobuf/empty_pb";
 import * as structproto from "google-protobuf/google/protobuf/struct_pb";
+import { type ChimeLocal, startChimeLocal } from "../../emulator";
+import { chimePlugin } from "../../provider/plugin/chime";
 import { type PluginProvider, serve } from "../../provider/plugin/server";
 
 const SIG = "4dabf18193072939515e22adb298388d";
@@ -71,4 +73,34 @@ export async function served(provider: PluginProvider): Promise<{ rpc: Rpc; clos
       server.forceShutdown();
     },
   };
+}
+
+/**
+ * The chime plugin (the real core) served over gRPC for the suite that calls this, configured for a
+ * chime-local of its own (both dialects), with test credentials; both end, and the environment is
+ * restored, after the suite.
+ */
+export function usePluginOnLocalEndpoint(): { readonly local: ChimeLocal; readonly rpc: Rpc } {
+  const ctx = {} as { local: ChimeLocal; rpc: Rpc };
+  let close = () => {};
+  const saved = { ...process.env };
+  before(async () => {
+    ctx.local = await startChimeLocal();
+    process.env.AWS_ACCESS_KEY_ID = "test";
+    process.env.AWS_SECRET_ACCESS_KEY = "test";
+    let rpc: Rpc;
+    ({ rpc, close } = await served(chimePlugin({ ...process.env, AWS_REGION: "us-east-1" })));
+    ctx.rpc = rpc;
+    await rpc.configure(
+      new provproto.ConfigureRequest().setArgs(
+        struct({ endpoint: ctx.local.url, legacyEndpoint: ctx.local.legacy.endpointUrl }),
+      ),
+    );
+  });
+  after(async () => {
+    close();
+    process.env = saved;
+    await ctx.local?.close();
+  });
+  return ctx;
 }

@@ -1,11 +1,9 @@
 import { ListTagsForResourceCommand, TagResourceCommand } from "@aws-sdk/client-chime-sdk-meetings";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import { expect } from "chai";
-import { type ChimeLocal, startChimeLocal } from "../../emulator";
-import { chimePlugin } from "../../provider/plugin/chime";
 import { UNKNOWN } from "../../provider/validation/rules";
 import { clientFor } from "../emulator/helpers";
-import { type Rpc, secret, served, struct } from "./grpc";
+import { secret, struct, usePluginOnLocalEndpoint } from "./grpc";
 
 // The chime plugin previews (Configure's supportsPreview): the engine's preview of a create or an update
 // comes to the provider, which predicts the outputs from the core without any call. And its Meeting
@@ -19,35 +17,15 @@ const ALL = { audio: "SendReceive", video: "SendReceive", content: "SendReceive"
 const NONE = { audio: "None", video: "None", content: "None" };
 
 describe("chime plugin: previews, and a Meeting's tags in place", () => {
-  let local: ChimeLocal;
-  let rpc: Rpc;
-  let close = () => {};
-  const saved = { ...process.env };
-
-  before(async () => {
-    local = await startChimeLocal();
-    process.env.AWS_ACCESS_KEY_ID = "test";
-    process.env.AWS_SECRET_ACCESS_KEY = "test";
-    ({ rpc, close } = await served(chimePlugin({ ...process.env, AWS_REGION: "us-east-1" })));
-    await rpc.configure(
-      new provproto.ConfigureRequest().setArgs(
-        struct({ endpoint: local.url, legacyEndpoint: local.legacy.endpointUrl }),
-      ),
-    );
-  });
-  after(async () => {
-    close();
-    process.env = saved;
-    await local.close();
-  });
+  const plugin = usePluginOnLocalEndpoint();
 
   /** Check then create (or, with `preview`, the preview's create), as the engine does. */
   async function create(type: string, name: string, news: Props, preview = false) {
-    const checked = await rpc.check(
+    const checked = await plugin.rpc.check(
       new provproto.CheckRequest().setUrn(urn(type, name)).setOlds(struct({})).setNews(struct(news)),
     );
     expect(checked.getFailuresList().map((f) => f.getReason())).to.deep.equal([]);
-    const created = await rpc.create(
+    const created = await plugin.rpc.create(
       new provproto.CreateRequest()
         .setUrn(urn(type, name))
         .setPreview(preview)
@@ -68,17 +46,17 @@ describe("chime plugin: previews, and a Meeting's tags in place", () => {
     news: Props,
     preview: boolean,
   ) {
-    const checked = await rpc.check(
+    const checked = await plugin.rpc.check(
       new provproto.CheckRequest().setUrn(urn(type, name)).setOlds(struct(olds.inputs)).setNews(struct(news)),
     );
-    const diff = await rpc.diff(
+    const diff = await plugin.rpc.diff(
       new provproto.DiffRequest()
         .setUrn(urn(type, name))
         .setId(olds.id)
         .setOlds(struct(olds.outputs))
         .setNews(checked.getInputs()),
     );
-    const updated = await rpc.update(
+    const updated = await plugin.rpc.update(
       new provproto.UpdateRequest()
         .setUrn(urn(type, name))
         .setId(olds.id)
@@ -94,7 +72,7 @@ describe("chime plugin: previews, and a Meeting's tags in place", () => {
   }
 
   async function tagsOf(meetingArn: unknown) {
-    const client = clientFor(local);
+    const client = clientFor(plugin.local);
     const { Tags } = await client.send(new ListTagsForResourceCommand({ ResourceARN: meetingArn as string }));
     client.destroy();
     return Object.fromEntries((Tags ?? []).map((t) => [t.Key, t.Value]));
@@ -104,7 +82,7 @@ describe("chime plugin: previews, and a Meeting's tags in place", () => {
 
   it("GIVEN new resources of every type WHEN their creates are previewed THEN no call is made; what Chime assigns is unknown (secrets wrapped), what is declared is known", async () => {
     const meetingId = "3f1a9b2c-0d4e-4f5a-8b6c-7d8e9f0a1b2c";
-    local.resetCounters();
+    plugin.local.resetCounters();
     const meeting = await create("Meeting", "room", room, true);
     const kiosk = await create(
       "Attendee",
@@ -130,7 +108,7 @@ describe("chime plugin: previews, and a Meeting's tags in place", () => {
       },
       true,
     );
-    expect(local.totalRequests(), "requests to Chime").to.equal(0);
+    expect(plugin.local.totalRequests(), "requests to Chime").to.equal(0);
     expect(meeting.id).to.equal("");
     expect(meeting.outputs).to.deep.equal({
       externalMeetingId: "room",
@@ -166,9 +144,9 @@ describe("chime plugin: previews, and a Meeting's tags in place", () => {
     expect(await tagsOf(meeting.outputs.meetingArn)).to.deep.equal(room.tags);
     const news = { ...room, tags: { team: "b", "cost-center": "42" } };
 
-    local.resetCounters();
+    plugin.local.resetCounters();
     const previewed = await update("Meeting", "tagged", meeting, news, true);
-    expect(local.totalRequests(), "requests to Chime in the preview").to.equal(0);
+    expect(plugin.local.totalRequests(), "requests to Chime in the preview").to.equal(0);
     expect(previewed).to.deep.equal({
       changes: true,
       replaces: [],
@@ -178,7 +156,9 @@ describe("chime plugin: previews, and a Meeting's tags in place", () => {
     const updated = await update("Meeting", "tagged", meeting, news, false);
     expect(updated).to.deep.equal(previewed, "up did what the preview said");
     expect(await tagsOf(meeting.outputs.meetingArn)).to.deep.equal(news.tags);
-    expect(local.meetings().find((m) => m.meetingId === meeting.outputs.meetingId)).to.not.equal(undefined);
+    expect(plugin.local.meetings().find((m) => m.meetingId === meeting.outputs.meetingId)).to.not.equal(
+      undefined,
+    );
 
     // Tags not known yet (from another resource's output): still an update, the rest stays known.
     const unknownTags = await update(
@@ -197,9 +177,9 @@ describe("chime plugin: previews, and a Meeting's tags in place", () => {
     const meeting = await create("Meeting", "legacy-room", { ...legacyRoom, tags: { site: "a" } });
     expect(meeting.outputs.tags).to.deep.equal(secret({ site: "a" }));
     const news = { ...legacyRoom, tags: { site: "b", floor: "2" } };
-    local.resetCounters();
+    plugin.local.resetCounters();
     const previewed = await update("Meeting", "legacy-room", meeting, news, true);
-    expect(local.totalRequests(), "requests to Chime in the preview").to.equal(0);
+    expect(plugin.local.totalRequests(), "requests to Chime in the preview").to.equal(0);
     expect(previewed).to.deep.equal({
       changes: true,
       replaces: [],
@@ -207,7 +187,7 @@ describe("chime plugin: previews, and a Meeting's tags in place", () => {
     });
     const updated = await update("Meeting", "legacy-room", meeting, news, false);
     expect(updated).to.deep.equal(previewed);
-    const [live] = local.legacy.meetings();
+    const [live] = plugin.local.legacy.meetings();
     expect(live.meetingId).to.equal(meeting.outputs.meetingId);
     expect(live.tags).to.deep.equal(news.tags);
   });
@@ -222,13 +202,13 @@ describe("chime plugin: previews, and a Meeting's tags in place", () => {
     it(`GIVEN a tagged meeting WHEN ${input} changes (with its tags or not) THEN it is replaced`, async () => {
       const meeting = await create("Meeting", `m-${input}`, room);
       for (const tags of [room.tags, { other: "tags" }]) {
-        const checked = await rpc.check(
+        const checked = await plugin.rpc.check(
           new provproto.CheckRequest()
             .setUrn(urn("Meeting", `m-${input}`))
             .setOlds(struct(meeting.inputs))
             .setNews(struct({ ...room, ...change, tags })),
         );
-        const diff = await rpc.diff(
+        const diff = await plugin.rpc.diff(
           new provproto.DiffRequest()
             .setUrn(urn("Meeting", `m-${input}`))
             .setId(meeting.id)
@@ -242,7 +222,7 @@ describe("chime plugin: previews, and a Meeting's tags in place", () => {
 
   it("GIVEN a tagged meeting WHEN its tags change out of band THEN a refresh reads the tags it has; an import declares them", async () => {
     const meeting = await create("Meeting", "drifting", room);
-    const client = clientFor(local);
+    const client = clientFor(plugin.local);
     await client.send(
       new TagResourceCommand({
         ResourceARN: meeting.outputs.meetingArn as string,
@@ -250,7 +230,7 @@ describe("chime plugin: previews, and a Meeting's tags in place", () => {
       }),
     );
     client.destroy();
-    const refreshed = await rpc.read(
+    const refreshed = await plugin.rpc.read(
       new provproto.ReadRequest()
         .setUrn(urn("Meeting", "drifting"))
         .setId(meeting.id)
@@ -260,7 +240,7 @@ describe("chime plugin: previews, and a Meeting's tags in place", () => {
     const carried = { ...room.tags, added: "by-hand" };
     expect(props(refreshed.getProperties())).to.deep.equal({ ...meeting.outputs, tags: carried });
     expect(props(refreshed.getInputs())).to.deep.include({ tags: carried });
-    const imported = await rpc.read(
+    const imported = await plugin.rpc.read(
       new provproto.ReadRequest()
         .setUrn(urn("Meeting", "imported"))
         .setId(meeting.outputs.meetingId as string),
@@ -291,7 +271,7 @@ describe("chime plugin: previews, and a Meeting's tags in place", () => {
     const meetingArn = meeting.outputs.meetingArn;
     const tags = await create("MeetingTags", "tags", { meetingId, meetingArn, tags: { a: "1" } });
 
-    local.resetCounters();
+    plugin.local.resetCounters();
     const kioskPreview = await update(
       "Attendee",
       "kiosk",
@@ -313,7 +293,7 @@ describe("chime plugin: previews, and a Meeting's tags in place", () => {
       { meetingId, meetingArn, tags: { a: "2" } },
       true,
     );
-    expect(local.totalRequests(), "requests to Chime in the previews").to.equal(0);
+    expect(plugin.local.totalRequests(), "requests to Chime in the previews").to.equal(0);
 
     expect(kioskPreview.outputs).to.deep.equal({ ...kiosk.outputs, capabilities: NONE });
     const joinInfo = (bots.outputs.joinInfo as { value: Record<string, Props> }).value;
