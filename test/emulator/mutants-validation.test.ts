@@ -56,26 +56,13 @@ import {
   requireObject,
   requireString,
 } from "../../emulator/validation";
-
-/** What a rule does with its input: its result, or "400 <message>" for a BadRequestError. */
-function outcome(rule: () => unknown): unknown {
-  try {
-    return rule();
-  } catch (error) {
-    if (error instanceof BadRequestError) return `400 ${error.message}`;
-    throw error;
-  }
-}
-
-type Row = [string, () => unknown, unknown];
+import { badRequestOutcome, type Row, table as ruleTable } from "../support/rule-table";
 
 function table(title: string, rows: Row[]): void {
-  describe(title, () => {
-    for (const [what, rule, expected] of rows) {
-      it(`${what} → ${typeof expected === "string" ? expected : JSON.stringify(expected)}`, () => {
-        expect(outcome(rule)).to.deep.equal(expected);
-      });
-    }
+  ruleTable(title, rows, {
+    outcome: badRequestOutcome,
+    name: (what, expected) =>
+      `${what} → ${typeof expected === "string" ? expected : JSON.stringify(expected)}`,
   });
 }
 

@@ -3,7 +3,6 @@
  * suites reach them through the providers against chime-local). Each row guards a behaviour a
  * surviving mutant of `npm run mutate` showed untested (README "Mutation testing").
  */
-import { expect } from "chai";
 import { checkAttendee } from "../../provider/attendee/attendee-check";
 import { diffAttendee } from "../../provider/attendee/attendee-diff";
 import {
@@ -37,18 +36,7 @@ import { type AttendeeCapabilities, capabilitiesFromSdk } from "../../provider/s
 import { tagChanges } from "../../provider/shared/tags";
 import { sameValue } from "../../provider/shared/values";
 import { checkTagsInput, UNKNOWN } from "../../provider/validation/rules";
-
-type Row = [string, () => unknown, unknown];
-
-function table(title: string, rows: Row[]): void {
-  describe(title, () => {
-    for (const [what, rule, expected] of rows) {
-      it(`${what}`, () => {
-        expect(rule()).to.deep.equal(expected);
-      });
-    }
-  });
-}
+import { table } from "../support/rule-table";
 
 /** What a function throws, as its message, or what it returns. */
 function outcome(f: () => unknown): unknown {

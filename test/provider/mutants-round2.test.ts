@@ -7,7 +7,6 @@
  * the test stays where it was.
  */
 import { expect } from "chai";
-import { BadRequestError } from "../../emulator/errors";
 import { checkExternalId, checkTagKey, parseTags } from "../../emulator/validation";
 import { AttendeeClaims } from "../../provider/shared/claims";
 import { ANONYMOUS } from "../../provider/shared/resource";
@@ -15,27 +14,7 @@ import { chunks, TAGS_PER_CALL } from "../../provider/shared/tags";
 import { checkCapabilities } from "../../provider/validation/capabilities";
 import { duplicateFailures, finishCheck } from "../../provider/validation/check-result";
 import { legacyExternalId, tags, tenantIds, UNKNOWN } from "../../provider/validation/rules";
-
-type Row = [string, () => unknown, unknown];
-
-function table(title: string, rows: Row[]): void {
-  describe(title, () => {
-    for (const [what, rule, expected] of rows) {
-      it(what, () => {
-        expect(rule()).to.deep.equal(expected);
-      });
-    }
-  });
-}
-
-function outcome(rule: () => unknown): unknown {
-  try {
-    return rule();
-  } catch (error) {
-    if (error instanceof BadRequestError) return `400 ${error.message}`;
-    throw error;
-  }
-}
+import { badRequestOutcome as outcome, table } from "../support/rule-table";
 
 const x = (n: number, c = "a") => c.repeat(n);
 const VALUE_RULE =

@@ -3,7 +3,6 @@
  * "Mutation testing"). A new file so that the earlier files' results stay in Stryker's incremental file.
  */
 import { expect } from "chai";
-import { BadRequestError } from "../../emulator/errors";
 import {
   optionalArray,
   optionalEnum,
@@ -19,25 +18,10 @@ import { recordsMeeting } from "../../provider/meeting/meeting-state";
 import { containsUnknown, show, UNKNOWN } from "../../provider/validation/rules";
 import { isSensitive, redactSecretInputs } from "../../provider/validation/sensitive";
 import { FakeClock } from "../support/fake-clock";
+import { badRequestOutcome, type Row, table as ruleTable } from "../support/rule-table";
 
-function outcome(rule: () => unknown): unknown {
-  try {
-    return rule();
-  } catch (error) {
-    if (error instanceof BadRequestError) return `400 ${error.message}`;
-    throw error;
-  }
-}
-
-type Row = [string, () => unknown, unknown];
 function table(title: string, rows: Row[]): void {
-  describe(title, () => {
-    for (const [what, rule, expected] of rows) {
-      it(what, () => {
-        expect(outcome(rule)).to.deep.equal(expected);
-      });
-    }
-  });
+  ruleTable(title, rows, { outcome: badRequestOutcome });
 }
 
 // biome-ignore format: one case per line keeps the table readable as a specification

@@ -32,17 +32,10 @@ import {
   redactSecretInputs,
   SENSITIVE_PROPERTIES,
 } from "../../provider/validation/sensitive";
-
-type Row = [string, () => unknown, unknown];
+import { type Row, table as ruleTable } from "../support/rule-table";
 
 function table(title: string, rows: Row[]): void {
-  describe(title, () => {
-    for (const [what, rule, expected] of rows) {
-      it(`${what} → ${JSON.stringify(expected)}`, () => {
-        expect(rule()).to.deep.equal(expected);
-      });
-    }
-  });
+  ruleTable(title, rows, { name: (what, expected) => `${what} → ${JSON.stringify(expected)}` });
 }
 
 const x = (n: number, c = "a") => c.repeat(n);
