@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type LifecycleContext, regionToRead, unlessGone } from "../shared/io";
-import { namespaceOf } from "../shared/namespace";
+import { type LifecycleContext, regionToRead, targetOf, unlessGone } from "../shared/io";
 import {
   type Created,
   type Declaration,
@@ -111,7 +110,7 @@ export class AttendeeBatchLifecycle implements ResourceLogic<AnyBatchInputs, Any
   }
 
   private io(state: AnyBatchInputs, declaration: Declaration): BatchIo {
-    return this.context.io({ namespace: namespaceOf(state), region: state.region }, declaration.secretInputs);
+    return this.context.io(targetOf(state), declaration.secretInputs);
   }
 
   async create(declaration: Declaration, inputs: AnyBatchInputs): Promise<Created<AnyBatchOutputs>> {

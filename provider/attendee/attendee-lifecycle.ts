@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type IoTarget, type LifecycleContext, regionOf, regionToRead, unlessGone } from "../shared/io";
+import { type LifecycleContext, regionOf, regionToRead, targetOf, unlessGone } from "../shared/io";
 import { namespaceOf } from "../shared/namespace";
 import {
   type Created,
@@ -25,10 +25,6 @@ import {
   predictedAttendeeOutputs,
   unconverged,
 } from "./attendee-state";
-
-function targetOf(inputs: { readonly namespace?: string; readonly region: string }): IoTarget {
-  return { namespace: namespaceOf(inputs), region: inputs.region };
-}
 
 /**
  * An Attendee's logic, of either namespace: the rules (`./attendee-check.ts`, `./attendee-diff.ts`) and

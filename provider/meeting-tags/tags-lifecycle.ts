@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type LifecycleContext, unlessGone } from "../shared/io";
-import { namespaceOf } from "../shared/namespace";
+import { type LifecycleContext, targetOf, unlessGone } from "../shared/io";
 import type { Created, Declaration, Diffed, Read, ResourceLogic } from "../shared/resource";
 import { tagChanges } from "../shared/tags";
 import type { CheckFailure } from "../validation/rules";
@@ -45,7 +44,7 @@ export class MeetingTagsLifecycle implements ResourceLogic<MeetingTagsInputs, Me
   }
 
   private io(state: MeetingTagsInputs, declaration: Declaration): TagsIo {
-    return this.context.io({ namespace: namespaceOf(state), region: state.region }, declaration.secretInputs);
+    return this.context.io(targetOf(state), declaration.secretInputs);
   }
 
   /**

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type LifecycleContext, regionOf, unlessGone } from "../shared/io";
-import { namespaceOf } from "../shared/namespace";
+import { type LifecycleContext, regionOf, targetOf, unlessGone } from "../shared/io";
 import type { Created, Declaration, Diffed, Read, ResourceLogic } from "../shared/resource";
 import { finishCheck } from "../validation/check-result";
 import { meetingImportId } from "../validation/import-id";
@@ -42,7 +41,7 @@ export class MeetingLifecycle implements ResourceLogic<MeetingInputs, MeetingSta
   }
 
   private io(state: MeetingInputs, declaration: Declaration): MeetingIo {
-    return this.context.io({ namespace: namespaceOf(state), region: state.region }, declaration.secretInputs);
+    return this.context.io(targetOf(state), declaration.secretInputs);
   }
 
   async create(declaration: Declaration, inputs: MeetingInputs): Promise<Created<MeetingState>> {

@@ -4,12 +4,17 @@
  * modules nor the namespace modules: everything that talks to Chime comes through here.
  */
 import type { AttendeeClaims } from "./claims";
-import type { Namespace } from "./namespace";
+import { type Namespace, namespaceOf } from "./namespace";
 
 /** Where a resource lives: its API and its control-plane region. */
 export interface IoTarget {
   readonly namespace: Namespace;
   readonly region: string;
+}
+
+/** Where the I/O for a resource's recorded inputs or state goes: its namespace and its region. */
+export function targetOf(recorded: { readonly namespace?: string; readonly region: string }): IoTarget {
+  return { namespace: namespaceOf(recorded), region: recorded.region };
 }
 
 /**
