@@ -1,57 +1,95 @@
+import { readFileSync } from "node:fs";
 import {
   StartMeetingTranscriptionCommand,
   StopMeetingTranscriptionCommand,
+  type TranscriptionConfiguration,
 } from "@aws-sdk/client-chime-sdk-meetings";
 import { expect } from "chai";
-import { expectServiceError, newMeeting, UNKNOWN_ID, useEndpoint } from "./helpers";
+import type { ChimeLocal } from "../../emulator";
+import { parseState } from "../../emulator/persisted-state";
+import { expectServiceError, newMeeting, UNKNOWN_ID, useStateFile } from "./helpers";
 
+/**
+ * There is no audio to transcribe: what Start/StopMeetingTranscription change is the configuration
+ * chime-local remembers on the meeting, which its state file holds (the only place it shows). Each
+ * test reads it back from there.
+ */
 describe("emulator: transcription", () => {
-  const env = useEndpoint();
+  const state = useStateFile();
 
-  it("starts and stops transcription of a live meeting with 200 (nothing is transcribed)", async () => {
-    const meeting = await newMeeting(env.client);
-    const started = await env.client.send(
-      new StartMeetingTranscriptionCommand({
-        MeetingId: meeting.MeetingId,
-        TranscriptionConfiguration: {
-          EngineTranscribeSettings: { LanguageCode: "en-US", EnablePartialResultsStabilization: true },
-        },
-      }),
+  /** The transcription configuration the state file holds for `meetingId` (after every change is written). */
+  async function remembered(local: ChimeLocal, meetingId: string): Promise<unknown> {
+    await local.flush();
+    const meeting = parseState(JSON.parse(readFileSync(state.file, "utf8"))).find(
+      (m) => m.meetingId === meetingId,
     );
-    expect(started.$metadata.httpStatusCode).to.equal(200);
-    const stopped = await env.client.send(
-      new StopMeetingTranscriptionCommand({ MeetingId: meeting.MeetingId }),
-    );
-    expect(stopped.$metadata.httpStatusCode).to.equal(200);
-  });
+    if (meeting === undefined) throw new Error(`the state file holds no meeting ${meetingId}`);
+    return meeting.transcription;
+  }
 
-  it("accepts medical transcription settings", async () => {
-    const meeting = await newMeeting(env.client);
-    await env.client.send(
-      new StartMeetingTranscriptionCommand({
-        MeetingId: meeting.MeetingId,
-        TranscriptionConfiguration: {
-          EngineTranscribeMedicalSettings: {
-            LanguageCode: "en-US",
-            Specialty: "CARDIOLOGY",
-            Type: "DICTATION",
-          },
-        },
-      }),
-    );
-  });
-
-  it("answers 404 for an unknown meeting", async () => {
-    await expectServiceError(
-      env.client.send(new StopMeetingTranscriptionCommand({ MeetingId: UNKNOWN_ID })),
+  const cases: Array<[string, TranscriptionConfiguration]> = [
+    [
+      "Amazon Transcribe settings",
+      { EngineTranscribeSettings: { LanguageCode: "en-US", EnablePartialResultsStabilization: true } },
+    ],
+    [
+      "Amazon Transcribe Medical settings",
       {
-        name: "NotFoundException",
-        status: 404,
-        message: [UNKNOWN_ID],
+        EngineTranscribeMedicalSettings: {
+          LanguageCode: "en-US",
+          Specialty: "CARDIOLOGY",
+          Type: "DICTATION",
+        },
       },
-    );
+    ],
+  ];
+  for (const [what, configuration] of cases) {
+    it(`GIVEN a live meeting WHEN transcription starts with ${what} THEN the meeting holds them (200) AND WHEN it stops THEN it holds none (200)`, async () => {
+      const { local, client } = await state.start();
+      const meeting = await newMeeting(client);
+      expect(await remembered(local, meeting.MeetingId), "before Start").to.equal(undefined);
+
+      const started = await client.send(
+        new StartMeetingTranscriptionCommand({
+          MeetingId: meeting.MeetingId,
+          TranscriptionConfiguration: configuration,
+        }),
+      );
+      expect(started.$metadata.httpStatusCode).to.equal(200);
+      expect(await remembered(local, meeting.MeetingId), "after Start").to.deep.equal(configuration);
+
+      const stopped = await client.send(
+        new StopMeetingTranscriptionCommand({ MeetingId: meeting.MeetingId }),
+      );
+      expect(stopped.$metadata.httpStatusCode).to.equal(200);
+      expect(await remembered(local, meeting.MeetingId), "after Stop").to.equal(undefined);
+    });
+  }
+
+  it("GIVEN transcription with some settings WHEN it starts again with others THEN the meeting holds the latest", async () => {
+    const { local, client } = await state.start();
+    const meeting = await newMeeting(client);
+    for (const [, configuration] of cases) {
+      await client.send(
+        new StartMeetingTranscriptionCommand({
+          MeetingId: meeting.MeetingId,
+          TranscriptionConfiguration: configuration,
+        }),
+      );
+    }
+    expect(await remembered(local, meeting.MeetingId)).to.deep.equal(cases[1][1]);
+  });
+
+  it("answers 404 for an unknown meeting, and changes no meeting", async () => {
+    const { local, client } = await state.start();
+    const meeting = await newMeeting(client);
+    await expectServiceError(client.send(new StopMeetingTranscriptionCommand({ MeetingId: UNKNOWN_ID })), {
+      name: "NotFoundException",
+      status: 404,
+      message: [UNKNOWN_ID],
+    });
     await expectServiceError(
-      env.client.send(
+      client.send(
         new StartMeetingTranscriptionCommand({
           MeetingId: UNKNOWN_ID,
           TranscriptionConfiguration: { EngineTranscribeSettings: { LanguageCode: "en-US" } },
@@ -59,5 +97,6 @@ describe("emulator: transcription", () => {
       ),
       { name: "NotFoundException", status: 404 },
     );
+    expect(await remembered(local, meeting.MeetingId)).to.equal(undefined);
   });
 });

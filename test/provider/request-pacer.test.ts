@@ -100,6 +100,48 @@ describe("Request pacing at the per-operation quota (injected clock)", () => {
     expect(starts[1] - starts[0]).to.be.at.least(1000 / 6);
   });
 
+  it("serves a lane with one waiting loop: N queued attempts wait on one timer at a time, N - 1 in all (issue 25)", async () => {
+    // A second loop per lane would not send two attempts in one slot (each reads `lastSent` after every
+    // wait), but every queued attempt would keep a timer of its own until the queue is empty: 250
+    // attendees queued at once, 250 timers waking at every turn (~31,000 wake-ups instead of 249).
+    const clock = new FakeClock();
+    const pacer = new RequestPacer(clock);
+    const { starts } = acquireMany(pacer, clock, "k", 50);
+    let mostPending = 0;
+    while (starts.length < 50) {
+      await clock.advance(10);
+      mostPending = Math.max(mostPending, clock.pending);
+    }
+    expect(mostPending, "timers pending at once").to.equal(1);
+    expect(clock.sleeps, "timers set for 50 attempts").to.equal(49);
+  });
+
+  it("GIVEN a drop, and attempts queued one by one while the rate climbs back THEN each waits the spacing its wait began with, in order, on one timer (issue 25)", async () => {
+    // The first drop: 10/s → 7/s, climbing 0.5/s per second. One attempt queued every 10 ms.
+    const clock = new FakeClock();
+    const pacer = new RequestPacer(clock);
+    const first = acquireMany(pacer, clock, "k", 1);
+    await clock.advance(0);
+    first.turns[0].settle("throttled");
+    const starts: number[] = [];
+    for (let n = 0; n < 5; n++) {
+      void pacer.acquire("k", 10).then((turn) => starts.push(turn.sentAt));
+      await clock.advance(10);
+    }
+    await clock.advance(2_000);
+    // The first waited 1000 / 7 × 1.02 ms from t = 0, as computed when its wait began; each next one
+    // waits the spacing at the moment the one before it went. With a loop per queued attempt, a loop
+    // that started later (at a slightly higher rate) would wake first and send it at 145.30 ms.
+    const spacingAt = (t: number) => (1000 / (7 + (0.5 * t) / 1000)) * (1 + SPACING_MARGIN);
+    const expected = [spacingAt(0)];
+    for (let n = 1; n < 5; n++) expected.push(expected[n - 1] + spacingAt(expected[n - 1]));
+    expect(starts).to.have.length(5);
+    starts.forEach((start, n) => {
+      expect(start, `attempt ${n}`).to.be.closeTo(expected[n], 1e-9);
+    });
+    expect(clock.sleeps, "one timer per attempt that waited").to.equal(5);
+  });
+
   it("GIVEN three stacks of 60 attendees deployed at once against one 10/s quota THEN all are done within 1.1 × 18 s, none fails, few attempts are throttled", async () => {
     // The endpoint: the local endpoint's token bucket (as AWS: 10/s, bursts up to 10), on the fake clock.
     const clock = new FakeClock();

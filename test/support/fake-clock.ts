@@ -14,6 +14,14 @@ export class FakeClock implements PacerClock {
   private timers: { at: number; seq: number; resolve: () => void }[] = [];
   private seq = 0;
 
+  /** Timers set and not yet run: what is waiting on this clock. */
+  get pending(): number {
+    return this.timers.length;
+  }
+
+  /** Every `sleep` called so far: each is a timer a real clock would set. */
+  sleeps = 0;
+
   constructor(start = 0) {
     this.time = start;
   }
@@ -22,6 +30,7 @@ export class FakeClock implements PacerClock {
 
   sleep = (ms: number): Promise<void> =>
     new Promise((resolve) => {
+      this.sleeps++;
       this.timers.push({ at: this.time + Math.max(0, ms), seq: this.seq++, resolve });
     });
 
