@@ -1,11 +1,15 @@
-// `npm run mutate:named`: the code issue 16 names, whose surviving mutants are each killed by a unit test or
-// listed in README "Mutation testing" as equivalent: the pure rules, the AWS layer's pacing, retry,
-// coalescing and error classification, and chime-local's validation and rate limiting.
+// `npm run mutate:named`: the code whose surviving mutants are each killed by a unit test or listed in
+// docs/mutation-testing.md as equivalent. Issue 16 named the pure rules, the AWS layer's pacing, retry,
+// coalescing and error classification, and chime-local's validation and rate limiting; issue 25 added
+// the doors where a mistake leaks a secret or corrupts state: the plugin, the dynamic adapter, the AWS
+// call layer, the claims and the lifecycles.
 //
-// Against the fast tests of that code only (pure functions, plus chime-local's validation and rate-limit
-// suites): ~5 s for all of them against ~40 s for the unit suites, which matters for the mutants that
-// rerun every test. A mutant these tests kill, the whole suite kills too, so the score here is a lower
-// bound of `npm run mutate`'s for the same files.
+// Against every unit folder (the base config's spec), with per-test coverage: a mutant runs only the
+// tests that reached it. The run is incremental: `reports/stryker-incremental-named.json` (committed)
+// keeps each mutant's result, and a later run re-tests only the mutants whose code or covering tests
+// changed. `reports/mutation/named-sources.json` (committed, written by scripts/mutation-sources.mjs
+// after each run) holds the content hash of every named file the report was taken at; the unit test
+// test/shared/mutation-report.test.ts fails when a named file no longer matches it.
 import base from "./stryker.config.mjs";
 
 export const named = [
@@ -24,28 +28,31 @@ export const named = [
   "emulator/validation.ts",
   "emulator/legacy/validation.ts",
   "emulator/rate-limiter.ts",
+  // Issue 25, the doors. The plugin: the gRPC server, its secret wrapping, the chime plugin over the core.
+  "provider/plugin/server.ts",
+  "provider/plugin/secrets.ts",
+  "provider/plugin/chime.ts",
+  // The dynamic front-end: the adapter from Pulumi's provider interface to the core, the declared
+  // shapes, and the shim serialized into state.
+  "provider/dynamic/adapter.ts",
+  "provider/dynamic/declaration.ts",
+  "provider/dynamic/shim.ts",
+  // The AWS call layer: clients, one paced and classified call, both namespaces' APIs.
+  "provider/aws/client.ts",
+  "provider/aws/call.ts",
+  "provider/aws/chime-api.ts",
+  "provider/aws/legacy-api.ts",
+  // What a resource claims in AWS (what a failed create leaves, what delete may remove).
+  "provider/shared/claims.ts",
+  // The lifecycles: one per resource, the namespaces that pick them, the meeting with its tags.
+  "provider/*/*-lifecycle.ts",
+  "provider/namespaces/*.ts",
+  "provider/tagged-meeting.ts",
 ];
 
 export default {
   ...base,
   mutate: named,
-  mochaOptions: {
-    ...base.mochaOptions,
-    spec: [
-      "test/provider/mutants-*.test.ts",
-      "test/emulator/mutants-*.test.ts",
-      "test/provider/attendee-check.test.ts",
-      "test/provider/attendee-diff.test.ts",
-      "test/provider/meeting-check.test.ts",
-      "test/provider/meeting-tags-check.test.ts",
-      "test/provider/coalescing-cache.test.ts",
-      "test/provider/errors.test.ts",
-      "test/provider/request-pacer.test.ts",
-      "test/provider/settings.test.ts",
-      "test/emulator/validation.test.ts",
-      "test/emulator/rate-limit.test.ts",
-    ],
-  },
   incrementalFile: "reports/stryker-incremental-named.json",
   htmlReporter: { fileName: "reports/mutation/named.html" },
   jsonReporter: { fileName: "reports/mutation/named.json" },

@@ -5,16 +5,11 @@
 // mutants that do not compile (the TypeScript checker) or are ignored are not counted.
 import { readFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { named } from "../stryker.named.config.mjs";
+import { globToRegExp, named } from "./mutation-report.mjs";
 
 const file = process.argv[2] ?? "reports/mutation/mutation.json";
 const report = JSON.parse(readFileSync(file, "utf8"));
 
-/** `provider/*\/*-check.ts` → a RegExp matching the whole path; `*` never crosses a `/`. */
-function globToRegExp(glob) {
-  const escaped = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*");
-  return new RegExp(`^${escaped}$`);
-}
 const namedPatterns = named.map(globToRegExp);
 
 function empty() {

@@ -1,0 +1,130 @@
+/**
+ * docs/mutation-testing.md's scores are those of the committed mutation report
+ * (reports/stryker-incremental-named.json), which records the source of every named file as the run saw
+ * it. This suite fails when a named file's content (sha256) no longer is the one the report recorded,
+ * when a file is named but not in the report (or the other way round), and when the report was taken
+ * over another set of files: the score would then describe code that is not there (issue 25).
+ * (Left out of Stryker's own runs, stryker.config.mjs: its sandbox holds no reports.)
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { expect } from "chai";
+
+interface Staleness {
+  files: Array<{ file: string; reported?: string; now?: string }>;
+  problems: string[];
+}
+interface MutationReportModule {
+  ROOT: string;
+  REPORT: string;
+  RERUN: string;
+  named: string[];
+  namedFiles(root?: string, globs?: string[]): string[];
+  staleness(root?: string, reportFile?: string, globs?: string[]): Staleness;
+  staleMessage(problems: string[], reportFile?: string): string;
+}
+
+// An ES module (scripts/ are plain Node): loaded once, before the tests.
+let m: MutationReportModule;
+before(async () => {
+  m = (await import("../../scripts/mutation-report.mjs")) as unknown as MutationReportModule;
+});
+
+describe("The committed mutation report is current (docs/mutation-testing.md's scores describe today's code)", () => {
+  it("every named file is in reports/stryker-incremental-named.json with today's content, over today's named set", () => {
+    const { problems } = m.staleness();
+    if (problems.length > 0) expect.fail(m.staleMessage(problems));
+  });
+
+  it("names the doors issue 25 added, among the files it checks", () => {
+    const files = m.namedFiles();
+    for (const door of [
+      "provider/plugin/server.ts",
+      "provider/dynamic/adapter.ts",
+      "provider/aws/call.ts",
+      "provider/shared/claims.ts",
+      "provider/attendee-batch/batch-lifecycle.ts",
+      "provider/validation/import-id.ts",
+    ]) {
+      expect(files).to.include(door);
+    }
+  });
+});
+
+describe("What makes a mutation report stale (a project of two files, its report written here)", () => {
+  const GLOBS = ["src/*-check.ts", "lib/rules.ts"];
+  let root: string;
+  const write = (path: string, text: string) => {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  };
+  const report = (files: Record<string, string>, mutate: string[] = GLOBS) =>
+    write(
+      m.REPORT,
+      JSON.stringify({
+        config: { mutate },
+        files: Object.fromEntries(Object.entries(files).map(([f, source]) => [f, { source, mutants: [] }])),
+      }),
+    );
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), "mutation-report-"));
+    write("src/a-check.ts", "export const a = 1;\n");
+    write("lib/rules.ts", "export const r = 2;\n");
+    write("src/helper.ts", "not named\n");
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  const cases: Array<[string, () => void, RegExp[]]> = [
+    ["the report holds every named file as it is", () => report(ORIGINAL), []],
+    [
+      "a named file changed since the run",
+      () => {
+        report(ORIGINAL);
+        write("lib/rules.ts", "export const r = 3;\n");
+      },
+      [/^lib\/rules\.ts: changed since the run \(sha256 [0-9a-f]{12} in the report, [0-9a-f]{12} now\)$/],
+    ],
+    [
+      "a new file matches a named glob",
+      () => {
+        report(ORIGINAL);
+        write("src/b-check.ts", "export const b = 1;\n");
+      },
+      [/^src\/b-check\.ts: named, but not in the report$/],
+    ],
+    [
+      "a file in the report was removed (or renamed)",
+      () => {
+        report({ ...ORIGINAL, "src/gone-check.ts": "x" });
+      },
+      [/^src\/gone-check\.ts: in the report, but no longer a named file$/],
+    ],
+    [
+      "the run was narrowed with --mutate",
+      () => report({ "lib/rules.ts": ORIGINAL["lib/rules.ts"] }, ["lib/rules.ts"]),
+      [/^the report was taken over other files than/, /^src\/a-check\.ts: named, but not in the report$/],
+    ],
+    ["there is no report", () => {}, [/^reports\/stryker-incremental-named\.json is missing/]],
+  ];
+  for (const [given, arrange, expected] of cases) {
+    it(`GIVEN ${given} THEN ${expected.length === 0 ? "it is current" : "it is stale, and says why"}`, () => {
+      arrange();
+      const { problems } = m.staleness(root, m.REPORT, GLOBS);
+      expect(problems).to.have.length(expected.length, problems.join("\n"));
+      expected.forEach((pattern, n) => {
+        expect(problems[n]).to.match(pattern);
+      });
+    });
+  }
+
+  it("the failure names the report, each stale file, and the exact commands that make it current", () => {
+    const message = m.staleMessage(["lib/rules.ts: changed since the run"]);
+    expect(message).to.include("reports/stryker-incremental-named.json");
+    expect(message).to.include("  - lib/rules.ts: changed since the run");
+    expect(message).to.include("npm run mutate:named");
+    expect(message).to.include("node scripts/mutation-scores.mjs reports/stryker-incremental-named.json");
+  });
+});
+
+const ORIGINAL = { "src/a-check.ts": "export const a = 1;\n", "lib/rules.ts": "export const r = 2;\n" };
