@@ -68,8 +68,8 @@ export interface ChimeLocal {
   /** Zeroes the counters and empties the request log. */
   resetCounters(): void;
   /**
-   * The latest requests received (up to 50,000), oldest first: when (`performance.now()` ms, the rate
-   * limit's time source), the operation and the status answered (undefined for a reset connection). A
+   * The latest requests received (up to 50,000), oldest first: when (ms on the rate limit's time source,
+   * `rateLimitClock`: `performance.now()` by default), the operation and the status answered (undefined for a reset connection). A
    * copy. For tests that check the rate an endpoint saw over any one-second window.
    */
   requestLog(): RequestLogEntry[];
@@ -155,15 +155,16 @@ export async function startChimeLocal(options: ChimeLocalOptions = {}): Promise<
     }
   }
   const faults = new FaultInjector(options.faultRandom);
+  // The request log is stamped on the same clock as the buckets, so that a test can hold one to the other.
+  const rateLimitClock = options.rateLimitClock ?? (() => performance.now());
   const service = new ChimeHttpService({
     context: { store, region, accountId, maxMeetings: options.maxMeetings },
     // The legacy namespace has no ARNs; its meeting limit is counted separately.
     legacyContext: { store: legacyStore, region, accountId, maxMeetings: options.maxMeetings },
     faults,
     rateLimiter:
-      options.rateLimit === undefined
-        ? undefined
-        : new RateLimiter(options.rateLimit, options.rateLimitClock),
+      options.rateLimit === undefined ? undefined : new RateLimiter(options.rateLimit, rateLimitClock),
+    rateLimitClock,
     credentials: options.credentials,
   });
   const listening = await listen(service.listener, options.host ?? "127.0.0.1", options.port ?? 0);

@@ -38,13 +38,15 @@ export interface ServiceOptions {
   legacyContext: OperationContext;
   faults: FaultInjector;
   rateLimiter: RateLimiter | undefined;
+  /** The rate limit's time source (ms, monotonic), which also stamps the request log. */
+  rateLimitClock: () => number;
   /** When set, signatures are verified in full; otherwise only the header's form is checked. */
   credentials: Credentials | undefined;
 }
 
 /** One request as received: when (ms, monotonic), which operation, and the status it was answered. */
 export interface RequestLogEntry {
-  /** `performance.now()` when the request's headers arrived: the same time source as the rate limit. */
+  /** When the request's headers arrived, on the rate limit's time source (`performance.now()` unless a test injects one). */
   readonly receivedAt: number;
   /** As in fault scopes (legacy operations as `legacy:<Name>`); undefined for a request that matches no route. */
   readonly operation: FaultScopeName | undefined;
@@ -135,7 +137,7 @@ export class ChimeHttpService {
     const { dialect, route } = routed;
     if (route !== undefined) dialect.count(route.spec.operation);
     const operation = route === undefined ? undefined : dialect.qualify(route.spec.operation);
-    const entry: RequestLogEntry = { receivedAt: performance.now(), operation };
+    const entry: RequestLogEntry = { receivedAt: this.options.rateLimitClock(), operation };
     if (this.requestLog.length >= REQUEST_LOG_LIMIT) this.requestLog.splice(0, REQUEST_LOG_LIMIT / 10);
     this.requestLog.push(entry);
     res.once("finish", () => {

@@ -11,24 +11,10 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { expect } from "chai";
 
-interface Staleness {
-  files: Array<{ file: string; reported?: string; now?: string }>;
-  problems: string[];
-}
-interface MutationReportModule {
-  ROOT: string;
-  REPORT: string;
-  RERUN: string;
-  named: string[];
-  namedFiles(root?: string, globs?: string[]): string[];
-  staleness(root?: string, reportFile?: string, globs?: string[]): Staleness;
-  staleMessage(problems: string[], reportFile?: string): string;
-}
-
 // An ES module (scripts/ are plain Node): loaded once, before the tests.
-let m: MutationReportModule;
+let m: typeof import("../../scripts/mutation-report.mjs");
 before(async () => {
-  m = (await import("../../scripts/mutation-report.mjs")) as unknown as MutationReportModule;
+  m = await import("../../scripts/mutation-report.mjs");
 });
 
 describe("The committed mutation report is current (docs/mutation-testing.md's scores describe today's code)", () => {

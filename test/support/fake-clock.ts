@@ -48,7 +48,37 @@ export class FakeClock implements PacerClock {
     await settle();
   }
 
+  /** When the earliest timer is due, if any is set. */
+  nextTimer(): number | undefined {
+    return this.timers.length === 0 ? undefined : Math.min(...this.timers.map((t) => t.at));
+  }
+
   advance(ms: number): Promise<void> {
     return this.runUntil(this.time + ms);
+  }
+}
+
+/**
+ * A fake clock for tests whose code also does real I/O (the provider's SDK clients against chime-local
+ * over HTTP): `drive` moves it from timer to timer by itself, but only while `busy()` says nothing is
+ * in flight, so that a request arrives at the endpoint at the instant it left. Given to both the
+ * provider's pacer and the endpoint's rate limit, it makes what either sees independent of how fast
+ * the machine runs the I/O in between.
+ */
+export class DrivenClock extends FakeClock {
+  /** Starts moving the clock; the returned function stops it. */
+  drive(busy: () => boolean): () => void {
+    let driving = true;
+    void (async () => {
+      while (driving) {
+        // A real timer, so that sockets and the endpoint get their turn between two steps.
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        const next = this.nextTimer();
+        if (!busy() && next !== undefined) await this.runUntil(next);
+      }
+    })();
+    return () => {
+      driving = false;
+    };
   }
 }
