@@ -39,9 +39,8 @@ export class AttendeeClaims {
    * declares already. A key already another's stays the other's.
    */
   claim<K extends AttendeeKey>(owner: Owner, keys: readonly K[]): Duplicate<K>[] {
-    for (const previous of this.claimed.get(owner) ?? []) {
-      if (this.owners.get(previous) === owner) this.owners.delete(previous);
-    }
+    // Every key an owner claimed is still its own: another owner's claim of it was a duplicate.
+    for (const previous of this.claimed.get(owner) ?? []) this.owners.delete(previous);
     const mine: string[] = [];
     const duplicates: Duplicate<K>[] = [];
     for (const key of keys) {

@@ -250,6 +250,9 @@ describe("Issue 9.6: two declarations of one attendee in a deployment", () => {
       // "a" now declares another attendee: its old one is free for others.
       ['Attendee "a"', [{ ...key, externalUserId: "kiosk-2" }], []],
       ['Attendee "d"', [key], []],
+      // One owner naming an attendee twice is not a duplicate of itself (a batch's own check says so).
+      ['AttendeeBatch "twice"', [{ ...key, externalUserId: "twin" }, { ...key, externalUserId: "twin" }], []],
+      ['Attendee "e"', [{ ...key, externalUserId: "twin" }], ['AttendeeBatch "twice"']],
     ];
     for (const [owner, keys, others] of steps) {
       expect(
