@@ -72,3 +72,54 @@ describe("The serialized provider (__provider in state)", () => {
     }
   });
 });
+
+describe("The shim's methods (provider/dynamic/shim.ts, from source)", () => {
+  const METHODS = ["configure", "check", "diff", "create", "read", "update", "delete"] as const;
+  const KINDS = ["attendee", "meeting", "attendeeBatch", "meetingTags"] as const;
+  // The package's runtime as the shim loads it, by name: replaced in Node's module cache by a runtime
+  // whose methods record their calls, so that each test sees where the shim sends what.
+  const runtimePath = require.resolve("pulumi-chime-sdk/provider-runtime");
+  const calls: Array<{ kind: string; method: string; args: unknown[] }> = [];
+  let saved: NodeJS.Module | undefined;
+  before(() => {
+    saved = require.cache[runtimePath];
+    const fake = Object.fromEntries(
+      KINDS.map((kind) => [
+        kind,
+        Object.fromEntries(
+          METHODS.map((method) => [
+            method,
+            (...args: unknown[]) => {
+              calls.push({ kind, method, args });
+              return `${kind}.${method}`;
+            },
+          ]),
+        ),
+      ]),
+    );
+    require.cache[runtimePath] = {
+      id: runtimePath,
+      filename: runtimePath,
+      loaded: true,
+      exports: fake,
+    } as NodeJS.Module;
+  });
+  after(() => {
+    if (saved) require.cache[runtimePath] = saved;
+    else delete require.cache[runtimePath];
+  });
+  beforeEach(() => {
+    calls.length = 0;
+  });
+
+  for (const kind of KINDS) {
+    it(`the ${kind} shim hands every method, with its arguments, to the runtime's ${kind} and returns its answer`, async () => {
+      const { providerShim } = await import("../../provider/dynamic/shim");
+      const shim = providerShim(kind) as unknown as Record<string, (...args: unknown[]) => unknown>;
+      for (const method of METHODS) {
+        expect(shim[method]("a", { b: 1 }), method).to.equal(`${kind}.${method}`);
+      }
+      expect(calls).to.deep.equal(METHODS.map((method) => ({ kind, method, args: ["a", { b: 1 }] })));
+    });
+  }
+});
