@@ -1,9 +1,29 @@
 // Mutation testing (`npm run mutate`): Stryker mutates provider/ and emulator/ and runs the unit suites
 // (every folder `npm run test:unit` runs: no engine) against each mutant; the TypeScript checker drops mutants that
-// do not compile, so the score counts only mutants a caller could write. README "Mutation testing" has
-// docs/mutation-testing.md has the scores and the equivalent mutants.
+// do not compile, so the score counts only mutants a caller could write. docs/mutation-testing.md has
+// the scores and the equivalent mutants.
 // `npm run mutate -- --mutate 'provider/aws/pacing.ts'` narrows the run to some files. The script builds
 // first: two unit suites run the compiled package (dist/), which the sandbox copies as it is.
+
+/** The suites `npm run test:unit` runs (scripts/test.sh, UNIT). */
+const UNIT_FOLDERS = ["test/provider", "test/emulator", "test/examples", "test/plugin", "test/shared"];
+/** Direct, fast suites of the named code, run first (below). Mocha loads a file listed twice once. */
+const FAST_FIRST = [
+  "test/provider/mutants-*.test.ts",
+  "test/emulator/mutants-*.test.ts",
+  "test/provider/*-check.test.ts",
+  "test/provider/*-diff.test.ts",
+  "test/provider/coalescing-cache.test.ts",
+  "test/provider/errors.test.ts",
+  "test/provider/request-pacer.test.ts",
+  "test/provider/settings.test.ts",
+  "test/provider/import-id.test.ts",
+  "test/provider/sensitive.test.ts",
+  "test/emulator/validation.test.ts",
+  "test/emulator/rate-limit.test.ts",
+  "test/plugin/server.test.ts",
+  "test/plugin/declared-shape.test.ts",
+];
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -12,14 +32,11 @@ export default {
   mochaOptions: {
     config: ".mocharc.json",
     // The folders scripts/test.sh calls UNIT: a test of the plugin or of the shared input table kills
-    // mutants too, and a folder left out here would score the code it tests as uncovered.
-    spec: [
-      "test/provider/**/*.test.ts",
-      "test/emulator/**/*.test.ts",
-      "test/examples/**/*.test.ts",
-      "test/plugin/**/*.test.ts",
-      "test/shared/**/*.test.ts",
-    ],
+    // mutants too, and a folder left out here would score the code it tests as uncovered. The suites
+    // that test the rules, the AWS layer's pieces and chime-local's validation directly come first:
+    // mocha runs a mutant's covering tests in file order and stops at the first failure, and these
+    // fail in milliseconds where a suite going through an endpoint takes seconds.
+    spec: [...FAST_FIRST, ...UNIT_FOLDERS.map((folder) => `${folder}/**/*.test.ts`)],
     // The check that the committed report is current reads reports/, which the sandbox leaves out (below).
     ignore: ["test/shared/mutation-report.test.ts"],
   },
@@ -34,7 +51,7 @@ export default {
   ],
   // A static mutant (a regex, a list or a table built when a module loads) needs a fresh test process and
   // reruns every test: ~18 s each here even against mutate:named's fast tests, and a fifth of the
-  // mutants are static. They are left out (reported as ignored); README "Mutation testing" says how the
+  // mutants are static. They are left out (reported as ignored); docs/mutation-testing.md says how the
   // tables of cases cover the named code's lists and patterns. `ignoreStatic: false` here runs them.
   ignoreStatic: true,
   // Only the tests that reach a mutant run against it; the whole unit suite takes ~35 s, this keeps a

@@ -1,13 +1,15 @@
-// Prints the README's "Mutation testing" tables from a Stryker JSON report (the report or the incremental
-// file: same schema): the score per folder, and for the code issue 16 names (stryker.named.config.mjs).
-// Usage: node scripts/mutation-scores.mjs [reports/mutation/mutation.json]
+// Prints docs/mutation-testing.md's tables from a Stryker JSON report (the report or the incremental
+// file: same schema): the score per folder, and for the named code (stryker.named.config.mjs), then every survivor (with
+// --survivors: file:line, mutator, replacement).
+// Usage: node scripts/mutation-scores.mjs [reports/mutation/mutation.json] [--survivors]
 // Score as Stryker counts it: detected (killed, timed out) / valid (detected, survived, no coverage);
 // mutants that do not compile (the TypeScript checker) or are ignored are not counted.
 import { readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { globToRegExp, named } from "./mutation-report.mjs";
 
-const file = process.argv[2] ?? "reports/mutation/mutation.json";
+const args = process.argv.slice(2);
+const file = args.find((a) => !a.startsWith("--")) ?? "reports/mutation/mutation.json";
 const report = JSON.parse(readFileSync(file, "utf8"));
 
 const namedPatterns = named.map(globToRegExp);
@@ -74,3 +76,17 @@ console.log(
     row("**all named**", namedTotal),
   ].join("\n"),
 );
+
+if (args.includes("--survivors")) {
+  console.log();
+  console.log("**Survivors and mutants no test reaches** (file:line:column, status, mutator, replacement)");
+  console.log();
+  for (const [path, result] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
+    for (const m of result.mutants) {
+      if (m.status !== "Survived" && m.status !== "NoCoverage") continue;
+      const { line, column } = m.location.start;
+      const replacement = (m.replacement ?? "").replace(/\s+/g, " ").slice(0, 80);
+      console.log(`- ${path}:${line}:${column} ${m.status} ${m.mutatorName}: \`${replacement}\``);
+    }
+  }
+}
