@@ -145,6 +145,81 @@ describe("chime plugin: resources over gRPC against the local endpoint", () => {
     expect(read.getProperties()?.toJavaScript()).to.include({ meetingId });
   });
 
+  it("GIVEN a meeting made out of band with features, tenant ids, a host id and a primary meeting WHEN imported THEN its inputs declare each of them as Chime reports it", async () => {
+    const client = clientFor(plugin.local);
+    const primary = await newMeeting(client, { ExternalMeetingId: "primary" });
+    const meeting = await newMeeting(client, {
+      ExternalMeetingId: "featured",
+      MeetingHostId: "host-1",
+      TenantIds: ["tenant-a", "tenant-b"],
+      PrimaryMeetingId: primary.MeetingId,
+      MeetingFeatures: {
+        Audio: { EchoReduction: "AVAILABLE" },
+        Video: { MaxResolution: "FHD" },
+        Content: { MaxResolution: "UHD" },
+        Attendee: { MaxCount: 25 },
+      },
+    });
+    client.destroy();
+    const read = await plugin.rpc.read(
+      new provproto.ReadRequest().setUrn(urn("Meeting", "featured")).setId(meeting.MeetingId),
+    );
+    expect(read.getInputs()?.toJavaScript()).to.deep.equal({
+      externalMeetingId: "featured",
+      mediaRegion: "us-east-1",
+      meetingHostId: "host-1",
+      tenantIds: ["tenant-a", "tenant-b"],
+      primaryMeetingId: primary.MeetingId,
+      meetingFeatures: {
+        audio: { echoReduction: "AVAILABLE" },
+        video: { maxResolution: "FHD" },
+        content: { maxResolution: "UHD" },
+        attendee: { maxCount: 25 },
+      },
+      region: "us-east-1",
+    });
+  });
+
+  it("GIVEN a meeting with some features only WHEN imported THEN its inputs name those and no others", async () => {
+    const client = clientFor(plugin.local);
+    const meeting = await newMeeting(client, {
+      ExternalMeetingId: "audio-only",
+      MeetingFeatures: { Audio: { EchoReduction: "UNAVAILABLE" } },
+    });
+    client.destroy();
+    const read = await plugin.rpc.read(
+      new provproto.ReadRequest().setUrn(urn("Meeting", "audio-only")).setId(meeting.MeetingId),
+    );
+    expect(read.getInputs()?.toJavaScript()).to.deep.equal({
+      externalMeetingId: "audio-only",
+      mediaRegion: "us-east-1",
+      meetingFeatures: { audio: { echoReduction: "UNAVAILABLE" } },
+      region: "us-east-1",
+    });
+  });
+
+  it("GIVEN a legacy meeting made out of band WHEN imported by legacy/<meetingId> THEN its inputs are the legacy namespace's, in its one region", async () => {
+    const legacy = clientFor(plugin.local, { dialect: "legacy" });
+    const meeting = await newMeeting(legacy, {
+      ExternalMeetingId: "legacy-out-of-band",
+      MediaRegion: "us-west-2",
+    });
+    legacy.destroy();
+    const read = await plugin.rpc.read(
+      new provproto.ReadRequest().setUrn(urn("Meeting", "legacy-lobby")).setId(`legacy/${meeting.MeetingId}`),
+    );
+    expect(read.getInputs()?.toJavaScript()).to.deep.equal({
+      namespace: "legacy",
+      externalMeetingId: "legacy-out-of-band",
+      mediaRegion: "us-west-2",
+      region: "us-east-1",
+    });
+    expect(read.getProperties()?.toJavaScript()).to.include({
+      meetingId: meeting.MeetingId,
+      namespace: "legacy",
+    });
+  });
+
   it("GIVEN an import id of an attendee that does not exist WHEN imported THEN the read answers gone (empty id)", async () => {
     const { meetingId } = await outOfBand("someone");
     const read = await plugin.rpc.read(
