@@ -118,6 +118,11 @@ describe("plugin server: identity and config", () => {
     expect(schema.getSchema()).to.equal(SCHEMA);
   });
 
+  it("GIVEN a schema version the plugin does not know WHEN asked for it THEN it fails naming the version", async () => {
+    const error = await rejection(ctx.rpc.getSchema(new provproto.GetSchemaRequest().setVersion(1)));
+    expect(error.details).to.equal("unsupported schema version 1");
+  });
+
   it("CheckConfig: hands the provider's config unwrapped to the rules, returns their failures, keeps secrets wrapped", async () => {
     ctx.configFailures = [
       { property: "", reason: "stack config chime:maxRequestsPerSecond must be a positive number" },

@@ -1,5 +1,7 @@
 import { expect } from "chai";
 import { ChimeConfig, type ConfigSource, defaultRegion } from "../../provider/aws/config";
+import { processInstance, resetProcess } from "../../provider/dynamic/process";
+import { AttendeeProvider, MeetingProvider } from "../../provider/dynamic/providers";
 
 describe("Provider settings", () => {
   let config = new ChimeConfig();
@@ -104,6 +106,24 @@ describe("Provider instances", () => {
     } finally {
       a.clients.reset();
       b.clients.reset();
+    }
+  });
+});
+
+describe("The dynamic providers' configure", () => {
+  it("GIVEN the stack's config WHEN any kind's provider is configured THEN the process's instance reads it", async () => {
+    try {
+      for (const [provider, region] of [
+        [new AttendeeProvider(), "eu-central-1"],
+        [new MeetingProvider(), "ap-southeast-1"],
+      ] as const) {
+        await provider.configure({
+          config: { get: (key: string) => (key === "aws:region" ? region : undefined) },
+        });
+        expect(processInstance().config.defaultRegion).to.equal(region);
+      }
+    } finally {
+      resetProcess();
     }
   });
 });
