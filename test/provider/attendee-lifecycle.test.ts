@@ -507,6 +507,26 @@ function attendeeSuite<V>(ns: Namespace<V>): void {
         expect(completed.outs).to.include({ attendeeId: existing.AttendeeId, joinToken: existing.JoinToken });
         expect(ns.attendees(ctx.local, meetingId)[0].value).to.deep.equal(ns.halfDeclared);
       });
+
+      it("GIVEN a half-made attendee recorded without its AttendeeId WHEN deleted THEN it is found by its externalUserId and deleted, and another attendee of the meeting stays", async () => {
+        const meetingId = await ns.newMeeting(ctx);
+        // Listed first: a search that took any attendee would take this one.
+        const other = await ns.newAttendee(ctx, meetingId, "kiosk-attic");
+        await ns.newAttendee(ctx, meetingId, "kiosk-cellar");
+        const inputs = await declared(meetingId, "kiosk-cellar", ns.halfDeclared);
+        ctx.local.setFaults({ failureRate: 1, operations: [ns.faults.set] });
+        let recorded: AnyAttendeeState | undefined;
+        try {
+          await provider.create(inputs);
+        } catch (error) {
+          recorded = (error as { properties?: AnyAttendeeState }).properties;
+        } finally {
+          ctx.local.setFaults(undefined);
+        }
+        expect(recorded).to.not.have.property("attendeeId");
+        await provider.delete("half-made", recorded as AnyAttendeeState);
+        expect(ns.attendees(ctx.local, meetingId).map((a) => a.attendeeId)).to.deep.equal([other.AttendeeId]);
+      });
     });
 
     describe("errors", () => {
