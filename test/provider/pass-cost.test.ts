@@ -257,6 +257,12 @@ describe("Hidden input __secretInputs: which inputs the program marked secret", 
     ];
     expect(value).to.deep.equal([]);
   });
+
+  it("GIVEN a plain value that refers to itself THEN it is plain too: each object is looked into once", () => {
+    const tags: Record<string, unknown> = { site: "hq" };
+    tags.self = tags;
+    expect(declarationInputs("r", { meetingId: MEETING_ID, tags })[SECRET_INPUTS_KEY]).to.deep.equal([]);
+  });
 });
 
 describe("Region warnings from the resource classes (Pulumi mocks)", () => {
