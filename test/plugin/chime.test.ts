@@ -220,6 +220,30 @@ describe("chime plugin: resources over gRPC against the local endpoint", () => {
     });
   });
 
+  it("GIVEN a MeetingTags import WHEN read by id THEN it fails saying to declare the tags on their Meeting", async () => {
+    const { meetingId } = await outOfBand("tags-import");
+    const error = await rejection(
+      plugin.rpc.read(new provproto.ReadRequest().setUrn(urn("MeetingTags", "tags")).setId(meetingId)),
+    );
+    expect(error.details).to.include(
+      "A MeetingTags resource cannot be imported: declare the tags on their Meeting instead.",
+    );
+  });
+
+  it("GIVEN a Meeting's state without a meetingId WHEN read THEN it fails saying so, before any call", async () => {
+    plugin.local.resetCounters();
+    const error = await rejection(
+      plugin.rpc.read(
+        new provproto.ReadRequest()
+          .setUrn(urn("Meeting", "broken"))
+          .setId("3f1a9b2c-0d4e-4f5a-8b6c-7d8e9f0a1b2c")
+          .setProperties(struct({ externalMeetingId: "x", mediaRegion: "us-east-1", region: "us-east-1" })),
+      ),
+    );
+    expect(error.details).to.include("A Meeting without a recorded meetingId cannot be read.");
+    expect(plugin.local.totalRequests()).to.equal(0);
+  });
+
   it("GIVEN an import id of an attendee that does not exist WHEN imported THEN the read answers gone (empty id)", async () => {
     const { meetingId } = await outOfBand("someone");
     const read = await plugin.rpc.read(
