@@ -646,3 +646,18 @@ describe("Attendee provider (legacy namespace): the endpoint from AWS_ENDPOINT_U
     expect(ctx.local.legacy.attendees(meetingId).map((a) => a.attendeeId)).to.deep.equal([outs.attendeeId]);
   });
 });
+
+describe("Attendee provider: a change of namespace is never made in place", () => {
+  it("GIVEN a legacy attendee's state WHEN updated to Chime SDK Meetings inputs THEN it fails before any call (the diff replaces instead)", async () => {
+    const meetingId = "3f1a9b2c-0d4e-4f5a-8b6c-7d8e9f0a1b2c";
+    const olds = { namespace: "legacy", meetingId, externalUserId: "bot", region: "us-east-1" };
+    const news = { meetingId, externalUserId: "bot", region: "us-east-1" };
+    let message = "";
+    try {
+      await provider.update("x", olds as unknown as AnyAttendeeState, news as unknown as AnyAttendeeInputs);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).to.equal("An attendee cannot change namespace in place; it is replaced.");
+  });
+});
