@@ -95,6 +95,21 @@ describe("Issue 9.1: a black-holed endpoint fails the call with one message", ()
     expect(worstCaseTimeoutMs(saved)).to.be.at.most(35_000);
   });
 
+  it("the worst case is every attempt's request timeout plus the longest back-off between two attempts", () => {
+    // [attempts, requestMs] → attempts × requestMs + (attempts - 1) × 1 s of back-off at most.
+    const cases: [number, number, number][] = [
+      [1, 8_000, 8_000],
+      [2, 8_000, 17_000],
+      [3, 500, 3_500],
+    ];
+    for (const [timeoutAttempts, requestMs, worst] of cases) {
+      expect(
+        worstCaseTimeoutMs({ connectionMs: 5_000, requestMs, timeoutAttempts }),
+        `${timeoutAttempts} × ${requestMs}`,
+      ).to.equal(worst);
+    }
+  });
+
   it("GIVEN an endpoint that accepts connections and never answers WHEN an attendee is created THEN it fails after 2 attempts, saying the endpoint could not be reached, where, why and what to do", async () => {
     const error = await failureOf(
       attendees.create({ meetingId: MEETING, externalUserId: "kiosk-1", region: "us-east-1" }),
@@ -251,7 +266,14 @@ describe("Issue 9.6: two declarations of one attendee in a deployment", () => {
       ['Attendee "a"', [{ ...key, externalUserId: "kiosk-2" }], []],
       ['Attendee "d"', [key], []],
       // One owner naming an attendee twice is not a duplicate of itself (a batch's own check says so).
-      ['AttendeeBatch "twice"', [{ ...key, externalUserId: "twin" }, { ...key, externalUserId: "twin" }], []],
+      [
+        'AttendeeBatch "twice"',
+        [
+          { ...key, externalUserId: "twin" },
+          { ...key, externalUserId: "twin" },
+        ],
+        [],
+      ],
       ['Attendee "e"', [{ ...key, externalUserId: "twin" }], ['AttendeeBatch "twice"']],
     ];
     for (const [owner, keys, others] of steps) {
