@@ -2,6 +2,7 @@ import { DeleteAttendeeCommand } from "@aws-sdk/client-chime-sdk-meetings";
 import { expect } from "chai";
 import { checkBatch } from "../../provider/attendee-batch/batch-check";
 import { diffBatch, inChunks, planBatch } from "../../provider/attendee-batch/batch-diff";
+import { describeBatchErrors, describeChunkFailure } from "../../provider/attendee-batch/batch-lifecycle";
 import type { BatchInputs, BatchOutputs, JoinInfo } from "../../provider/attendee-batch/batch-state";
 import { AttendeeBatchProvider } from "../../provider/dynamic/providers";
 import { UNKNOWN } from "../../provider/validation/rules";
@@ -286,6 +287,51 @@ describe("AttendeeBatch plan and diff", () => {
         replaces,
         deleteBeforeReplace: replaces.length > 0,
       });
+    });
+  }
+});
+
+describe("AttendeeBatch failure messages", () => {
+  const M = "3f1a9b2c-0d4e-4f5a-8b6c-7d8e9f0a1b2c";
+  const AFTER =
+    "Any others exist and are recorded; fix the inputs (or make room in the meeting) and run `pulumi up` again: it adopts what exists.";
+
+  it("per-attendee errors of BatchCreateAttendee: each named by its place in the declared list (or not, when Chime names another) and its length, Chime's code and masked message, the RequestId", () => {
+    const message = describeBatchErrors(
+      M,
+      3,
+      [
+        { ExternalUserId: "bot-1", ErrorCode: "Conflict", ErrorMessage: "bot-1 exists" },
+        { ExternalUserId: "ghost", ErrorCode: "BadRequest" },
+      ],
+      [{ externalUserId: "bot-1" }, { externalUserId: "bot-2" }],
+      "req-1",
+    );
+    expect(message).to.equal(
+      `Chime BatchCreateAttendee could not create 2 of 3 attendees in meeting "${M}" (RequestId req-1): ` +
+        "attendees[0].externalUserId (5 characters): Conflict: [externalUserId] exists; " +
+        `externalUserId (5 characters): BadRequest: . ${AFTER}`,
+    );
+  });
+
+  it("a secret meetingId is described by its length, and no RequestId is named when there is none", () => {
+    const message = describeBatchErrors(M, 1, [{ ErrorCode: "X", ErrorMessage: "m" }], undefined, undefined, [
+      "meetingId",
+    ]);
+    expect(message).to.equal(
+      `Chime BatchCreateAttendee could not create 1 of 1 attendees in meetingId (36 characters): externalUserId (0 characters): X: m. ${AFTER}`,
+    );
+  });
+
+  const chunks: [string, unknown, string][] = [
+    ["an Error, its closing period and spaces dropped", new Error("Chime failed.  "), "Chime failed"],
+    ["a thrown string, a period inside kept", "boom. x", "boom. x"],
+  ];
+  for (const [what, error, reason] of chunks) {
+    it(`a chunk whose request failed, with ${what}: which attendees were not created, and why`, () => {
+      expect(describeChunkFailure({ first: 101, last: 200 }, 250, error)).to.equal(
+        `Attendees 101 to 250 of the 250 to create were not created (the request for 101–200 failed): ${reason}`,
+      );
     });
   }
 });
