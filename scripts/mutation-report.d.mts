@@ -1,6 +1,7 @@
 // Types of scripts/mutation-report.mjs, for the test that runs its check (test/shared/mutation-report.test.ts).
 export const ROOT: string;
 export const REPORT: string;
+export const RECORD: string;
 export const RERUN: string;
 export const named: string[];
 export function globToRegExp(glob: string): RegExp;
@@ -12,5 +13,16 @@ export interface Staleness {
   /** What makes the report stale, in words; empty when it is current. */
   problems: string[];
 }
-export function staleness(root?: string, reportFile?: string, globs?: readonly string[]): Staleness;
+export function staleness(
+  root?: string,
+  reportFile?: string,
+  globs?: readonly string[],
+  recordFile?: string,
+): Staleness;
+export function record(
+  root?: string,
+  reportFile?: string,
+  globs?: readonly string[],
+  recordFile?: string,
+): string[];
 export function staleMessage(problems: readonly string[], reportFile?: string): string;

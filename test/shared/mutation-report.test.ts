@@ -45,7 +45,12 @@ describe("What makes a mutation report stale (a project of two files, its report
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), text);
   };
-  const report = (files: Record<string, string>, mutate: string[] = GLOBS) =>
+  /** The report a run leaves with `files`' sources, and (unless told not to) the record of a complete run. */
+  const report = (
+    files: Record<string, string>,
+    mutate: string[] = GLOBS,
+    recorded: Record<string, string> | null = files,
+  ) => {
     write(
       m.REPORT,
       JSON.stringify({
@@ -53,6 +58,15 @@ describe("What makes a mutation report stale (a project of two files, its report
         files: Object.fromEntries(Object.entries(files).map(([f, source]) => [f, { source, mutants: [] }])),
       }),
     );
+    if (recorded !== null) {
+      write(
+        m.RECORD,
+        JSON.stringify({
+          files: Object.fromEntries(Object.entries(recorded).map(([f, source]) => [f, m.sha256(source)])),
+        }),
+      );
+    }
+  };
   beforeEach(() => {
     root = mkdtempSync(join(tmpdir(), "mutation-report-"));
     write("src/a-check.ts", "export const a = 1;\n");
@@ -92,11 +106,23 @@ describe("What makes a mutation report stale (a project of two files, its report
       [/^the report was taken over other files than/, /^src\/a-check\.ts: named, but not in the report$/],
     ],
     ["there is no report", () => {}, [/^reports\/stryker-incremental-named\.json is missing/]],
+    [
+      "the run was interrupted (a partial report, never recorded)",
+      () => report(ORIGINAL, GLOBS, null),
+      [/^reports\/stryker-named-sources\.json is missing: no complete run/],
+    ],
+    [
+      "the report was replaced after the run that recorded it",
+      () => report(ORIGINAL, GLOBS, { ...ORIGINAL, "lib/rules.ts": "export const r = 1;\n" }),
+      [
+        /^reports\/stryker-named-sources\.json does not describe reports\/stryker-incremental-named\.json \(lib\/rules\.ts\)/,
+      ],
+    ],
   ];
   for (const [given, arrange, expected] of cases) {
     it(`GIVEN ${given} THEN ${expected.length === 0 ? "it is current" : "it is stale, and says why"}`, () => {
       arrange();
-      const { problems } = m.staleness(root, m.REPORT, GLOBS);
+      const { problems } = m.staleness(root, m.REPORT, GLOBS, m.RECORD);
       expect(problems).to.have.length(expected.length, problems.join("\n"));
       expected.forEach((pattern, n) => {
         expect(problems[n]).to.match(pattern);
@@ -104,12 +130,22 @@ describe("What makes a mutation report stale (a project of two files, its report
     });
   }
 
+  it("GIVEN a complete run's report over today's files WHEN recorded THEN it is current; a narrowed run's is not recorded", () => {
+    report(ORIGINAL, GLOBS, null);
+    expect(m.record(root, m.REPORT, GLOBS, m.RECORD)).to.deep.equal([]);
+    expect(m.staleness(root, m.REPORT, GLOBS, m.RECORD).problems).to.deep.equal([]);
+    rmSync(join(root, m.RECORD));
+    report({ "lib/rules.ts": ORIGINAL["lib/rules.ts"] }, ["lib/rules.ts"], null);
+    expect(m.record(root, m.REPORT, GLOBS, m.RECORD)).to.have.length(2);
+  });
+
   it("the failure names the report, each stale file, and the exact commands that make it current", () => {
     const message = m.staleMessage(["lib/rules.ts: changed since the run"]);
     expect(message).to.include("reports/stryker-incremental-named.json");
     expect(message).to.include("  - lib/rules.ts: changed since the run");
     expect(message).to.include("npm run mutate:named");
     expect(message).to.include("node scripts/mutation-scores.mjs reports/stryker-incremental-named.json");
+    expect(message).to.include("reports/stryker-named-sources.json");
   });
 });
 
