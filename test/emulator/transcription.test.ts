@@ -80,6 +80,41 @@ describe("emulator: transcription", () => {
     expect(await remembered(local, meeting.MeetingId)).to.deep.equal(cases[1][1]);
   });
 
+  const refused: Array<[string, TranscriptionConfiguration, string]> = [
+    [
+      "a language Amazon Transcribe Medical does not have",
+      {
+        EngineTranscribeMedicalSettings: {
+          LanguageCode: "fr-FR" as "en-US",
+          Specialty: "CARDIOLOGY",
+          Type: "DICTATION",
+        },
+      },
+      "TranscriptionConfiguration.EngineTranscribeMedicalSettings.LanguageCode",
+    ],
+    [
+      "medical settings without their required language",
+      { EngineTranscribeMedicalSettings: { Specialty: "CARDIOLOGY", Type: "DICTATION" } as never },
+      "TranscriptionConfiguration.EngineTranscribeMedicalSettings.LanguageCode",
+    ],
+  ];
+  for (const [what, configuration, member] of refused) {
+    it(`GIVEN ${what} WHEN transcription starts THEN 400 names ${member}, and the meeting holds no settings`, async () => {
+      const { local, client } = await state.start();
+      const meeting = await newMeeting(client);
+      await expectServiceError(
+        client.send(
+          new StartMeetingTranscriptionCommand({
+            MeetingId: meeting.MeetingId,
+            TranscriptionConfiguration: configuration,
+          }),
+        ),
+        { name: "BadRequestException", status: 400, message: [member] },
+      );
+      expect(await remembered(local, meeting.MeetingId)).to.equal(undefined);
+    });
+  }
+
   it("answers 404 for an unknown meeting, and changes no meeting", async () => {
     const { local, client } = await state.start();
     const meeting = await newMeeting(client);
