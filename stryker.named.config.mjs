@@ -7,8 +7,8 @@
 // Against every unit folder (the base config's spec), with per-test coverage: a mutant runs only the
 // tests that reached it. The run is incremental: `reports/stryker-incremental-named.json` (committed)
 // keeps each mutant's result, and a later run re-tests only the mutants whose code or covering tests
-// changed. `reports/mutation/named-sources.json` (committed, written by scripts/mutation-sources.mjs
-// after each run) holds the content hash of every named file the report was taken at; the unit test
+// changed. `npm run mutate:named` (scripts/mutate-named.sh) records, after a run that completed, the
+// hash of every named file in `reports/stryker-named-sources.json` (committed); the unit test
 // test/shared/mutation-report.test.ts fails when a named file no longer matches it.
 import base from "./stryker.config.mjs";
 
