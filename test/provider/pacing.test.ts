@@ -115,6 +115,8 @@ describe("Retries: a full meeting is never retried", () => {
     expect(sdkClientConfig({ ...settings, endpoint: "http://127.0.0.1:1" })).to.include({
       endpoint: "http://127.0.0.1:1",
     });
+    expect(a).not.to.have.property("profile");
+    expect(sdkClientConfig({ ...settings, profile: "deploy" })).to.include({ profile: "deploy" });
   });
 });
 
