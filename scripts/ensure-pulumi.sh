@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Make a working Pulumi CLI (with the Node.js and YAML language hosts and the dynamic-provider plugin)
+# Make a working Pulumi CLI (with the Node.js, YAML and Go language hosts and the dynamic-provider plugin)
 # available without downloads other than the Go module proxy, and print the directory to put on PATH
 # as the last line of stdout. Progress goes to stderr.
 #
@@ -10,7 +10,8 @@
 # (pinned go.mod/go.sum) into that directory. The YAML language host (pulumi-language-yaml, its own Go
 # module in tools/pulumi/language-yaml) is added beside the CLI when it is missing: into the cached
 # build's directory, or, for a pulumi on PATH without it, into a directory of its own that links the
-# CLI found on PATH. See tools/pulumi/README.md.
+# CLI found on PATH. The Go language host (pulumi-language-go, our own: tools/pulumi/language-go, a
+# package of the CLI's module) is added the same way, with a stamp of its own. See tools/pulumi/README.md.
 #
 # Environment:
 #   PULUMI_ENSURE_VERSION  version to build (default below; must match tools/pulumi/go.mod)
@@ -71,6 +72,35 @@ build_yaml_into() {
     log "built pulumi-language-yaml $version in $(( $(date +%s) - started )) s"
 }
 
+# The Go language host is stamped apart from the CLI too (its sources are not in source_stamp): adding
+# it, or changing it, rebuilds only it. Built with the CLI's module and flags, it links packages the CLI
+# build already compiled (seconds once that build cache is warm).
+GO_HOST_STAMP_FILE=.language-go-source-stamp
+go_host_source_stamp() {
+    (cd "$TOOLS_DIR" && cat go.mod go.sum language-go/*.go) | sha256sum | cut -d' ' -f1
+}
+go_host_usable_in() {
+    [ -x "$1/pulumi-language-go" ] && [ "$(cat "$1/$GO_HOST_STAMP_FILE" 2>/dev/null)" = "$(go_host_source_stamp)" ]
+}
+
+# Builds pulumi-language-go into directory $1 and stamps it, renaming each file into place.
+build_go_host_into() {
+    local dir="$1" tmp started
+    command -v go >/dev/null 2>&1 || die "go is not installed; it is needed to build pulumi-language-go (Go >= 1.26.6)"
+    log "building pulumi-language-go (tools/pulumi/language-go) into $dir"
+    started=$(date +%s)
+    tmp="$(mktemp "$dir/.pulumi-language-go.XXXXXX")"
+    (cd "$TOOLS_DIR" && go build -mod=readonly -buildvcs=false -trimpath -ldflags "$LDFLAGS" -o "$tmp" ./language-go) >&2 \
+        || { rm -f "$tmp"; die "go build of the Go language host (tools/pulumi/language-go) failed, see above"; }
+    chmod 0755 "$tmp"
+    mv -f "$tmp" "$dir/pulumi-language-go"
+    tmp="$(mktemp "$dir/.stamp.XXXXXX")"
+    go_host_source_stamp > "$tmp"
+    chmod 0644 "$tmp"
+    mv -f "$tmp" "$dir/$GO_HOST_STAMP_FILE"
+    log "built pulumi-language-go in $(( $(date +%s) - started )) s"
+}
+
 # A bin directory is usable when all three programs are there, built from these sources, and
 # `pulumi version` runs. (The YAML host is checked apart: yaml_usable_in.)
 usable_dir() {
@@ -90,22 +120,27 @@ if [ "${PULUMI_ENSURE_REBUILD:-}" != 1 ]; then
             && have_dyn=1
         if [ "$have_lang" = 1 ] && [ "$have_dyn" = 1 ]; then
             log "using pulumi on PATH: $existing ($("$existing" version 2>/dev/null))"
-            if [ -x "$dir/pulumi-language-yaml" ] || command -v pulumi-language-yaml >/dev/null 2>&1; then
+            have_yaml=0; have_go=0
+            { [ -x "$dir/pulumi-language-yaml" ] || command -v pulumi-language-yaml >/dev/null 2>&1; } && have_yaml=1
+            { [ -x "$dir/pulumi-language-go" ] || command -v pulumi-language-go >/dev/null 2>&1; } && have_go=1
+            if [ "$have_yaml" = 1 ] && [ "$have_go" = 1 ]; then
                 echo "$(dirname "$existing")"
                 exit 0
             fi
-            # No YAML host: build ours into a directory that also links the CLI and its plugins found
-            # on PATH, so the directory printed has them all.
+            # No YAML or Go host: build ours into a directory that also links the CLI, its plugins and
+            # the host it has, found on PATH, so the directory printed has them all.
             with_dir="$PULUMI_HOME_DIR/language-yaml/bin"
             mkdir -p "$with_dir"
-            yaml_usable_in "$with_dir" || build_yaml_into "$with_dir"
-            for program in pulumi pulumi-language-nodejs pulumi-resource-pulumi-nodejs; do
+            linked=(pulumi pulumi-language-nodejs pulumi-resource-pulumi-nodejs)
+            if [ "$have_yaml" = 1 ]; then linked+=(pulumi-language-yaml); else yaml_usable_in "$with_dir" || build_yaml_into "$with_dir"; fi
+            if [ "$have_go" = 1 ]; then linked+=(pulumi-language-go); else go_host_usable_in "$with_dir" || build_go_host_into "$with_dir"; fi
+            for program in "${linked[@]}"; do
                 if [ -x "$dir/$program" ]; then target="$dir/$program"; else target="$(command -v "$program")"; fi
                 # Replace the link by a rename, so that a concurrent run never misses the file.
                 ln -sfn "$target" "$with_dir/.$program.new.$$"
                 mv -f "$with_dir/.$program.new.$$" "$with_dir/$program"
             done
-            log "pulumi on PATH has no pulumi-language-yaml; using $with_dir (it links $existing)"
+            log "pulumi on PATH lacks pulumi-language-yaml or pulumi-language-go; using $with_dir (it links $existing)"
             echo "$with_dir"
             exit 0
         fi
@@ -116,6 +151,7 @@ if [ "${PULUMI_ENSURE_REBUILD:-}" != 1 ]; then
     if usable_dir "$BIN_DIR"; then
         log "using cached build in $BIN_DIR ($("$BIN_DIR/pulumi" version))"
         yaml_usable_in "$BIN_DIR" || build_yaml_into "$BIN_DIR"
+        go_host_usable_in "$BIN_DIR" || build_go_host_into "$BIN_DIR"
         echo "$BIN_DIR"
         exit 0
     fi
@@ -149,6 +185,7 @@ go_build "$STAGE/pulumi-language-nodejs" ./language-nodejs \
 install -m 0755 "$TOOLS_DIR/pulumi-resource-pulumi-nodejs" "$STAGE/pulumi-resource-pulumi-nodejs"
 source_stamp > "$STAGE/.source-stamp"
 build_yaml_into "$STAGE"
+build_go_host_into "$STAGE"
 
 got="$("$STAGE/pulumi" version 2>&1)" || die "built pulumi does not run: $got"
 [ "$got" = "v$VERSION" ] || die "built pulumi reports version '$got', expected v$VERSION"
