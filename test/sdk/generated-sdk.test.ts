@@ -133,8 +133,13 @@ const RESOURCES: Record<string, string> = {
   Provider: "pulumi:providers:chime",
 };
 
-/** The plugin a Python or Go SDK names in its pulumi-plugin.json: the engine reads it to know which plugin, at which version, a program needs. */
-const PLUGIN_JSON = { resource: true, name: "chime", version: PACKAGE_VERSION };
+/**
+ * A Python or Go SDK's pulumi-plugin.json. Language hosts report a program's plugins from it, and
+ * `pulumi install` would try to download a reported plugin missing from the plugin cache (it ignores
+ * PATH): `"resource": false` keeps chime (which ships on npm) unreported, so the engine finds
+ * `pulumi-resource-chime` on PATH when the program declares a resource, as for the Node.js SDK.
+ */
+const PLUGIN_JSON = { resource: false, name: "chime", version: PACKAGE_VERSION };
 
 describe("The generated Python SDK (sdk/python, the package pulumi_chime)", () => {
   const dir = join(SDK_ROOT, "python");
@@ -152,7 +157,7 @@ describe("The generated Python SDK (sdk/python, the package pulumi_chime)", () =
     );
   });
 
-  it("names the chime plugin at that version and no download URL (the engine finds pulumi-resource-chime on PATH)", () => {
+  it("names no plugin to install and no download URL (the engine finds pulumi-resource-chime on PATH)", () => {
     expect(JSON.parse(readFileSync(join(dir, "pulumi_chime", "pulumi-plugin.json"), "utf8"))).to.deep.equal(
       PLUGIN_JSON,
     );
@@ -219,7 +224,7 @@ describe("The generated Go SDK (sdk/go, the module with package chime)", functio
     }
   });
 
-  it("asks the engine for the chime plugin at the npm package's version and names no download URL", () => {
+  it("asks the engine for the chime plugin at the npm package's version, names no plugin to install and no download URL", () => {
     expect(JSON.parse(readFileSync(join(dir, "chime", "pulumi-plugin.json"), "utf8"))).to.deep.equal(
       PLUGIN_JSON,
     );

@@ -22,6 +22,12 @@
 //
 // Every SDK asks the engine for the plugin at the schema's version (language.*.respectSchemaVersion),
 // which is the npm package's version (the drift test holds them equal), and names no download URL.
+// The Python and Go SDKs' pulumi-plugin.json says `"resource": false` (the generators write true):
+// language hosts report the plugins of a program's packages from it, and `pulumi install` then
+// installs each reported plugin that is not in the plugin cache (~/.pulumi/plugins) by downloading
+// it, which for chime fails (it ships on npm, not on a plugin server); it ignores a plugin on PATH.
+// With false, nothing is reported, and the engine loads `pulumi-resource-chime` from PATH when the
+// program first declares a resource, as for the Node.js SDK (whose package.json declares no plugin).
 //
 // Each output directory is replaced as a whole (so a resource removed from the schema loses its
 // file), but only if every file already in it is one this program writes (or a Python build's
@@ -186,7 +192,26 @@ func generatePython(pkg *schema.Package) (map[string][]byte, error) {
 		return nil, fmt.Errorf("the generator wrote no %s/README.md to name in pyproject.toml", info.PackageName)
 	}
 	files["README.md"] = readme
-	return files, nil
+	return files, noPluginToInstall(files, path.Join(info.PackageName, "pulumi-plugin.json"))
+}
+
+// noPluginToInstall rewrites the generated pulumi-plugin.json to say `"resource": false` (see the
+// package comment: `pulumi install` would try to download the plugin).
+func noPluginToInstall(files map[string][]byte, name string) error {
+	var plugin map[string]any
+	if err := json.Unmarshal(files[name], &plugin); err != nil {
+		return fmt.Errorf("the generated %s: %w", name, err)
+	}
+	if plugin["resource"] != true || plugin["name"] != "chime" {
+		return fmt.Errorf("the generated %s is not the chime plugin's (%s): adapt noPluginToInstall", name, files[name])
+	}
+	plugin["resource"] = false
+	content, err := json.MarshalIndent(plugin, "", "  ")
+	if err != nil {
+		return err
+	}
+	files[name] = append(content, '\n')
+	return nil
 }
 
 // generateGo returns the Go SDK (package under its import base path's last element, go.mod, go.sum).
@@ -210,7 +235,7 @@ func generateGo(pkg *schema.Package) (map[string][]byte, error) {
 	for name, content := range modFiles {
 		files[name] = content
 	}
-	return files, nil
+	return files, noPluginToInstall(files, path.Join(path.Base(info.ImportBasePath), "pulumi-plugin.json"))
 }
 
 // goModule returns go.mod and go.sum for the generated Go package files: `go mod tidy` on a module
