@@ -17,11 +17,16 @@ import asyncio
 import logging
 import os
 import runpy
+import signal
 import sys
 import traceback
 from concurrent.futures import ThreadPoolExecutor
 
 ERROR_SHOWN = 32
+
+# What the pulumi package raises (as a RunError) when a resource RPC finds the engine's resource
+# monitor gone: the engine stopped the deployment, and reports why itself (a failed step, most often).
+MONITOR_GONE = "Resource monitor has terminated, shutting down"
 
 # The pulumi package these options need: Settings(organization=, root_directory=) and set_all_config.
 OLDEST_PULUMI = "3.120.0"
@@ -55,22 +60,28 @@ def import_pulumi():
         return None
 
 
-def user_traceback(error, program_dir):
-    """The traceback of an exception raised by the program, from the program's first frame on: the
-    frames of this runner and of runpy are no help to the user."""
+def user_traceback(error, main_file):
+    """The traceback of an exception raised by the program, from the program's main file on: the
+    frames of this runner, runpy and the pulumi package that called it are no help to the user."""
     frames = traceback.extract_tb(error.__traceback__)
-    first = 0
-    for index, frame in enumerate(frames):
-        if os.path.abspath(frame.filename).startswith(program_dir + os.sep):
-            first = index
-            break
+    first = next((i for i, frame in enumerate(frames) if os.path.abspath(frame.filename) == main_file), 0)
     lines = ["Traceback (most recent call last):\n"]
     lines += traceback.format_list(frames[first:])
     lines += traceback.format_exception_only(type(error), error)
     return "".join(lines)
 
 
+def stop_quietly(signum, frame):
+    """SIGINT: the engine stopped the program (a step failed, or the user pressed Ctrl-C) and reports
+    why itself. A KeyboardInterrupt raised into whatever the program was doing (a gRPC call, mostly)
+    would only bury that under tracebacks; the resources are the engine's to record, not ours."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(ERROR_SHOWN)
+
+
 def main(argv):
+    signal.signal(signal.SIGINT, stop_quietly)
     options = parse_arguments(argv)
     pulumi = import_pulumi()
     if pulumi is None:
@@ -103,7 +114,12 @@ def main(argv):
     if options.pwd:
         os.chdir(options.pwd)
     sys.argv = [options.program] + options.args
-    program_dir = os.path.abspath(options.program if os.path.isdir(options.program) else os.path.dirname(options.program) or ".")
+    if os.path.isdir(options.program):
+        program_dir = os.path.abspath(options.program)
+        main_file = os.path.join(program_dir, "__main__.py")
+    else:
+        main_file = os.path.abspath(options.program)
+        program_dir = os.path.dirname(main_file)
     # The program's own imports (helper modules beside __main__.py) resolve from its directory.
     sys.path.insert(0, program_dir)
 
@@ -125,15 +141,17 @@ def main(argv):
         loop.run_until_complete(pulumi.runtime.run_in_stack(run_program))
         code = 0
     except pulumi.RunError as error:
-        # The program's way of failing with a message and no traceback.
-        pulumi.log.error(str(error))
+        # The program's way of failing with a message and no traceback; or the engine's monitor is
+        # gone, and the engine has said why.
+        if str(error) != MONITOR_GONE:
+            pulumi.log.error(str(error))
     except ImportError as error:
-        if not os.path.exists(os.path.join(program_dir, "__main__.py")) and os.path.isdir(options.program):
+        if not os.path.exists(main_file):
             pulumi.log.error(f"{program_dir} has no __main__.py: it is what `pulumi` runs (or set `main` in Pulumi.yaml)")
         else:
-            pulumi.log.error("Program failed with an unhandled exception:\n" + user_traceback(error, program_dir))
+            pulumi.log.error("Program failed with an unhandled exception:\n" + user_traceback(error, main_file))
     except Exception as error:  # noqa: BLE001 -- whatever the program raised fails the update with its traceback
-        pulumi.log.error("Program failed with an unhandled exception:\n" + user_traceback(error, program_dir))
+        pulumi.log.error("Program failed with an unhandled exception:\n" + user_traceback(error, main_file))
     finally:
         executor.shutdown(wait=True)
         loop.close()
