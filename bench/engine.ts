@@ -55,7 +55,7 @@ import {
   programStack,
   requireEngine,
 } from "../test/e2e/support/engine";
-import { requireGoHost } from "../test/e2e/support/go";
+import { goProgramStack, requireGoHost } from "../test/e2e/support/go";
 
 const N = Number(process.env.BENCH_ATTENDEES ?? 250);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -323,7 +323,9 @@ async function passes(rows: readonly PassRow[]): Promise<PassResult[]> {
   try {
     for (const row of rows) {
       console.error(`deploying ${row.row}`);
-      const program = await programStack(row.program, local, backend.url, row.config);
+      // A Go program is built with the CLI's flags, as in the tests (test/e2e/support/go.ts).
+      const stackOf = row.row === "go" ? goProgramStack : programStack;
+      const program = await stackOf(row.program, local, backend.url, row.config);
       programs.set(row.row, program);
       const up = await runPulumi(program, MODE_ARGS.up);
       if (up.code !== 0) {
