@@ -169,7 +169,6 @@ describe("examples/go-kiosks: a Go program on the plugin's generated Go SDK, on 
     const refresh = await refreshWithDrift(program);
     printed += refresh.stdout + refresh.stderr;
     expect(refresh.drift).to.deep.equal({});
-    await cli(["up", "--yes", "--expect-no-changes"]);
   });
 
   it("WHEN a kiosk is removed and another added THEN only those two change, on the endpoint too", async () => {

@@ -20,7 +20,8 @@ function requirements(goMod: string): Map<string, string> {
       if (path && version && !path.startsWith("//")) versions.set(path, version);
     }
   }
-  for (const single of text.matchAll(/^require[ \t]+([^\s(]\S*)[ \t]+(\S+)/gm)) versions.set(single[1], single[2]);
+  for (const single of text.matchAll(/^require[ \t]+([^\s(]\S*)[ \t]+(\S+)/gm))
+    versions.set(single[1], single[2]);
   return versions;
 }
 
