@@ -38,6 +38,7 @@ E2E=(
   test/e2e/plugin-migration.test.ts
   test/e2e/plugin-sdk.test.ts
   test/e2e/yaml-kiosks.test.ts
+  test/e2e/python-kiosks.test.ts
   test/e2e/main-job.test.ts
   test/e2e/interrupted-up.test.ts
   test/e2e/concurrent-stacks.test.ts
