@@ -27,7 +27,7 @@ import { pulumiInstall, requirePythonHost, rewrite, venvPython } from "./support
 
 const EXAMPLE = join(PACKAGE_ROOT, "examples", "python-kiosks");
 const { version: PACKAGE_VERSION } = JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8"));
-const KIOSK_CAPABILITIES = { Audio: "SendReceive", Video: "SendReceive", Content: "Receive" };
+const KIOSK_CAPABILITIES = { Audio: "SendReceive", Video: "SendReceive", Content: "Receive" } as const;
 
 /** Every JoinToken and AttendeeId the endpoints hold. */
 function endpointSecrets(...endpoints: ChimeLocal[]): string[] {

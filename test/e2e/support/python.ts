@@ -33,7 +33,7 @@ export function requirePythonHost(): void {
   const python = spawnSync("python3", ["--version"], { encoding: "utf8" });
   if (python.status !== 0) {
     throw new Error(
-      `Python programs need python3 on PATH (3.9 or later): ${python.error?.message ?? python.stderr}`,
+      `Python programs need python3 on PATH (3.10 or later): ${python.error?.message ?? python.stderr}`,
     );
   }
 }
