@@ -7,8 +7,8 @@
  * examples/python-kiosks (the SDK installed from its directory): pulumi install, preview, up, the
  * outputs read back with --show-secrets, a no-change preview and refresh, an edit (a kiosk removed, one
  * added), `pulumi import` of an attendee made out of band. Then test/e2e/programs/python-provider (the
- * SDK as a wheel built with PyPI's `build`, the example's virtualenv given by absolute path): a program
- * that raises, an explicit Provider, a bad input. Then the audit (no AttendeeId or JoinToken in
+ * SDK as a wheel built with PyPI's `build`, its virtualenv given by absolute path): a program that
+ * raises, an explicit Provider, a bad input. Then the audit (no AttendeeId or JoinToken in
  * plaintext in the state or in anything the CLI printed) and destroy. The steps run in order.
  */
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -259,7 +259,7 @@ describe("Python programs on the provider plugin (examples/python-kiosks), on th
     });
   });
 
-  it("8. WHEN the SDK is built as a wheel with PyPI's build THEN the wheel installs in place of the directory", async () => {
+  it("8. GIVEN a wheel built from the SDK with PyPI's build WHEN a second program names it in requirements.txt and pulumi install makes its virtualenv (an absolute path) THEN pulumi_chime comes from the wheel", async () => {
     await venvPython(venv, ["-m", "pip", "install", "--quiet", "build"], scratch);
     await venvPython(
       venv,
@@ -269,29 +269,29 @@ describe("Python programs on the provider plugin (examples/python-kiosks), on th
     const [wheel, ...more] = readdirSync(join(scratch, "wheel"));
     expect(more, "one wheel").to.deep.equal([]);
     expect(wheel).to.equal(`pulumi_chime-${PACKAGE_VERSION}-py3-none-any.whl`);
-    await venvPython(
-      venv,
-      ["-m", "pip", "install", "--quiet", "--force-reinstall", "--no-deps", join(scratch, "wheel", wheel)],
-      scratch,
-    );
-    const installed = await venvPython(
-      venv,
-      [
-        "-c",
-        "import importlib.metadata as m; print(m.version('pulumi_chime')); print(m.distribution('pulumi_chime').read_text('WHEEL'))",
-      ],
-      scratch,
-    );
-    expect(installed).to.match(new RegExp(`^${PACKAGE_VERSION.replaceAll(".", "\\.")}\n`));
-    expect(installed).to.include("Root-Is-Purelib: true");
-    // test/e2e/programs/python-provider runs on it: the example's virtualenv by absolute path, and the
-    // wheel in its requirements.txt (what `pulumi install` would install).
+    // test/e2e/programs/python-provider: its virtualenv by absolute path (in its directory, as a
+    // user's usually is), the wheel in its requirements.txt.
     elsewhere = await programStack(join(PROGRAMS, "python-provider"), local, backend.url, {
       otherEndpoint: other.url,
       fail: "after-room",
     });
-    rewrite(elsewhere, "Pulumi.yaml", "VIRTUALENV", venv);
+    const elsewhereVenv = join(elsewhere.dir, "venv");
+    rewrite(elsewhere, "Pulumi.yaml", "VIRTUALENV", elsewhereVenv);
     rewrite(elsewhere, "requirements.txt", "PULUMI_CHIME_WHEEL", join(scratch, "wheel", wheel));
+    const install = await pulumiInstall(elsewhere);
+    printed += install.stdout + install.stderr;
+    const source = JSON.parse(
+      await venvPython(
+        elsewhereVenv,
+        [
+          "-c",
+          "import importlib.metadata as m, json; d = m.distribution('pulumi_chime'); " +
+            "print(json.dumps([d.version, json.loads(d.read_text('direct_url.json'))['url']]))",
+        ],
+        elsewhere.dir,
+      ),
+    );
+    expect(source).to.deep.equal([PACKAGE_VERSION, `file://${join(scratch, "wheel", wheel)}`]);
   });
 
   it("9. GIVEN a program that raises once its meeting is made WHEN up THEN it fails with the Python traceback and one error, and the meeting is in the state", async () => {
