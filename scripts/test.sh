@@ -28,6 +28,7 @@ SLOW=(test/sdk test/tools)
 E2E=(
   test/e2e/plan-equals-apply.test.ts
   test/e2e/lifecycle.test.ts
+  test/e2e/python-kiosks.test.ts
   test/e2e/plan-equals-apply-plugin.test.ts
   test/e2e/legacy-attendee-batch.test.ts
   test/e2e/legacy-namespace.test.ts
@@ -38,7 +39,6 @@ E2E=(
   test/e2e/plugin-migration.test.ts
   test/e2e/plugin-sdk.test.ts
   test/e2e/yaml-kiosks.test.ts
-  test/e2e/python-kiosks.test.ts
   test/e2e/main-job.test.ts
   test/e2e/interrupted-up.test.ts
   test/e2e/concurrent-stacks.test.ts
