@@ -74,13 +74,15 @@ function isDynamicProvider(pid: number): boolean {
 }
 
 /**
- * The program's process: the Node.js host runs `node … @pulumi/pulumi/cmd/run … <entry point>`; the Go
- * host runs the program's binary from its build cache (`…/pulumi-language-go/<entry>/.run-<pid>-<n>`).
+ * The program's process: the Node.js host runs `node … @pulumi/pulumi/cmd/run … <entry point>`, the
+ * Python host `python …/pulumi-language-python-…/runner.py … <entry point>`, the Go host the program's
+ * binary from its build cache (`…/pulumi-language-go/<entry>/.run-<pid>-<n>`).
  */
 function isProgram(pid: number): boolean {
   const command = commandLine(pid);
   return (
     (command.includes("node") && /[\\/]cmd[\\/]run\b/.test(command)) ||
+    /pulumi-language-python-[^/ ]*[\\/]runner\.py /.test(command) ||
     /[\\/]pulumi-language-go[\\/][0-9a-f]+[\\/]\.run-/.test(command)
   );
 }
@@ -104,7 +106,7 @@ export interface CliRun {
   readonly seconds: number;
   /** The highest peak RSS (VmHWM) seen of the dynamic provider process, sampled every 200 ms; 0 if none ran. */
   readonly providerPeakRssBytes: number;
-  /** The same for the program's process, Node.js or Go (sampled with `sampleProvider`); 0 if none was seen. */
+  /** The same for the program's process, node, python or Go (sampled with `sampleProvider`); 0 if none was seen. */
   readonly programPeakRssBytes: number;
 }
 

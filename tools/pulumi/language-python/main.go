@@ -180,6 +180,17 @@ func pythonOptions(info *pulumirpc.ProgramInfo) (toolchain.PythonOptions, error)
 	return opts, nil
 }
 
+// toolchainOf resolves the program's Python toolchain (pip with its virtualenv, poetry, uv) from its
+// runtime options.
+func toolchainOf(info *pulumirpc.ProgramInfo) (toolchain.PythonOptions, toolchain.Toolchain, error) {
+	opts, err := pythonOptions(info)
+	if err != nil {
+		return opts, nil, err
+	}
+	tc, err := toolchain.ResolveToolchain(opts)
+	return opts, tc, err
+}
+
 func (h *pythonHost) Handshake(
 	ctx context.Context, req *pulumirpc.LanguageHandshakeRequest,
 ) (*pulumirpc.LanguageHandshakeResponse, error) {
@@ -198,11 +209,7 @@ func (h *pythonHost) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pulum
 		return &pulumirpc.RunResponse{Error: "this pulumi-language-python does not support attaching a debugger"}, nil
 	}
 	info := req.GetInfo()
-	opts, err := pythonOptions(info)
-	if err != nil {
-		return &pulumirpc.RunResponse{Error: err.Error()}, nil
-	}
-	tc, err := toolchain.ResolveToolchain(opts)
+	_, tc, err := toolchainOf(info)
 	if err != nil {
 		return &pulumirpc.RunResponse{Error: err.Error()}, nil
 	}
@@ -338,7 +345,7 @@ func (h *pythonHost) Cancel(context.Context, *emptypb.Empty) (*emptypb.Empty, er
 func (h *pythonHost) InstallDependencies(
 	req *pulumirpc.InstallDependenciesRequest, server pulumirpc.LanguageRuntime_InstallDependenciesServer,
 ) error {
-	opts, err := pythonOptions(req.GetInfo())
+	_, tc, err := toolchainOf(req.GetInfo())
 	if err != nil {
 		return err
 	}
@@ -347,11 +354,6 @@ func (h *pythonHost) InstallDependencies(
 		return err
 	}
 	defer closer.Close()
-
-	tc, err := toolchain.ResolveToolchain(opts)
-	if err != nil {
-		return err
-	}
 	fmt.Fprintf(stdout, "Installing dependencies...\n\n")
 	if err := tc.InstallDependencies(server.Context(), programDir(req.GetInfo(), req.GetDirectory()), //nolint:staticcheck
 		req.GetUseLanguageVersionTools(), true /* showOutput */, stdout, stderr); err != nil {
@@ -398,11 +400,7 @@ type pluginJSON struct {
 func (h *pythonHost) GetRequiredPackages(
 	ctx context.Context, req *pulumirpc.GetRequiredPackagesRequest,
 ) (*pulumirpc.GetRequiredPackagesResponse, error) {
-	opts, err := pythonOptions(req.GetInfo())
-	if err != nil {
-		return nil, err
-	}
-	tc, err := toolchain.ResolveToolchain(opts)
+	_, tc, err := toolchainOf(req.GetInfo())
 	if err != nil {
 		return nil, err
 	}
@@ -516,11 +514,7 @@ func (h *pythonHost) Template(context.Context, *pulumirpc.TemplateRequest) (*pul
 }
 
 func (h *pythonHost) About(ctx context.Context, req *pulumirpc.AboutRequest) (*pulumirpc.AboutResponse, error) {
-	opts, err := pythonOptions(req.GetInfo())
-	if err != nil {
-		return nil, err
-	}
-	tc, err := toolchain.ResolveToolchain(opts)
+	opts, tc, err := toolchainOf(req.GetInfo())
 	if err != nil {
 		return nil, err
 	}
@@ -541,11 +535,7 @@ func (h *pythonHost) About(ctx context.Context, req *pulumirpc.AboutRequest) (*p
 func (h *pythonHost) GetProgramDependencies(
 	ctx context.Context, req *pulumirpc.GetProgramDependenciesRequest,
 ) (*pulumirpc.GetProgramDependenciesResponse, error) {
-	opts, err := pythonOptions(req.GetInfo())
-	if err != nil {
-		return nil, err
-	}
-	tc, err := toolchain.ResolveToolchain(opts)
+	_, tc, err := toolchainOf(req.GetInfo())
 	if err != nil {
 		return nil, err
 	}
