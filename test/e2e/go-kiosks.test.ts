@@ -384,6 +384,9 @@ describe("The Go language host (pulumi-language-go) on the Pulumi engine", funct
       rootDirectory: realpathSync(program.dir),
       greeting: "hello",
       token,
+      // The engine's secret keys reach the SDK (PULUMI_CONFIG_SECRET_KEYS).
+      tokenIsSecret: true,
+      greetingIsSecret: false,
     });
     expect(outputs.thingUrn).to.match(/::e2e:index:Thing::thing$/);
     const masked = await pulumiOk(program, ["stack", "output", "--json"]);

@@ -48,6 +48,8 @@ func main() {
 		ctx.Export("rootDirectory", pulumi.String(ctx.RootDirectory()))
 		ctx.Export("greeting", pulumi.String(cfg.Require("greeting")))
 		ctx.Export("token", cfg.RequireSecret("token"))
+		ctx.Export("tokenIsSecret", pulumi.Bool(ctx.IsConfigSecret("e2e-go-host:token")))
+		ctx.Export("greetingIsSecret", pulumi.Bool(ctx.IsConfigSecret("e2e-go-host:greeting")))
 		ctx.Export("thingUrn", component.URN())
 		return nil
 	})
