@@ -6,7 +6,8 @@
  * - Attendee: `<meetingId>/<externalUserId>` (an externalUserId may itself hold `/`: the meetingId,
  *   a GUID, never does);
  * - Meeting: `<meetingId>`;
- * - either prefixed with `legacy/` for the legacy Amazon Chime namespace.
+ * - either prefixed with `legacy/` for the legacy Amazon Chime namespace;
+ * - AttendeeBatch and MeetingTags: none (`BATCH_NOT_IMPORTED`; a MeetingTags' tags are its Meeting's).
  */
 
 import { LEGACY_REGION, type Namespace } from "../shared/namespace";
@@ -61,3 +62,16 @@ export function meetingImportId(id: string): ImportTarget & { meetingId: string 
   if (reason) throw fail("A Meeting", "<meetingId>", reason);
   return { ...target, meetingId: rest };
 }
+
+/**
+ * Why an AttendeeBatch takes no import id. A batch is the list its program declares: a meeting's
+ * listing holds attendees of other resources and other tools too, which an import by meetingId would
+ * take over (and the batch's delete then delete), with no way for the plugin to see the stack's other
+ * resources during `pulumi import`. A declaration adopts exactly the members it lists, through the
+ * duplicate-declaration checks.
+ */
+export const BATCH_NOT_IMPORTED =
+  "An AttendeeBatch cannot be imported or read by id (`get`): it is the list of attendees its program " +
+  "declares. Declare the AttendeeBatch with its members' externalUserIds instead: its create adopts the " +
+  "attendees the meeting already has for them, with their AttendeeIds and JoinTokens (Chime returns the " +
+  'existing attendee for an externalUserId it knows). One attendee alone is imported as an Attendee, by "<meetingId>/<externalUserId>".';

@@ -24,11 +24,7 @@ describe("chime plugin: provider config", () => {
     ["a rate of 0", { maxRequestsPerSecond: 0 }, [RATE]],
     ["an endpoint without a scheme", { endpoint: "127.0.0.1:4566" }, ["stack config chime:endpoint must be"]],
     ["an endpoint not known yet (preview)", { endpoint: UNKNOWN }, []],
-    [
-      "a region that is not a string",
-      { region: 7 },
-      ["chime provider config region must be a string; got 7"],
-    ],
+    ["a region that is not a string", { region: 7 }, ["stack config chime:region must be a string; got 7"]],
     ["keys the plugin does not read (other stack config, version)", { canarySecret: "x", version: "1" }, []],
   ];
   for (const [name, config, reasons] of cases) {
