@@ -10,7 +10,7 @@ import {
   type ResourceLogic,
 } from "../shared/resource";
 import { duplicateFailures, finishCheck } from "../validation/check-result";
-import { attendeeImportId } from "../validation/import-id";
+import { attendeeImportId, importNotFound } from "../validation/import-id";
 import { isUnknown } from "../validation/rules";
 import { AlreadyManaged, describeAttendee, leftInPlace } from "../validation/takeover";
 import { checkAttendee, type RawAttendeeInputs } from "./attendee-check";
@@ -121,7 +121,12 @@ export class AttendeeLifecycle implements ResourceLogic<AnyAttendeeInputs, AnyAt
       externalUserId,
       region: region ?? regionOf(undefined, this.context.defaultRegion(), this.context.words),
     };
-    return this.readRecorded(declaration, randomUUID(), named as AnyAttendeeState);
+    const read = await this.readRecorded(declaration, randomUUID(), named as AnyAttendeeState);
+    if (read) return read;
+    throw importNotFound("An Attendee", describeAttendee(meetingId, externalUserId).replace(/^t/, "T"), {
+      region: named.region,
+      regionSetting: region ? "the legacy namespace's one region" : this.context.words.setting("region"),
+    });
   }
 
   async update(

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { type LifecycleContext, regionOf, targetOf, unlessGone } from "../shared/io";
 import type { Created, Declaration, Diffed, Read, ResourceLogic } from "../shared/resource";
 import { finishCheck } from "../validation/check-result";
-import { meetingImportId } from "../validation/import-id";
+import { importNotFound, meetingImportId } from "../validation/import-id";
 import type { CheckFailure } from "../validation/rules";
 import { AlreadyManaged, describeMeeting, leftInPlace } from "../validation/takeover";
 import { checkMeeting } from "./meeting-check";
@@ -92,7 +92,13 @@ export class MeetingLifecycle implements ResourceLogic<MeetingInputs, MeetingSta
     };
     const io = this.context.io(target, declaration.secretInputs);
     const state = await unlessGone(this.context, () => io.import(meetingId));
-    return state && { id: randomUUID(), state, inputs: meetingInputsOf(state) as MeetingInputs };
+    if (!state) {
+      throw importNotFound("A Meeting", `The meeting ${JSON.stringify(meetingId)}`, {
+        region: target.region,
+        regionSetting: region ? "the legacy namespace's one region" : this.context.words.setting("region"),
+      });
+    }
+    return { id: randomUUID(), state, inputs: meetingInputsOf(state) as MeetingInputs };
   }
 
   /** Never called: `diffMeeting` reports every change as a replacement. */

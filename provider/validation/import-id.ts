@@ -35,9 +35,37 @@ function namespaced(id: string): ImportTarget & { rest: string } {
     : { namespace: "meetings", stored: {}, rest: id };
 }
 
+/**
+ * Which id `pulumi import`, the `import` option and a `get` take: the same import id for all three,
+ * never the resource's own id (`resource.id`), which the provider makes up (opaque, since ids are
+ * plaintext and an AttendeeId is secret).
+ */
+export function importIdRule(kind: string, form: string): string {
+  return (
+    `${kind} is imported by the id "${form}" ("legacy/${form}" in the legacy Amazon Chime namespace), ` +
+    "the same for `pulumi import`, the `import` resource option and a `get` by id; not by the resource's " +
+    "own id (`.id`), which the provider makes up"
+  );
+}
+
 function fail(kind: string, form: string, reason: string): Error {
+  return new Error(`${importIdRule(kind, form)}: ${reason}`);
+}
+
+/**
+ * An import id whose attendee or meeting does not exist where the provider looked: what was looked
+ * for (an externalUserId by length: it is sensitive), where, and what the id should have been.
+ */
+export function importNotFound(
+  kind: "An Attendee" | "A Meeting",
+  what: string,
+  where: { readonly region: string; readonly regionSetting: string },
+): Error {
+  const form = kind === "An Attendee" ? "<meetingId>/<externalUserId>" : "<meetingId>";
   return new Error(
-    `${kind} is imported by the id "${form}" ("legacy/${form}" in the legacy Amazon Chime namespace): ${reason}`,
+    `${what} was not found in region ${where.region}. ${importIdRule(kind, form)}. If the id is right, the ` +
+      "meeting has ended (Chime ends a meeting 24 hours after creation or after 5 minutes without a " +
+      `connected attendee), or it lives in another region: the import uses ${where.regionSetting}.`,
   );
 }
 

@@ -141,12 +141,57 @@ describe("chime plugin: resources over gRPC against the local endpoint", () => {
     expect(read.getProperties()?.toJavaScript()).to.include({ meetingId });
   });
 
-  it("GIVEN an import id of an attendee that does not exist WHEN imported THEN the read answers gone (empty id)", async () => {
+  // Issue 20.6: an import or `get` that finds nothing says which id it takes (the engine's own answer to
+  // an empty id is "resource '…' does not exist"): `Meeting.get(name, meeting.id)` passes the opaque
+  // resource id, a GUID too, where the meetingId is meant.
+  it("GIVEN an import id of an attendee that does not exist WHEN imported THEN the read fails saying what was looked for, where, and which id an import takes", async () => {
     const { meetingId } = await outOfBand("someone");
-    const read = await plugin.rpc.read(
-      new provproto.ReadRequest().setUrn(urn("Attendee", "ghost")).setId(`${meetingId}/nobody`),
+    const error = await rejection(
+      plugin.rpc.read(
+        new provproto.ReadRequest().setUrn(urn("Attendee", "ghost")).setId(`${meetingId}/nobody`),
+      ),
     );
-    expect(read.getId()).to.equal("");
+    expect(error.details).to.equal(
+      `The attendee externalUserId (6 characters) of meeting "${meetingId}" was not found in region us-east-1. ` +
+        'An Attendee is imported by the id "<meetingId>/<externalUserId>" ("legacy/<meetingId>/<externalUserId>" ' +
+        "in the legacy Amazon Chime namespace), the same for `pulumi import`, the `import` resource option and a " +
+        "`get` by id; not by the resource's own id (`.id`), which the provider makes up. If the id is right, the " +
+        "meeting has ended (Chime ends a meeting 24 hours after creation or after 5 minutes without a connected " +
+        "attendee), or it lives in another region: the import uses stack config chime:region.",
+    );
+  });
+
+  it("GIVEN a Meeting's own resource id WHEN read by id (Meeting.get(name, meeting.id)) THEN it fails saying a Meeting is read by its meetingId", async () => {
+    const created = await plugin.rpc.create(
+      new provproto.CreateRequest()
+        .setUrn(urn("Meeting", "standup"))
+        .setProperties(
+          struct({ externalMeetingId: "standup", mediaRegion: "us-east-1", region: "us-east-1" }),
+        ),
+    );
+    const error = await rejection(
+      plugin.rpc.read(
+        new provproto.ReadRequest().setUrn(urn("Meeting", "standup-again")).setId(created.getId()),
+      ),
+    );
+    expect(error.details)
+      .to.include(`The meeting "${created.getId()}" was not found in region us-east-1.`)
+      .and.include('A Meeting is imported by the id "<meetingId>"')
+      .and.include("not by the resource's own id (`.id`)");
+  });
+
+  it("GIVEN an Attendee's own resource id WHEN read by id THEN the message says which id it takes instead", async () => {
+    const error = await rejection(
+      plugin.rpc.read(
+        new provproto.ReadRequest()
+          .setUrn(urn("Attendee", "kiosk-again"))
+          .setId("5a1b9c2d-0d4e-4f5a-8b6c-7d8e9f0a1b2c"),
+      ),
+    );
+    expect(error.details).to.include(
+      "the same for `pulumi import`, the `import` resource option and a `get` by id",
+    );
+    expect(error.details).to.include('got an id of 36 characters without "/"');
   });
 
   const badIds: [string, string, string][] = [
