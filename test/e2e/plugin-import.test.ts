@@ -264,6 +264,60 @@ describe("End to end on the Pulumi engine: the provider plugin, its config, and 
     expect(up.stdout).to.include('Meeting "dup-room" did not delete the meeting');
   });
 
+  it("5d. Issue 20.7: GIVEN a meeting made with meetingFeatures, tenantIds, a meetingHostId and tags WHEN imported and declared with every input the import recorded (read as docs/plugin.md says) THEN preview plans no change; declared with fewer, a replace", async () => {
+    const client = clientFor(local);
+    const made = await client.send(
+      new CreateMeetingCommand({
+        ExternalMeetingId: "e2e-featured",
+        MediaRegion: "us-east-1",
+        MeetingHostId: "host-7",
+        TenantIds: ["tenant-a", "tenant-b"],
+        MeetingFeatures: { Audio: { EchoReduction: "AVAILABLE" }, Attendee: { MaxCount: 50 } },
+        Tags: [{ Key: "team", Value: "kiosks" }],
+      }),
+    );
+    client.destroy();
+    remember();
+    await cli([
+      "import",
+      "chime:index:Meeting",
+      "featured",
+      made.Meeting?.MeetingId as string,
+      ...IMPORT_FLAGS,
+    ]);
+    // Where docs/plugin.md says to read them: the resource's inputs in `pulumi stack export`.
+    const exported = JSON.parse((await cli(["stack", "export"])).stdout) as {
+      deployment: { resources: StateResource[] };
+    };
+    const inputs = exported.deployment.resources.find((r) => r.urn.endsWith("::featured"))?.inputs ?? {};
+    expect(inputs).to.deep.equal({
+      externalMeetingId: "e2e-featured",
+      mediaRegion: "us-east-1",
+      meetingHostId: "host-7",
+      tenantIds: ["tenant-a", "tenant-b"],
+      meetingFeatures: { audio: { echoReduction: "AVAILABLE" }, attendee: { maxCount: 50 } },
+      tags: { team: "kiosks" },
+      region: "us-east-1",
+    });
+    const lobby = { name: "lobby", externalMeetingId: "e2e-plugin-lobby", mediaRegion: "us-east-1" };
+    const same = { room: "same", kiosk: "same", elsewhere: "same", walkin: "same", lobby: "same" };
+    const { externalMeetingId, mediaRegion, tags } = inputs;
+    await program.stack.setConfig("meetings", {
+      value: JSON.stringify([lobby, { name: "featured", externalMeetingId, mediaRegion, tags }]),
+    });
+    expect(await previewPlan(program), "the inputs the import guide used to list").to.deep.equal({
+      ...same,
+      featured: "replace",
+    });
+    await program.stack.setConfig("meetings", {
+      value: JSON.stringify([lobby, { name: "featured", ...inputs }]),
+    });
+    expect(await previewPlan(program)).to.deep.equal({ ...same, featured: "same" });
+    const up = await upWithOps(program);
+    printed += up.stdout + up.stderr;
+    expect(up.ops).to.deep.equal({ ...same, featured: "same" });
+  });
+
   it("6. THEN no AttendeeId, JoinToken, credential or secret config is in plaintext in the state or the CLI output", () => {
     remember();
     // Issue 14's target: a plugin Attendee's state (no serialized provider in it) within 1.5 KB. Left

@@ -141,6 +141,82 @@ describe("chime plugin: resources over gRPC against the local endpoint", () => {
     expect(read.getProperties()?.toJavaScript()).to.include({ meetingId });
   });
 
+  // Issue 20.7 and 25 (importedMeetingInputs): every input a meeting was created with comes back from its
+  // import, and a program that declares exactly those plans no change (what docs/plugin.md tells users).
+  it("GIVEN a meeting made with features, tenant ids, a host id, a primary meeting and tags WHEN imported THEN its inputs are all of them, and declaring them checks and diffs clean", async () => {
+    const client = clientFor(plugin.local);
+    const primary = await newMeeting(client, { ExternalMeetingId: "primary" });
+    const made = await newMeeting(client, {
+      ExternalMeetingId: "featured",
+      MeetingHostId: "host-7",
+      PrimaryMeetingId: primary.MeetingId,
+      TenantIds: ["tenant-a", "tenant-b"],
+      MeetingFeatures: {
+        Audio: { EchoReduction: "AVAILABLE" },
+        Video: { MaxResolution: "HD" },
+        Content: { MaxResolution: "FHD" },
+        Attendee: { MaxCount: 50 },
+      },
+      Tags: [{ Key: "team", Value: "kiosks" }],
+    });
+    client.destroy();
+    const read = await plugin.rpc.read(
+      new provproto.ReadRequest().setUrn(urn("Meeting", "featured")).setId(made.MeetingId),
+    );
+    const inputs = read.getInputs()?.toJavaScript() as Record<string, unknown>;
+    expect(inputs).to.deep.equal({
+      externalMeetingId: "featured",
+      mediaRegion: "us-east-1",
+      meetingHostId: "host-7",
+      primaryMeetingId: primary.MeetingId,
+      tenantIds: ["tenant-a", "tenant-b"],
+      meetingFeatures: {
+        audio: { echoReduction: "AVAILABLE" },
+        video: { maxResolution: "HD" },
+        content: { maxResolution: "FHD" },
+        attendee: { maxCount: 50 },
+      },
+      tags: { team: "kiosks" },
+      region: "us-east-1",
+    });
+    const checked = await plugin.rpc.check(
+      new provproto.CheckRequest()
+        .setUrn(urn("Meeting", "featured"))
+        .setOlds(struct(inputs))
+        .setNews(struct(inputs)),
+    );
+    expect(checked.getFailuresList().map((f) => f.getReason())).to.deep.equal([]);
+    const diff = await plugin.rpc.diff(
+      new provproto.DiffRequest()
+        .setUrn(urn("Meeting", "featured"))
+        .setId(read.getId())
+        .setOlds(read.getProperties())
+        .setNews(checked.getInputs()),
+    );
+    expect(diff.getChanges()).to.equal(provproto.DiffResponse.DiffChanges.DIFF_NONE);
+    // Declared as the import guide used to say (externalMeetingId, mediaRegion, tags): a replace.
+    const { externalMeetingId, mediaRegion, tags } = inputs;
+    const fewer = await plugin.rpc.check(
+      new provproto.CheckRequest()
+        .setUrn(urn("Meeting", "featured"))
+        .setOlds(struct(inputs))
+        .setNews(struct({ externalMeetingId, mediaRegion, tags })),
+    );
+    const replaced = await plugin.rpc.diff(
+      new provproto.DiffRequest()
+        .setUrn(urn("Meeting", "featured"))
+        .setId(read.getId())
+        .setOlds(read.getProperties())
+        .setNews(fewer.getInputs()),
+    );
+    expect(replaced.getReplacesList()).to.have.members([
+      "meetingHostId",
+      "primaryMeetingId",
+      "tenantIds",
+      "meetingFeatures",
+    ]);
+  });
+
   // Issue 20.6: an import or `get` that finds nothing says which id it takes (the engine's own answer to
   // an empty id is "resource '…' does not exist"): `Meeting.get(name, meeting.id)` passes the opaque
   // resource id, a GUID too, where the meetingId is meant.
