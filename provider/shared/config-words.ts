@@ -51,7 +51,7 @@ export function stackConfigWords(aws: boolean): ConfigWords {
       : "environment, AWS_PROFILE",
     noCredentials: aws
       ? "set AWS_PROFILE or stack config aws:profile, or the AWS_* variables"
-      : "set AWS_PROFILE or the AWS_* variables where `pulumi` runs (the plugin is not handed stack config aws:*)",
+      : "set AWS_PROFILE or the AWS_* variables where `pulumi` runs",
     recorded: (name) =>
       "`pulumi refresh` and `pulumi destroy` use the stack config recorded by the last `pulumi up`, not the " +
       `current one: after \`pulumi config set ${STACK_CONFIG_KEYS[name]}\`, run \`pulumi up\` first, or ` +
@@ -69,7 +69,8 @@ export function providerResourceWords(name: string): ConfigWords {
     provider,
     setting: (setting) => `${provider}'s ${setting} argument`,
     change: (setting, value) =>
-      `set ${setting}: ${JSON.stringify(value)} in the arguments of ${provider} (pulumi:providers:chime) in the program`,
+      `set ${setting}: ${setting === "maxRequestsPerSecond" ? value : JSON.stringify(value)} in the arguments of ` +
+      `${provider} (pulumi:providers:chime) in the program`,
     regionSources: `give ${provider} a region argument, or set the AWS_REGION environment variable`,
     credentialSources: "environment, AWS_PROFILE",
     noCredentials: "set AWS_PROFILE or the AWS_* variables where `pulumi` runs",

@@ -102,6 +102,19 @@ describe("End to end on the Pulumi engine: the provider plugin, its config, and 
     expect(local.totalRequests() + other.totalRequests()).to.equal(0);
   });
 
+  it("1b. Issue 20.4: GIVEN a bad endpoint on the explicit provider WHEN previewed THEN the message names that provider's endpoint argument, not stack config", async () => {
+    await program.stack.setConfig("otherEndpoint", { value: "127.0.0.1:47001" });
+    const run = await runPulumi(program, ["preview"]);
+    await program.stack.setConfig("otherEndpoint", { value: other.url });
+    const output = run.stdout + run.stderr;
+    expect(run.code, output).to.not.equal(0);
+    expect(output).to.include(
+      `provider "other"'s endpoint argument must be an http:// or https:// URL such as http://127.0.0.1:4566; got "127.0.0.1:47001"`,
+    );
+    expect(output).to.not.include("stack config chime:endpoint must be");
+    expect(local.totalRequests() + other.totalRequests()).to.equal(0);
+  });
+
   it("2. GIVEN nothing exists WHEN previewed and brought up THEN the plan is what up does, the explicit provider's meeting lands on its own endpoint", async () => {
     const plan = await previewPlan(program, [], (text) => {
       printed += text;
