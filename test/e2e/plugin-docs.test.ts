@@ -7,10 +7,11 @@
  * placeholders of the import commands (`<meetingId>`, `<externalUserId>`) are filled in. A marker that
  * goes missing fails the suite: a snippet cannot drop out of the test silently.
  */
-import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { execFile, execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { CreateAttendeeCommand, CreateMeetingCommand } from "@aws-sdk/client-chime-sdk-meetings";
 import { expect } from "chai";
 import { type ChimeLocal, startChimeLocal } from "../../emulator";
@@ -20,6 +21,7 @@ import { pulumiOk, runPulumi } from "./support/cli";
 import { makeBackend, type ProgramStack, programStack, requireEngine } from "./support/engine";
 
 const DOC = join(PACKAGE_ROOT, "docs", "plugin.md");
+const execFileAsync = promisify(execFile);
 
 /** The fenced block after `<!-- doc-test: name -->` in docs/plugin.md; throws naming it when missing. */
 function docSnippet(name: string, doc = readFileSync(DOC, "utf8")): { lang: string; code: string } {
@@ -71,22 +73,14 @@ describe("docs/plugin.md as written (issue 20.2, 20.5): its commands and snippet
    * synchronously: chime-local answers from this very process.
    */
   async function sh(program: ProgramStack, code: string): Promise<string> {
-    const child = spawn("bash", ["-euo", "pipefail", "-c", code], {
+    const env = { ...process.env, ...program.stack.workspace.envVars, PULUMI_STACK: program.stack.name };
+    const run = await execFileAsync("bash", ["-euo", "pipefail", "-c", code], {
       cwd: program.dir,
-      env: { ...process.env, ...program.stack.workspace.envVars, PULUMI_STACK: program.stack.name },
-      stdio: ["ignore", "pipe", "pipe"],
+      env,
+    }).catch((error: { stdout?: string; stderr?: string }) => {
+      throw new Error(`${code}\nfailed:\n${error.stdout}\n${error.stderr}`);
     });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString("utf8");
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString("utf8");
-    });
-    const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
-    expect(status, `${code}\n${stdout}\n${stderr}`).to.equal(0);
-    return stdout;
+    return run.stdout;
   }
 
   async function outOfBand(externalMeetingId: string, externalUserId: string) {
