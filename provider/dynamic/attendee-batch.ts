@@ -1,9 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { JoinInfo, LegacyJoinInfo } from "../attendee-batch/batch-state";
+import { KINDS } from "../kinds";
 import type { Capability } from "../shared/capabilities";
 import { tagsAreSecret } from "../shared/namespace";
-import { withAttendeeDefaults } from "./attendee-options";
 import { declarationInputs } from "./declaration";
+import { withKindOptions } from "./kind-options";
 import { warnOnUnknownRegions } from "./region-warnings";
 import { providerShim } from "./shim";
 
@@ -134,9 +135,9 @@ export class AttendeeBatch extends pulumi.dynamic.Resource {
       name,
       props,
       // Outputs are secret too: `attendees` holds the tags, `joinInfo` the tokens and tags as set.
-      withAttendeeDefaults(opts, secretTags ? ["joinInfo", "attendees"] : ["joinInfo"]),
+      withKindOptions(KINDS.attendeeBatch, args.namespace, opts),
       "chime",
-      "AttendeeBatch",
+      KINDS.attendeeBatch.name,
     );
     warnOnUnknownRegions(this, { region: args.region });
   }

@@ -1,12 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
+import { KINDS } from "../kinds";
 import type { AttendeeCapabilities, Capability } from "../shared/capabilities";
-import { tagsAreSecret } from "../shared/namespace";
-import { withAttendeeDefaults } from "./attendee-options";
 import { declarationInputs, tagsFor } from "./declaration";
+import { withKindOptions } from "./kind-options";
 import { warnOnUnknownRegions } from "./region-warnings";
 import { providerShim } from "./shim";
-
-export { withAttendeeDefaults };
 
 /** The inputs every {@link Attendee} has, whichever its namespace. */
 interface AttendeeArgsBase {
@@ -130,15 +128,13 @@ export class Attendee extends pulumi.dynamic.Resource {
       // Hidden inputs that `check` removes: the name (for duplicate detection) and which are secret.
       ...declarationInputs(name, { ...args, tags }),
     };
-    // Legacy tags are secret outputs too: a refresh can bring back tags the program never declared.
-    const secretOutputs = tagsAreSecret(args.namespace) ? ["attendeeId", "joinToken", "tags"] : undefined;
     super(
       providerShim("attendee"),
       name,
       props,
-      withAttendeeDefaults(opts, secretOutputs),
+      withKindOptions(KINDS.attendee, args.namespace, opts),
       "chime",
-      "Attendee",
+      KINDS.attendee.name,
     );
     warnOnUnknownRegions(this, { region: args.region });
   }

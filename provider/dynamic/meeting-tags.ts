@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { tagsAreSecret } from "../shared/namespace";
+import { KINDS } from "../kinds";
 import { tagsFor } from "./declaration";
+import { withKindOptions } from "./kind-options";
 import { providerShim } from "./shim";
 
 /** The inputs of a {@link MeetingTags}. Every change is made in place. */
@@ -58,14 +59,13 @@ export class MeetingTags extends pulumi.dynamic.Resource {
       region: args.region,
     };
     // Legacy tags are secret outputs too: a refresh can bring back tags the program never declared.
-    const secretOutputs = tagsAreSecret(args.namespace) ? { additionalSecretOutputs: ["tags"] } : {};
     super(
       providerShim("meetingTags"),
       name,
       props,
-      pulumi.mergeOptions(opts, secretOutputs),
+      withKindOptions(KINDS.meetingTags, args.namespace, opts),
       "chime",
-      "MeetingTags",
+      KINDS.meetingTags.name,
     );
   }
 }

@@ -1,7 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
+import { KINDS } from "../kinds";
 import type { MeetingFeatures } from "../meeting/meeting-features";
 import type { MediaPlacement, NotificationsConfiguration } from "../meeting/meeting-state";
 import { declarationInputs, tagsFor } from "./declaration";
+import { withKindOptions } from "./kind-options";
 import { MeetingTags } from "./meeting-tags";
 import { warnOnUnknownRegions } from "./region-warnings";
 import { providerShim } from "./shim";
@@ -144,7 +146,14 @@ export class Meeting extends pulumi.dynamic.Resource {
       // Hidden inputs that `check` removes: the name (for duplicate detection) and which are secret.
       ...declarationInputs(name, { ...args, tags }),
     };
-    super(providerShim("meeting"), name, props, opts, "chime", "Meeting");
+    super(
+      providerShim("meeting"),
+      name,
+      props,
+      withKindOptions(KINDS.meeting, args.namespace, opts),
+      "chime",
+      KINDS.meeting.name,
+    );
     warnOnUnknownRegions(this, { region: args.region, mediaRegion: args.mediaRegion });
     // `tags` above is an input only (CreateMeeting tags the meeting on creation: never an untagged
     // meeting, and IAM `aws:RequestTag` conditions apply). The meeting's own outputs do not carry them:
