@@ -18,11 +18,12 @@ export interface MeetingArgs {
    */
   readonly externalMeetingId: pulumi.Input<string>;
   /**
-   * Where the meeting's media is hosted, e.g. "us-east-1" (one of Chime's documented media regions).
+   * Where the meeting's media is hosted, e.g. "us-east-1": an AWS region name; one that is not among Chime's
+   * media regions known to this version is a preview warning, not an error.
    */
   readonly mediaRegion: pulumi.Input<string>;
   /**
-   * Your identifier for the meeting's host, 2–64 characters.
+   * Your identifier for the meeting's host: 2–64 characters as for `externalMeetingId`.
    * @default none
    */
   readonly meetingHostId?: pulumi.Input<string>;
@@ -32,35 +33,39 @@ export interface MeetingArgs {
    */
   readonly meetingFeatures?: pulumi.Input<MeetingFeaturesArgs>;
   /**
-   * Where Chime sends the meeting's events: an SNS topic, SQS queue or Lambda function ARN.
+   * Where Chime sends the meeting's events: an SNS topic, SQS queue or Lambda function ARN, each an ARN of
+   * that service (no Lambda function in the legacy namespace).
    * @default none
    */
   readonly notificationsConfiguration?: pulumi.Input<NotificationsConfigurationArgs>;
   /**
-   * Makes this a replica of another meeting (its MeetingId).
+   * Makes this a replica of another meeting: its MeetingId, a meeting GUID.
    * @default none
    */
   readonly primaryMeetingId?: pulumi.Input<string>;
   /**
-   * 1–5 tenant ids, 2–256 characters each.
+   * 1–5 tenant ids of 2–256 letters, digits and `-_!@#$`, no character four times in a row.
    * @default none
    */
   readonly tenantIds?: pulumi.Input<pulumi.Input<string>[]>;
   /**
-   * Up to 50 tags (keys 1–128 characters of `a-zA-Z+-=._:/`, not `aws:`; values up to 256), set by
-   * CreateMeeting (a meeting is never untagged, and IAM `aws:RequestTag` conditions apply). A change of them
-   * updates the meeting's tags in place and leaves the meeting, and the attendees that use its outputs,
-   * unchanged. The declared tags are the whole set: tags the meeting carries but this does not declare are
-   * removed (no `tags`: none). In the legacy namespace they are stored as secrets.
+   * Up to 50 tags: keys 1–128 characters of `a-zA-Z+-=._:/`, not starting with `aws:`; values up to 256 ASCII
+   * letters, digits, spaces and `_+-=.:/@` (legacy namespace: any characters). Set by CreateMeeting (a
+   * meeting is never untagged, and IAM `aws:RequestTag` conditions apply). A change of them updates the
+   * meeting's tags in place (UntagResource / TagResource) and leaves the meeting, and the attendees that use
+   * its outputs, unchanged, in `pulumi preview` as in `pulumi up`. The declared tags are the whole set: tags
+   * the meeting carries but this does not declare are removed by the next `pulumi up --refresh` (no `tags`:
+   * none). In the legacy namespace they are stored as secrets.
    * @default none
    */
   readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
   /**
-   * The Chime SDK Meetings control-plane region. Changing it replaces the meeting; a change of provider
-   * config or environment does not move an existing meeting. In the legacy namespace it can only be us-east-1
-   * (its one global endpoint).
-   * @default provider config `chime:region`, else `AWS_REGION` / `AWS_DEFAULT_REGION`; "us-east-1" in the
-   * legacy namespace
+   * The Chime SDK Meetings control-plane region. Changing it replaces the meeting; a change of config or
+   * environment does not move an existing meeting. In the legacy namespace it can only be us-east-1 (its one
+   * global endpoint). A region that is not a Chime SDK Meetings control-plane region known to this version is
+   * a preview warning, not an error (AWS adds regions).
+   * @default config `chime:region` (the dynamic classes: stack config `chime:region`, else `aws:region`),
+   * else `AWS_REGION` / `AWS_DEFAULT_REGION`; "us-east-1" in the legacy namespace
    */
   readonly region?: pulumi.Input<string>;
 }
@@ -68,12 +73,13 @@ export interface MeetingArgs {
 /** The inputs of a MeetingTags as schema.json declares them, in every namespace. */
 export interface MeetingTagsArgs {
   /**
-   * The meeting's MeetingId: `meeting.meetingId` of a Meeting.
+   * The meeting's MeetingId: `meeting.meetingId` of a Meeting. Changed in place.
    */
   readonly meetingId: pulumi.Input<string>;
   /**
-   * The meeting's ARN: `meeting.meetingArn`. A new ARN (the meeting was replaced) tags the new meeting. Not
-   * used in the legacy namespace, whose meetings have no ARN.
+   * The meeting's ARN, `meeting.meetingArn`: what the tag calls address, needed in the default namespace
+   * (`pulumi preview` fails without it). A new ARN (the meeting was replaced) tags the new meeting, in place.
+   * Not used in the legacy namespace, whose meetings have no ARN.
    * @default none (required unless `namespace` is "legacy")
    */
   readonly meetingArn?: pulumi.Input<string>;
@@ -84,15 +90,17 @@ export interface MeetingTagsArgs {
    */
   readonly namespace?: Namespace;
   /**
-   * The tags the meeting is to carry, up to 50 (keys 1–128 characters of `a-zA-Z+-=._:/`, not `aws:`; values
-   * up to 256): the whole set, so tags the meeting carries but this does not declare are removed. In the
-   * legacy namespace they are stored as secrets.
+   * The tags the meeting is to carry, as `Meeting.tags`: up to 50 (keys 1–128 characters of `a-zA-Z+-=._:/`,
+   * not `aws:`; values up to 256): the whole set, so tags the meeting carries but this does not declare are
+   * removed. A change is made in place: UntagResource of dropped keys, TagResource of new and changed ones.
+   * In the legacy namespace they are stored as secrets.
    * @default none
    */
   readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
   /**
-   * The meeting's control-plane region: `meeting.region`.
-   * @default provider config `chime:region`, else `AWS_REGION` / `AWS_DEFAULT_REGION`
+   * The meeting's control-plane region: `meeting.region` (a Meeting passes its own).
+   * @default config `chime:region` (the dynamic classes: stack config `chime:region`, else `aws:region`),
+   * else `AWS_REGION` / `AWS_DEFAULT_REGION`
    */
   readonly region?: pulumi.Input<string>;
 }
@@ -105,10 +113,10 @@ export interface AttendeeArgs {
    */
   readonly meetingId: pulumi.Input<string>;
   /**
-   * Your identifier for the attendee, unique within the meeting: 2–64 characters of letters, digits, spaces
-   * and `-_&@+=,(){}[]/«».:|'"#`, not starting with `aws:`. Chime treats it as an idempotency token:
-   * declaring an attendee whose externalUserId already exists in the meeting adopts that attendee. Changing
-   * it replaces the attendee.
+   * Your identifier for the attendee, unique within the meeting: 2–64 characters of letters, digits, À–ÿ,
+   * ASCII spaces and tabs, and `-_&@+=,(){}[]/«».:|'"#`, not starting with `aws:` (legacy namespace: any 2–64
+   * characters, as its model has it). Chime treats it as an idempotency token: declaring an attendee whose
+   * externalUserId already exists in the meeting adopts that attendee. Changing it replaces the attendee.
    */
   readonly externalUserId: pulumi.Input<string>;
   /**
@@ -121,25 +129,28 @@ export interface AttendeeArgs {
   /**
    * What the attendee may send and receive (Chime SDK Meetings only). When given, all of audio, video and
    * content are required; content `SendReceive` or `Receive` needs video `SendReceive` or `Receive`. Changed
-   * in place. When absent, Chime's default for the meeting applies and the provider leaves the capabilities
-   * alone.
+   * in place (UpdateAttendeeCapabilities); drift from the declared capabilities is corrected by the next
+   * `pulumi up --refresh`. When absent, Chime's default for the meeting applies and the provider leaves the
+   * capabilities alone.
    * @default Chime's default: all `SendReceive`, less in a meeting whose video or content resolution is
    * `None`
    */
   readonly capabilities?: pulumi.Input<AttendeeCapabilitiesArgs>;
   /**
    * Up to 50 tags (legacy namespace only): keys 1–128 characters, not starting with `aws:`; values up to 256
-   * characters. Changed in place (TagAttendee / UntagAttendee); tags the attendee has but that are not
-   * declared are removed. Secret: the legacy model marks tags sensitive.
+   * characters. Changed in place (TagAttendee / UntagAttendee, at most 10 a call); tags the attendee has but
+   * that are not declared are removed, and drift is read back (ListAttendeeTags) and corrected by the next
+   * `pulumi up --refresh`. Secret: the legacy model marks tags sensitive.
    * @default none
    */
   readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
   /**
    * The Chime SDK Meetings control-plane region of the meeting. Changing it replaces the attendee; a change
-   * of provider config or environment does not move existing attendees. The legacy namespace has one global
-   * endpoint, in us-east-1: any other region is an error there.
-   * @default provider config `chime:region`, else `AWS_REGION` / `AWS_DEFAULT_REGION`; "us-east-1" in the
-   * legacy namespace
+   * of config or environment does not move existing attendees. The legacy namespace has one global endpoint,
+   * in us-east-1: any other region is an error there. A region that is not a Chime SDK Meetings control-plane
+   * region known to this version is a preview warning, not an error (AWS adds regions).
+   * @default config `chime:region` (the dynamic classes: stack config `chime:region`, else `aws:region`),
+   * else `AWS_REGION` / `AWS_DEFAULT_REGION`; "us-east-1" in the legacy namespace
    */
   readonly region?: pulumi.Input<string>;
 }
@@ -158,12 +169,18 @@ export interface AttendeeBatchArgs {
    */
   readonly namespace?: Namespace;
   /**
-   * 1 to 250 attendees (a whole meeting). Adding, removing or changing one updates the batch in place.
+   * 1 to 250 attendees (a whole meeting), their externalUserIds unique and valid as for `Attendee`,
+   * capabilities as for `Attendee` (legacy namespace: `tags` as for a legacy `Attendee`). Adding, removing or
+   * changing one updates the batch in place: new ones created (one BatchCreateAttendee per 100), dropped ones
+   * deleted, capabilities set (legacy: tags set and removed with TagAttendee / UntagAttendee, at most 10 a
+   * call).
    */
   readonly attendees: pulumi.Input<pulumi.Input<BatchMemberArgs>[]>;
   /**
-   * The control-plane region, as for `Attendee`. Changing it replaces the batch.
-   * @default provider config `chime:region`, else `AWS_REGION` / `AWS_DEFAULT_REGION`
+   * The control-plane region, as for `Attendee`; us-east-1 only in the legacy namespace. Changing it replaces
+   * the batch.
+   * @default config `chime:region` (the dynamic classes: stack config `chime:region`, else `aws:region`),
+   * else `AWS_REGION` / `AWS_DEFAULT_REGION`; "us-east-1" in the legacy namespace
    */
   readonly region?: pulumi.Input<string>;
 }
@@ -261,7 +278,7 @@ export interface ContentFeaturesArgs {
  */
 export interface AttendeeFeaturesArgs {
   /**
-   * The most attendees the meeting may hold, 1–250; required and at most 25 with FHD video or UHD content.
+   * The most attendees the meeting may hold, 1–250; required, and at most 25, with FHD video or UHD content.
    * @default 250
    */
   readonly maxCount?: pulumi.Input<number>;
