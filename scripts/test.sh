@@ -22,8 +22,8 @@ fi
 # parallel mode hands them to its workers in that order: the longest first, so that the short ones
 # fill the gaps at the end (times printed at the end of each run; README "Measured", Times).
 UNIT=(test/provider test/emulator test/examples test/plugin test/shared)
-# No engine either, but minutes without a warm Go build cache (it runs the SDK generator): not in the
-# inner loop.
+# No engine either, but minutes without a warm Go build cache (it runs the SDK generator and builds
+# the Go SDK): not in the inner loop.
 SLOW=(test/sdk)
 E2E=(
   test/e2e/plan-equals-apply.test.ts
@@ -38,6 +38,7 @@ E2E=(
   test/e2e/plugin-migration.test.ts
   test/e2e/plugin-sdk.test.ts
   test/e2e/yaml-kiosks.test.ts
+  test/e2e/python-kiosks.test.ts
   test/e2e/main-job.test.ts
   test/e2e/interrupted-up.test.ts
   test/e2e/concurrent-stacks.test.ts
