@@ -3,12 +3,12 @@ import { expect } from "chai";
 import { checkBatch, MAX_BATCH } from "../../provider/attendee-batch/batch-check";
 import { BATCH_REQUEST_SIZE, diffBatch, inChunks, planBatch } from "../../provider/attendee-batch/batch-diff";
 import type { BatchInputs, BatchOutputs, JoinInfo } from "../../provider/attendee-batch/batch-state";
-import { type BatchState, joinInfoFrom } from "../../provider/attendee-batch/batch-state";
+import { joinInfoFrom } from "../../provider/attendee-batch/batch-state";
 import { AttendeeBatchProvider } from "../../provider/dynamic/providers";
-import type { AttendeeCapabilities } from "../../provider/shared/capabilities";
 import { UNKNOWN } from "../../provider/validation/rules";
 import { newAttendee, newMeeting } from "../emulator/helpers";
 import { useProviderEndpoint } from "../support/provider-endpoint";
+import * as fixtures from "../support/resource-fixtures";
 import { table } from "../support/rule-table";
 
 const MEETING = "3f1a9b2c-0d4e-4f5a-8b6c-7d8e9f0a1b2c";
@@ -541,33 +541,7 @@ describe("AttendeeBatch provider against the local endpoint", () => {
 
 // Rows first written against surviving mutants (formerly test/provider/mutants-resources.test.ts): kept with this behaviour's tests.
 {
-  const MEETING = "3f1a9b2c-0d4e-4f5a-8b6c-7d8e9f0a1b2c";
-
-  const OTHER_MEETING = "4f1a9b2c-0d4e-4f5a-8b6c-7d8e9f0a1b2c";
-
-  const caps = (audio: string, video: string, content: string) =>
-    ({ audio, video, content }) as AttendeeCapabilities;
-
-  const ALL = caps("SendReceive", "SendReceive", "SendReceive");
-
-  const NONE = caps("None", "None", "None");
-
-  const member = (externalUserId: string, capabilities?: AttendeeCapabilities) =>
-    capabilities ? { externalUserId, capabilities } : { externalUserId };
-
-  const join = (capabilities: AttendeeCapabilities = ALL): JoinInfo => ({
-    attendeeId: "a",
-    joinToken: "t",
-    capabilities,
-  });
-
-  const batchState = (over: Partial<BatchState> = {}): BatchState => ({
-    meetingId: MEETING,
-    attendees: [member("u1")],
-    region: "us-east-1",
-    joinInfo: { u1: join() },
-    ...over,
-  });
+  const { MEETING, OTHER_MEETING, ALL, NONE, member, join, batchState } = fixtures;
 
   // biome-ignore format: one case per line keeps the table readable as a specification
   table("AttendeeBatch check", [

@@ -1,11 +1,10 @@
 import { expect } from "chai";
 import { checkAttendee } from "../../provider/attendee/attendee-check";
-import type { AttendeeInputs, LegacyAttendeeInputs } from "../../provider/attendee/attendee-state";
-import type { AttendeeCapabilities } from "../../provider/shared/capabilities";
 import { AttendeeClaims } from "../../provider/shared/claims";
 import { checkCapabilities } from "../../provider/validation/capabilities";
 import { duplicateFailures } from "../../provider/validation/check-result";
 import { UNKNOWN } from "../../provider/validation/rules";
+import * as fixtures from "../support/resource-fixtures";
 import { table } from "../support/rule-table";
 
 const MEETING = "3f1a9b2c-0d4e-4f5a-8b6c-7d8e9f0a1b2c";
@@ -342,27 +341,7 @@ describe("Attendee check: normalised inputs", () => {
 
 // Rows first written against surviving mutants (formerly test/provider/mutants-resources.test.ts): kept with this behaviour's tests.
 {
-  const MEETING = "3f1a9b2c-0d4e-4f5a-8b6c-7d8e9f0a1b2c";
-
-  const caps = (audio: string, video: string, content: string) =>
-    ({ audio, video, content }) as AttendeeCapabilities;
-
-  const NONE = caps("None", "None", "None");
-
-  const attendee = (over: Partial<AttendeeInputs> = {}): AttendeeInputs => ({
-    meetingId: MEETING,
-    externalUserId: "u",
-    region: "us-east-1",
-    ...over,
-  });
-
-  const legacyAttendee = (over: Partial<LegacyAttendeeInputs> = {}): LegacyAttendeeInputs => ({
-    namespace: "legacy",
-    meetingId: MEETING,
-    externalUserId: "u",
-    region: "us-east-1",
-    ...over,
-  });
+  const { MEETING, NONE, attendee, legacyAttendee } = fixtures;
 
   // biome-ignore format: one case per line keeps the table readable as a specification
   table("Attendee check: the legacy namespace, and messages in full", [

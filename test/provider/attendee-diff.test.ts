@@ -10,6 +10,7 @@ import type {
 } from "../../provider/attendee/attendee-state";
 import type { AttendeeCapabilities } from "../../provider/shared/capabilities";
 import { UNKNOWN } from "../../provider/validation/rules";
+import * as fixtures from "../support/resource-fixtures";
 import { table } from "../support/rule-table";
 
 const ALL: AttendeeCapabilities = { audio: "SendReceive", video: "SendReceive", content: "SendReceive" };
@@ -195,37 +196,7 @@ describe("Attendee diff: legacy namespace", () => {
 
 // Rows first written against surviving mutants (formerly test/provider/mutants-resources.test.ts): kept with this behaviour's tests.
 {
-  const MEETING = "3f1a9b2c-0d4e-4f5a-8b6c-7d8e9f0a1b2c";
-
-  const OTHER_MEETING = "4f1a9b2c-0d4e-4f5a-8b6c-7d8e9f0a1b2c";
-
-  const caps = (audio: string, video: string, content: string) =>
-    ({ audio, video, content }) as AttendeeCapabilities;
-
-  const ALL = caps("SendReceive", "SendReceive", "SendReceive");
-
-  const NONE = caps("None", "None", "None");
-
-  const attendee = (over: Partial<AttendeeInputs> = {}): AttendeeInputs => ({
-    meetingId: MEETING,
-    externalUserId: "u",
-    region: "us-east-1",
-    ...over,
-  });
-
-  const attendeeState = (over: Record<string, unknown> = {}) =>
-    ({ ...attendee(), capabilities: ALL, attendeeId: "a", joinToken: "t", ...over }) as AnyAttendeeState;
-
-  const legacyAttendee = (over: Partial<LegacyAttendeeInputs> = {}): LegacyAttendeeInputs => ({
-    namespace: "legacy",
-    meetingId: MEETING,
-    externalUserId: "u",
-    region: "us-east-1",
-    ...over,
-  });
-
-  const legacyState = (over: Record<string, unknown> = {}) =>
-    ({ ...legacyAttendee(), attendeeId: "a", joinToken: "t", ...over }) as AnyAttendeeState;
+  const { OTHER_MEETING, ALL, NONE, attendee, attendeeState, legacyAttendee, legacyState } = fixtures;
 
   // biome-ignore format: one case per line keeps the table readable as a specification
   table("Attendee diff", [

@@ -38,6 +38,7 @@ import type { AttendeeCapabilities } from "../../provider/shared/capabilities";
 import { capabilitiesFromSdk } from "../../provider/shared/capabilities";
 import { clientFor, GUID, newAttendee, newMeeting } from "../emulator/helpers";
 import { useProviderEndpoint } from "../support/provider-endpoint";
+import * as fixtures from "../support/resource-fixtures";
 import { table } from "../support/rule-table";
 
 const provider = new AttendeeProvider();
@@ -638,23 +639,7 @@ describe("Attendee provider (legacy namespace): the endpoint from AWS_ENDPOINT_U
 
 // Rows first written against surviving mutants (formerly test/provider/mutants-resources.test.ts): kept with this behaviour's tests.
 {
-  /** What a function throws, as its message, or what it returns. */
-  function outcome(f: () => unknown): unknown {
-    try {
-      return f();
-    } catch (error) {
-      return `throws: ${(error as Error).message}`;
-    }
-  }
-
-  const MEETING = "3f1a9b2c-0d4e-4f5a-8b6c-7d8e9f0a1b2c";
-
-  const caps = (audio: string, video: string, content: string) =>
-    ({ audio, video, content }) as AttendeeCapabilities;
-
-  const ALL = caps("SendReceive", "SendReceive", "SendReceive");
-
-  const NONE = caps("None", "None", "None");
+  const { outcome, MEETING, caps, ALL, NONE } = fixtures;
 
   // biome-ignore format: one case per line keeps the table readable as a specification
   table("Attendee state: outputs from Chime's answers", [

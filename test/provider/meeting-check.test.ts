@@ -2,10 +2,11 @@ import { expect } from "chai";
 import { checkMeeting } from "../../provider/meeting/meeting-check";
 import { diffMeeting } from "../../provider/meeting/meeting-diff";
 import type { MeetingInputs } from "../../provider/meeting/meeting-state";
-import { MEETING_REPLACE_ON, type MeetingState } from "../../provider/meeting/meeting-state";
+import { MEETING_REPLACE_ON } from "../../provider/meeting/meeting-state";
 import { sameValue } from "../../provider/shared/values";
 import { UNKNOWN } from "../../provider/validation/rules";
 import { isSensitive } from "../../provider/validation/sensitive";
+import * as fixtures from "../support/resource-fixtures";
 import { table } from "../support/rule-table";
 
 const valid = { externalMeetingId: "standup-room", mediaRegion: "us-east-1", region: "us-east-1" };
@@ -442,22 +443,7 @@ describe("Meeting diff: a Meeting never changes in place (issue 8)", () => {
 
 // Rows first written against surviving mutants (formerly test/provider/mutants-resources.test.ts): kept with this behaviour's tests.
 {
-  const MEETING = "3f1a9b2c-0d4e-4f5a-8b6c-7d8e9f0a1b2c";
-
-  const meetingInputs = (over: Partial<MeetingInputs> = {}): MeetingInputs => ({
-    externalMeetingId: "m1",
-    mediaRegion: "us-east-1",
-    region: "us-east-1",
-    ...over,
-  });
-
-  const meetingState = (over: Partial<MeetingState> = {}): MeetingState => ({
-    ...meetingInputs(),
-    meetingId: MEETING,
-    meetingArn: "arn",
-    mediaPlacement: {},
-    ...over,
-  });
+  const { MEETING, meetingInputs, meetingState } = fixtures;
 
   // biome-ignore format: one case per line keeps the table readable as a specification
   table("Meeting check: messages in full, the legacy namespace, notifications", [

@@ -14,6 +14,7 @@ import {
 } from "../../provider/meeting/meeting-state";
 import { GUID } from "../emulator/helpers";
 import { useProviderEndpoint } from "../support/provider-endpoint";
+import * as fixtures from "../support/resource-fixtures";
 import { table } from "../support/rule-table";
 
 const provider = new MeetingProvider();
@@ -195,31 +196,7 @@ describe("Meeting provider against the local endpoint", () => {
 
 // Rows first written against surviving mutants (formerly test/provider/mutants-resources.test.ts): kept with this behaviour's tests.
 {
-  /** What a function throws, as its message, or what it returns. */
-  function outcome(f: () => unknown): unknown {
-    try {
-      return f();
-    } catch (error) {
-      return `throws: ${(error as Error).message}`;
-    }
-  }
-
-  const MEETING = "3f1a9b2c-0d4e-4f5a-8b6c-7d8e9f0a1b2c";
-
-  const meetingInputs = (over: Partial<MeetingInputs> = {}): MeetingInputs => ({
-    externalMeetingId: "m1",
-    mediaRegion: "us-east-1",
-    region: "us-east-1",
-    ...over,
-  });
-
-  const meetingState = (over: Partial<MeetingState> = {}): MeetingState => ({
-    ...meetingInputs(),
-    meetingId: MEETING,
-    meetingArn: "arn",
-    mediaPlacement: {},
-    ...over,
-  });
+  const { outcome, MEETING, meetingInputs, meetingState } = fixtures;
 
   // biome-ignore format: one case per line keeps the table readable as a specification
   table("Meeting state: outputs from Chime's answers", [

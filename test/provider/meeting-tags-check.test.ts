@@ -2,9 +2,10 @@ import { expect } from "chai";
 import { checkMeetingTags } from "../../provider/meeting-tags/tags-check";
 import { diffMeetingTags } from "../../provider/meeting-tags/tags-diff";
 import type { MeetingTagsInputs } from "../../provider/meeting-tags/tags-state";
-import { MEETING_TAGS_INPUTS, type MeetingTagsState } from "../../provider/meeting-tags/tags-state";
+import { MEETING_TAGS_INPUTS } from "../../provider/meeting-tags/tags-state";
 import { chunks, TAGS_PER_CALL, tagChanges } from "../../provider/shared/tags";
 import { checkTagsInput, UNKNOWN } from "../../provider/validation/rules";
+import * as fixtures from "../support/resource-fixtures";
 import { table } from "../support/rule-table";
 
 const MEETING_ID = "3f1a9b2c-0d4e-4f5a-8b6c-7d8e9f0a1b2c";
@@ -152,15 +153,7 @@ describe("MeetingTags: the tag calls that turn one set into another", () => {
 
 // Rows first written against surviving mutants (formerly test/provider/mutants-resources.test.ts): kept with this behaviour's tests.
 {
-  const MEETING = "3f1a9b2c-0d4e-4f5a-8b6c-7d8e9f0a1b2c";
-
-  const tagsState = (over: Partial<MeetingTagsState> = {}): MeetingTagsState => ({
-    meetingId: MEETING,
-    meetingArn: "arn:m",
-    tags: { a: "1" },
-    region: "us-east-1",
-    ...over,
-  });
+  const { MEETING, tagsState } = fixtures;
 
   // biome-ignore format: one case per line keeps the table readable as a specification
   table("MeetingTags: check, diff and changes", [
