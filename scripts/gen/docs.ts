@@ -191,7 +191,7 @@ function resourcePage(schema: Schema, kind: Kind, root: string): string {
       );
     } else {
       lines.push(
-        `No tested ${language.title} program declares ${article(kind.name).toLowerCase()} ${kind.name} yet (searched: ${language.programs
+        `No tested program of this kind declares ${article(kind.name).toLowerCase()} ${kind.name} yet (searched: ${language.programs
           .map((p) => `\`${p}\``)
           .join(", ")}).`,
       );
@@ -269,8 +269,12 @@ function installationPage(schema: Schema): string {
     "  `npm install -g pulumi-chime-sdk` puts it on `PATH`, or name its folder in `Pulumi.yaml`",
     "  (`plugins: providers: [{ name: chime, path: node_modules/pulumi-chime-sdk/bin }]`); it needs",
     "  Node.js 22 as `node` on `PATH` and is never downloaded. Programs use it by type token (YAML) or through",
-    "  an SDK generated from `schema.json` (`npm run gen:sdk`; Node.js: `pulumi-chime-sdk/plugin`). See",
-    "  [plugin.md](plugin.md).",
+    "  an SDK generated from `schema.json` (`npm run gen:sdk`). See [plugin.md](plugin.md).",
+    "- **The plugin's SDKs**, committed in `sdk/`: Node.js `pulumi-chime-sdk/plugin` (in the npm package);",
+    "  Python `pulumi_chime` (`pip install <this repository>/sdk/python`, as",
+    "  [`examples/python-kiosks/requirements.txt`](../examples/python-kiosks/requirements.txt) does); Go, the",
+    "  module `github.com/pulumi-chime-sdk/sdk/go` (package `chime`; a `replace` directive to `sdk/go` of a",
+    "  checkout).",
     "",
     "## Configuration",
     "",
