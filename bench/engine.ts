@@ -12,9 +12,11 @@
  *   - `single`: one trivial dynamic resource (and its parent: the shape of a meeting and its batch),
  *   - `plugin`: a meeting and N `Attendee`s through the provider plugin (issue 14; bench/programs/
  *     plugin-attendees, `pulumi-resource-chime` from the repo's bin/), against `components`,
+ *   - `go`: the same meeting and N `Attendee`s from a Go program (bench/programs/go-attendees, by type
+ *     token too), built and run by our Go language host (`pulumi-language-go`), beside `plugin`;
  *   each as `pulumi preview` and as a no-op `pulumi up --yes --skip-preview` (and `refresh --yes`;
  *   `components` also as a no-op `up --yes`, the floor of `up` and `destroy`): BENCH_RUNS (default 3)
- *   rounds, each running every row and mode once, in turn; medians reported. `passes` names all seven.
+ *   rounds, each running every row and mode once, in turn; medians reported. `passes` names all eight.
  * - `quota`: `pulumi up` of N `Attendee` resources and of one `AttendeeBatch` of N, without and with
  *   faults (3 % 500, 3 % 503, 2 % connection resets); `refresh --yes`; `destroy`. Floors: N / rate + the
  *   component stack's no-op `up --yes` (issue 15); issue 10's floor (a no-op `up` of the same stack +
@@ -53,6 +55,7 @@ import {
   programStack,
   requireEngine,
 } from "../test/e2e/support/engine";
+import { requireGoHost } from "../test/e2e/support/go";
 
 const N = Number(process.env.BENCH_ATTENDEES ?? 250);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -71,7 +74,18 @@ const BENCH_PROGRAMS = join(__dirname, "programs");
  */
 const RSS_BASELINE_MB = { program: 365.8, provider: 168.9 };
 
-const PASS_ROWS = ["components", "mechanism", "shape", "attendees", "batch", "single", "plugin"] as const;
+const PASS_ROWS = [
+  "components",
+  "mechanism",
+  "shape",
+  "attendees",
+  "batch",
+  "single",
+  "plugin",
+  "go",
+] as const;
+/** The rows that run the same plugin stack from different languages (issue 22): compared with the fastest. */
+const LANGUAGE_ROWS: readonly PassRowName[] = ["plugin", "go"];
 const OTHER_ROWS = ["quota", "concurrent", "sdk"] as const;
 type PassRowName = (typeof PASS_ROWS)[number];
 type RowName = PassRowName | (typeof OTHER_ROWS)[number];
@@ -230,6 +244,13 @@ const PASS_ROW_DEFS: readonly PassRow[] = [
     row: "plugin",
     label: `a meeting and ${N} plugin \`Attendee\`s`,
     program: join(BENCH_PROGRAMS, "plugin-attendees"),
+    config: { count: String(N) },
+    modes: ["preview", "up", "refresh"],
+  },
+  {
+    row: "go",
+    label: `a meeting and ${N} plugin \`Attendee\`s from a Go program`,
+    program: join(BENCH_PROGRAMS, "go-attendees"),
     config: { count: String(N) },
     modes: ["preview", "up", "refresh"],
   },
@@ -566,6 +587,23 @@ function passTargets(results: readonly PassResult[], attendee: Scenario | undefi
     1.3,
     `a meeting and ${N} plugin \`Attendee\` / ${N} \`ComponentResource\``,
   );
+  // Issue 22: each language's pass against the fastest language's.
+  for (const mode of ["preview", "up"] as const) {
+    const timed = LANGUAGE_ROWS.map((row) => ({ row, seconds: passSeconds(results, row, mode) })).filter(
+      (r) => !Number.isNaN(r.seconds),
+    );
+    if (timed.length < 2) continue;
+    const fastest = timed.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+    for (const { row, seconds } of timed) {
+      if (row === fastest.row) continue;
+      targets.push({
+        what: `language \`${row}\` / the fastest (\`${fastest.row}\`), ${MODE_LABEL[mode]}: ${seconds} s / ${fastest.seconds} s`,
+        value: `${ratio(seconds, fastest.seconds)}×`,
+        target: "≤ 1.3×",
+        met: seconds / fastest.seconds <= 1.3,
+      });
+    }
+  }
   const plugin = results.find((r) => r.row === "plugin");
   if (plugin) {
     targets.push({
@@ -754,9 +792,11 @@ function printQuota(scenarios: readonly Scenario[], components: number): void {
 
 async function main(): Promise<void> {
   const rows = selectedRows();
-  // The plugin row's engine finds `pulumi-resource-chime` on PATH: this checkout's, not an installed one.
-  if (rows.has("plugin")) process.env.PATH = `${join(__dirname, "..", "bin")}${delimiter}${process.env.PATH}`;
+  // The plugin and go rows' engine finds `pulumi-resource-chime` on PATH: this checkout's, not an installed one.
+  if (rows.has("plugin") || rows.has("go"))
+    process.env.PATH = `${join(__dirname, "..", "bin")}${delimiter}${process.env.PATH}`;
   const engine = requireEngine();
+  if (rows.has("go")) requireGoHost();
   const startedAt = new Date();
   const loadBefore = uptime();
   console.error(`engine bench rows: ${[...rows].join(", ")}`);
