@@ -12,12 +12,13 @@
  *   - `single`: one trivial dynamic resource (and its parent: the shape of a meeting and its batch),
  *   - `plugin`: a meeting and N `Attendee`s through the provider plugin (issue 14; bench/programs/
  *     plugin-attendees, `pulumi-resource-chime` from the repo's bin/), against `components`,
- *   - `python`, `yaml`: the same stack from a Python program on the generated SDK (bench/programs/
- *     python-attendees, its virtualenv made by `pulumi install`) and from a YAML program (bench/
- *     programs/yaml-attendees, N attendees appended), against `plugin` (issue 22: the languages),
+ *   - `python`, `go`, `yaml`: the same stack from a Python program on the generated SDK (bench/programs/
+ *     python-attendees, its virtualenv made by `pulumi install`), from a Go program (bench/programs/
+ *     go-attendees, by type token, built and run by our `pulumi-language-go`) and from a YAML program
+ *     (bench/programs/yaml-attendees, N attendees appended), against `plugin` (issue 22: the languages),
  *   each as `pulumi preview` and as a no-op `pulumi up --yes --skip-preview` (and `refresh --yes`;
  *   `components` also as a no-op `up --yes`, the floor of `up` and `destroy`): BENCH_RUNS (default 3)
- *   rounds, each running every row and mode once, in turn; medians reported. `passes` names all nine.
+ *   rounds, each running every row and mode once, in turn; medians reported. `passes` names all ten.
  * - `quota`: `pulumi up` of N `Attendee` resources and of one `AttendeeBatch` of N, without and with
  *   faults (3 % 500, 3 % 503, 2 % connection resets); `refresh --yes`; `destroy`. Floors: N / rate + the
  *   component stack's no-op `up --yes` (issue 15); issue 10's floor (a no-op `up` of the same stack +
@@ -56,6 +57,7 @@ import {
   programStack,
   requireEngine,
 } from "../test/e2e/support/engine";
+import { requireGoHost } from "../test/e2e/support/go";
 import { pulumiInstall, rewrite } from "../test/e2e/support/python";
 
 const N = Number(process.env.BENCH_ATTENDEES ?? 250);
@@ -84,10 +86,11 @@ const PASS_ROWS = [
   "single",
   "plugin",
   "python",
+  "go",
   "yaml",
 ] as const;
 /** The rows of one stack (a meeting and N plugin attendees) in each language, compared with the fastest. */
-const LANGUAGE_ROWS = ["plugin", "python", "yaml"] as const;
+const LANGUAGE_ROWS = ["plugin", "python", "go", "yaml"] as const;
 const OTHER_ROWS = ["quota", "concurrent", "sdk"] as const;
 type PassRowName = (typeof PASS_ROWS)[number];
 type RowName = PassRowName | (typeof OTHER_ROWS)[number];
@@ -268,6 +271,13 @@ const PASS_ROW_DEFS: readonly PassRow[] = [
         `  python: pulumi install (virtualenv, pulumi from PyPI, the SDK) took ${round((Date.now() - started) / 1000)} s`,
       );
     },
+  },
+  {
+    row: "go",
+    label: `a meeting and ${N} plugin \`Attendee\`s from a Go program`,
+    program: join(BENCH_PROGRAMS, "go-attendees"),
+    config: { count: String(N) },
+    modes: ["preview", "up", "refresh"],
   },
   {
     row: "yaml",
@@ -828,6 +838,7 @@ async function main(): Promise<void> {
   if (LANGUAGE_ROWS.some((row) => rows.has(row)))
     process.env.PATH = `${join(__dirname, "..", "bin")}${delimiter}${process.env.PATH}`;
   const engine = requireEngine();
+  if (rows.has("go")) requireGoHost();
   const startedAt = new Date();
   const loadBefore = uptime();
   console.error(`engine bench rows: ${[...rows].join(", ")}`);

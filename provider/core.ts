@@ -9,6 +9,7 @@ import { AttendeeBatchLifecycle } from "./attendee-batch/batch-lifecycle";
 import type { AnyBatchInputs, AnyBatchState } from "./attendee-batch/batch-state";
 import type { ChimeConfig } from "./aws/config";
 import { isNotFound } from "./aws/errors";
+import type { CoreResource } from "./kinds";
 import { MeetingLifecycle } from "./meeting/meeting-lifecycle";
 import type { MeetingInputs, MeetingState } from "./meeting/meeting-state";
 import { MeetingTagsLifecycle } from "./meeting-tags/tags-lifecycle";
@@ -24,7 +25,7 @@ export interface ProviderInstance {
   readonly claims: ProviderClaims;
 }
 
-/** The logic of every resource kind for one provider instance. */
+/** The logic of every resource kind for one provider instance: one per `CoreResource` (`./kinds.ts`). */
 export interface Core {
   readonly attendee: ResourceLogic<AnyAttendeeInputs, AnyAttendeeState>;
   /** A Meeting whose tags belong to a `MeetingTags` child (the dynamic class: no previews). */
@@ -34,6 +35,15 @@ export interface Core {
   readonly meetingTags: ResourceLogic<MeetingTagsInputs, MeetingTagsState>;
   readonly attendeeBatch: ResourceLogic<AnyBatchInputs, AnyBatchState>;
 }
+
+/** Compiles only while `Core` has exactly the core resources the kinds table names. */
+const coreIsTheKindsTable: [Exclude<CoreResource, keyof Core>, Exclude<keyof Core, CoreResource>] extends [
+  never,
+  never,
+]
+  ? true
+  : never = true;
+void coreIsTheKindsTable;
 
 export function createCore(instance: ProviderInstance): Core {
   const { config, claims } = instance;

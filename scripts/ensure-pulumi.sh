@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Make a working Pulumi CLI (with the Node.js, YAML and Python language hosts and the dynamic-provider
+# Make a working Pulumi CLI (with the Node.js, YAML, Python and Go language hosts and the dynamic-provider
 # plugin) available without downloads other than the Go module proxy, and print the directory to put
 # on PATH as the last line of stdout. Progress goes to stderr.
 #
@@ -8,8 +8,8 @@
 # Order: a working `pulumi` already on PATH; else the cached build in
 # $PULUMI_HOME/versions/<version>/bin (default ~/.pulumi); else build it with Go from tools/pulumi
 # (pinned go.mod/go.sum) into that directory. The other language hosts (HOSTS below: the YAML host,
-# pulumi-yaml's, from its own Go module in tools/pulumi/language-yaml; our Python host,
-# tools/pulumi/language-python) are added beside the CLI when missing, each with a stamp of its own:
+# pulumi-yaml's, from its own Go module in tools/pulumi/language-yaml; our Python and Go hosts,
+# tools/pulumi/language-python and tools/pulumi/language-go) are added beside the CLI when missing, each with a stamp of its own:
 # into the cached build's directory, or, for a pulumi on PATH without them, into a directory of its
 # own that links the CLI found on PATH. See tools/pulumi/README.md.
 #
@@ -40,7 +40,7 @@ source_stamp() {
 # the files it is built from. Adding a host, or changing one, rebuilds that host only and never makes
 # the CLI's directory look stale (a stale CLI directory is rebuilt and replaced, under anyone running
 # from it).
-HOSTS=(yaml python)
+HOSTS=(yaml python go)
 
 # host_recipe NAME sets what host NAME is built from: HOST_MODULE (its Go module's directory),
 # HOST_PACKAGE (the package to build, in that module), HOST_SOURCES (files of HOST_MODULE whose
@@ -55,6 +55,10 @@ host_recipe() {
             HOST_MODULE="$TOOLS_DIR"
             HOST_PACKAGE=./language-python
             HOST_SOURCES="go.mod go.sum language-python/*" ;;
+        go) # ours, a package of the CLI's module
+            HOST_MODULE="$TOOLS_DIR"
+            HOST_PACKAGE=./language-go
+            HOST_SOURCES="go.mod go.sum language-go/*" ;;
         *) die "no recipe for the language host '$1'" ;;
     esac
 }

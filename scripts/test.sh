@@ -39,6 +39,7 @@ E2E=(
   test/e2e/plugin-migration.test.ts
   test/e2e/plugin-sdk.test.ts
   test/e2e/yaml-kiosks.test.ts
+  test/e2e/go-kiosks.test.ts
   test/e2e/main-job.test.ts
   test/e2e/interrupted-up.test.ts
   test/e2e/concurrent-stacks.test.ts
@@ -82,7 +83,8 @@ build
 check tsconfig.test.json tests
 bash scripts/link-self.sh
 # The TypeScript examples, as their users compile them (they import the compiled package by name).
-# (examples/yaml-kiosks is a YAML program: nothing to compile; test/e2e/yaml-kiosks.test.ts runs it.)
+# (examples/yaml-kiosks is a YAML program: nothing to compile; test/e2e/yaml-kiosks.test.ts runs it.
+# examples/go-kiosks is Go: test/e2e/go-kiosks.test.ts builds and runs it, and a compile error fails it.)
 for example in examples/*/; do
   if [ -f "$example/tsconfig.json" ]; then check "$example/tsconfig.json" "example-$(basename "$example")"; fi
 done

@@ -1,12 +1,12 @@
-import { LEGACY_REGION, NAMESPACES } from "../shared/namespace";
+import { LEGACY_REGION } from "../shared/namespace";
 import {
   type CheckFailure,
   checkTagsInput,
   chooseRegion,
   guid,
   isUnknown,
-  oneOf,
   requiredString,
+  startCheck,
 } from "../validation/rules";
 import type { MeetingTagsInputs } from "./tags-state";
 
@@ -25,12 +25,7 @@ export function checkMeetingTags(
   /** Where a default region comes from, for the message when there is none (`ConfigWords.regionSources`). */
   regionSources?: string,
 ): { inputs: MeetingTagsInputs; failures: CheckFailure[] } {
-  const failures: CheckFailure[] = [];
-  const legacy = news.namespace === "legacy";
-  if (news.namespace !== undefined) {
-    const reason = oneOf("namespace", news.namespace, NAMESPACES);
-    if (reason) failures.push({ property: "namespace", reason });
-  }
+  const { failures, legacy } = startCheck(news);
   // A legacy meeting has no ARN: its tags go by MeetingId.
   for (const property of legacy ? (["meetingId"] as const) : (["meetingId", "meetingArn"] as const)) {
     const value = news[property];

@@ -11,6 +11,7 @@
 
 import { DYNAMIC_WORDS } from "../shared/config-words";
 import type { CheckFailure } from "../shared/failure";
+import { NAMESPACES } from "../shared/namespace";
 import { byLength, isSensitive } from "./sensitive";
 
 export type { CheckFailure };
@@ -187,6 +188,24 @@ export function chooseRegion(
 export function oneOf(property: string, value: unknown, allowed: readonly string[]): string | undefined {
   if (typeof value === "string" && allowed.includes(value)) return undefined;
   return `${property} must be one of ${allowed.join(", ")}; got ${show(value)}`;
+}
+
+/** What every check starts with: its failures, `add` for a rule's reason (none: nothing added). */
+export interface CheckStart {
+  readonly failures: CheckFailure[];
+  readonly add: (property: string, reason: string | undefined) => void;
+  /** Whether the inputs declare the legacy namespace. */
+  readonly legacy: boolean;
+}
+
+/** The opening of every resource's check: the failures so far, and the `namespace` input's own rule. */
+export function startCheck(news: { readonly namespace?: unknown }): CheckStart {
+  const failures: CheckFailure[] = [];
+  const add = (property: string, reason: string | undefined) => {
+    if (reason) failures.push({ property, reason });
+  };
+  if (news.namespace !== undefined) add("namespace", oneOf("namespace", news.namespace, NAMESPACES));
+  return { failures, add, legacy: news.namespace === "legacy" };
 }
 
 /** The media regions the Chime SDK documents for CreateMeeting's MediaRegion. */
