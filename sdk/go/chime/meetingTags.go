@@ -12,7 +12,13 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// The tags of an Amazon Chime SDK meeting (TagResource / UntagResource / ListTagsForResource). Changing the tags updates this resource in place and leaves the meeting, and the attendees that use its outputs, unchanged. Deleting it removes its tags from the meeting.
+// The tags of an Amazon Chime SDK meeting (TagResource / UntagResource / ListTagsForResource). Changing the tags updates this resource in place and leaves the meeting, and the attendees that use its outputs, unchanged. Deleting it removes its tags from the meeting (a meeting that ended has none left).
+//
+// A dynamic-class `Meeting` with `tags` creates one as its child (`<name>-tags`); declare one yourself only for a meeting made elsewhere. Create adopts: it lists the meeting's tags and calls only what differs from the declared set. Refresh of a meeting that ended drops it from the state with its meeting.
+//
+// ## Import
+//
+// A MeetingTags resource cannot be imported or read by id (`get`): declare the tags on their Meeting instead (an imported Meeting carries the tags it has).
 type MeetingTags struct {
 	pulumi.CustomResourceState
 
@@ -24,7 +30,7 @@ type MeetingTags struct {
 	Namespace NamespacePtrOutput `pulumi:"namespace"`
 	// The meeting's control-plane region.
 	Region pulumi.StringOutput `pulumi:"region"`
-	// The tags the meeting carries, as last set or, after a refresh, listed.
+	// The tags the meeting carries, as last set or, after a refresh, listed (ListTagsForResource).
 	Tags pulumi.StringMapOutput `pulumi:"tags"`
 }
 
@@ -77,36 +83,36 @@ func MeetingTagsExists(ctx *pulumi.Context,
 }
 
 type meetingTagsArgs struct {
-	// The meeting's ARN: `meeting.meetingArn`. A new ARN (the meeting was replaced) tags the new meeting. Not used in the legacy namespace, whose meetings have no ARN.
+	// The meeting's ARN, `meeting.meetingArn`: what the tag calls address, needed in the default namespace (`pulumi preview` fails without it). A new ARN (the meeting was replaced) tags the new meeting, in place. Not used in the legacy namespace, whose meetings have no ARN.
 	// @default none (required unless `namespace` is "legacy")
 	MeetingArn *string `pulumi:"meetingArn"`
-	// The meeting's MeetingId: `meeting.meetingId` of a Meeting.
+	// The meeting's MeetingId: `meeting.meetingId` of a Meeting. Changed in place.
 	MeetingId string `pulumi:"meetingId"`
 	// The meeting's namespace: "legacy" for a meeting of the legacy Amazon Chime namespace, tagged by MeetingId (TagMeeting / UntagMeeting / ListMeetingTags). A plain value.
 	// @default "meetings"
 	Namespace *Namespace `pulumi:"namespace"`
-	// The meeting's control-plane region: `meeting.region`.
-	// @default provider config `chime:region`, else `AWS_REGION` / `AWS_DEFAULT_REGION`
+	// The meeting's control-plane region: `meeting.region` (a Meeting passes its own).
+	// @default config `chime:region` (the dynamic classes: stack config `chime:region`, else `aws:region`), else `AWS_REGION` / `AWS_DEFAULT_REGION`
 	Region *string `pulumi:"region"`
-	// The tags the meeting is to carry, up to 50 (keys 1–128 characters of `a-zA-Z+-=._:/`, not `aws:`; values up to 256): the whole set, so tags the meeting carries but this does not declare are removed. In the legacy namespace they are stored as secrets.
+	// The tags the meeting is to carry, as `Meeting.tags`: up to 50 (keys 1–128 characters of `a-zA-Z+-=._:/`, not `aws:`; values up to 256): the whole set, so tags the meeting carries but this does not declare are removed. A change is made in place: UntagResource of dropped keys, TagResource of new and changed ones. In the legacy namespace they are stored as secrets.
 	// @default none
 	Tags map[string]string `pulumi:"tags"`
 }
 
 // The set of arguments for constructing a MeetingTags resource.
 type MeetingTagsArgs struct {
-	// The meeting's ARN: `meeting.meetingArn`. A new ARN (the meeting was replaced) tags the new meeting. Not used in the legacy namespace, whose meetings have no ARN.
+	// The meeting's ARN, `meeting.meetingArn`: what the tag calls address, needed in the default namespace (`pulumi preview` fails without it). A new ARN (the meeting was replaced) tags the new meeting, in place. Not used in the legacy namespace, whose meetings have no ARN.
 	// @default none (required unless `namespace` is "legacy")
 	MeetingArn pulumi.StringPtrInput
-	// The meeting's MeetingId: `meeting.meetingId` of a Meeting.
+	// The meeting's MeetingId: `meeting.meetingId` of a Meeting. Changed in place.
 	MeetingId pulumi.StringInput
 	// The meeting's namespace: "legacy" for a meeting of the legacy Amazon Chime namespace, tagged by MeetingId (TagMeeting / UntagMeeting / ListMeetingTags). A plain value.
 	// @default "meetings"
 	Namespace *Namespace
-	// The meeting's control-plane region: `meeting.region`.
-	// @default provider config `chime:region`, else `AWS_REGION` / `AWS_DEFAULT_REGION`
+	// The meeting's control-plane region: `meeting.region` (a Meeting passes its own).
+	// @default config `chime:region` (the dynamic classes: stack config `chime:region`, else `aws:region`), else `AWS_REGION` / `AWS_DEFAULT_REGION`
 	Region pulumi.StringPtrInput
-	// The tags the meeting is to carry, up to 50 (keys 1–128 characters of `a-zA-Z+-=._:/`, not `aws:`; values up to 256): the whole set, so tags the meeting carries but this does not declare are removed. In the legacy namespace they are stored as secrets.
+	// The tags the meeting is to carry, as `Meeting.tags`: up to 50 (keys 1–128 characters of `a-zA-Z+-=._:/`, not `aws:`; values up to 256): the whole set, so tags the meeting carries but this does not declare are removed. A change is made in place: UntagResource of dropped keys, TagResource of new and changed ones. In the legacy namespace they are stored as secrets.
 	// @default none
 	Tags pulumi.StringMapInput
 }
@@ -168,7 +174,7 @@ func (o MeetingTagsOutput) Region() pulumi.StringOutput {
 	return o.ApplyT(func(v *MeetingTags) pulumi.StringOutput { return v.Region }).(pulumi.StringOutput)
 }
 
-// The tags the meeting carries, as last set or, after a refresh, listed.
+// The tags the meeting carries, as last set or, after a refresh, listed (ListTagsForResource).
 func (o MeetingTagsOutput) Tags() pulumi.StringMapOutput {
 	return o.ApplyT(func(v *MeetingTags) pulumi.StringMapOutput { return v.Tags }).(pulumi.StringMapOutput)
 }

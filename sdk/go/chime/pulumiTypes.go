@@ -193,7 +193,7 @@ func (o AttendeeCapabilitiesPtrOutput) Video() CapabilityPtrOutput {
 
 // A meeting's attendee features.
 type AttendeeFeatures struct {
-	// The most attendees the meeting may hold, 1–250; required and at most 25 with FHD video or UHD content.
+	// The most attendees the meeting may hold, 1–250; required, and at most 25, with FHD video or UHD content.
 	// @default 250
 	MaxCount *int `pulumi:"maxCount"`
 }
@@ -211,7 +211,7 @@ type AttendeeFeaturesInput interface {
 
 // A meeting's attendee features.
 type AttendeeFeaturesArgs struct {
-	// The most attendees the meeting may hold, 1–250; required and at most 25 with FHD video or UHD content.
+	// The most attendees the meeting may hold, 1–250; required, and at most 25, with FHD video or UHD content.
 	// @default 250
 	MaxCount pulumi.IntPtrInput `pulumi:"maxCount"`
 }
@@ -294,7 +294,7 @@ func (o AttendeeFeaturesOutput) ToAttendeeFeaturesPtrOutputWithContext(ctx conte
 	}).(AttendeeFeaturesPtrOutput)
 }
 
-// The most attendees the meeting may hold, 1–250; required and at most 25 with FHD video or UHD content.
+// The most attendees the meeting may hold, 1–250; required, and at most 25, with FHD video or UHD content.
 // @default 250
 func (o AttendeeFeaturesOutput) MaxCount() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v AttendeeFeatures) *int { return v.MaxCount }).(pulumi.IntPtrOutput)
@@ -324,7 +324,7 @@ func (o AttendeeFeaturesPtrOutput) Elem() AttendeeFeaturesOutput {
 	}).(AttendeeFeaturesOutput)
 }
 
-// The most attendees the meeting may hold, 1–250; required and at most 25 with FHD video or UHD content.
+// The most attendees the meeting may hold, 1–250; required, and at most 25, with FHD video or UHD content.
 // @default 250
 func (o AttendeeFeaturesPtrOutput) MaxCount() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *AttendeeFeatures) *int {

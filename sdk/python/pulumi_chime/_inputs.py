@@ -111,7 +111,7 @@ class AttendeeFeaturesArgsDict(TypedDict):
     """
     max_count: NotRequired[pulumi.Input[Optional[_builtins.int]]]
     """
-    The most attendees the meeting may hold, 1–250; required and at most 25 with FHD video or UHD content.
+    The most attendees the meeting may hold, 1–250; required, and at most 25, with FHD video or UHD content.
     @default 250
     """
 
@@ -122,7 +122,7 @@ class AttendeeFeaturesArgs:
         """
         A meeting's attendee features.
 
-        :param pulumi.Input[_builtins.int] max_count: The most attendees the meeting may hold, 1–250; required and at most 25 with FHD video or UHD content.
+        :param pulumi.Input[_builtins.int] max_count: The most attendees the meeting may hold, 1–250; required, and at most 25, with FHD video or UHD content.
                @default 250
         """
         if max_count is not None:
@@ -132,7 +132,7 @@ class AttendeeFeaturesArgs:
     @pulumi.getter(name="maxCount")
     def max_count(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        The most attendees the meeting may hold, 1–250; required and at most 25 with FHD video or UHD content.
+        The most attendees the meeting may hold, 1–250; required, and at most 25, with FHD video or UHD content.
         @default 250
         """
         return pulumi.get(self, "max_count")

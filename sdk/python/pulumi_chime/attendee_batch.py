@@ -29,12 +29,12 @@ class AttendeeBatchArgs:
         """
         The set of arguments for constructing a AttendeeBatch resource.
 
-        :param pulumi.Input[Sequence[pulumi.Input['BatchMemberArgs']]] attendees: 1 to 250 attendees (a whole meeting). Adding, removing or changing one updates the batch in place.
+        :param pulumi.Input[Sequence[pulumi.Input['BatchMemberArgs']]] attendees: 1 to 250 attendees (a whole meeting), their externalUserIds unique and valid as for `Attendee`, capabilities as for `Attendee` (legacy namespace: `tags` as for a legacy `Attendee`). Adding, removing or changing one updates the batch in place: new ones created (one BatchCreateAttendee per 100), dropped ones deleted, capabilities set (legacy: tags set and removed with TagAttendee / UntagAttendee, at most 10 a call).
         :param pulumi.Input[_builtins.str] meeting_id: The meeting of every attendee of the batch (a GUID). Changing it replaces the batch.
         :param 'Namespace' namespace: The Chime API the attendees live in: "meetings" (Chime SDK Meetings) or "legacy" (the legacy Amazon Chime namespace, whose meetings come from a Meeting with `namespace: "legacy"`; members have `tags` there, and `attendees` is secret). A plain value; changing it replaces the batch.
                @default "meetings"
-        :param pulumi.Input[_builtins.str] region: The control-plane region, as for `Attendee`. Changing it replaces the batch.
-               @default provider config `chime:region`, else `AWS_REGION` / `AWS_DEFAULT_REGION`
+        :param pulumi.Input[_builtins.str] region: The control-plane region, as for `Attendee`; us-east-1 only in the legacy namespace. Changing it replaces the batch.
+               @default config `chime:region` (the dynamic classes: stack config `chime:region`, else `aws:region`), else `AWS_REGION` / `AWS_DEFAULT_REGION`; "us-east-1" in the legacy namespace
         """
         pulumi.set(__self__, "attendees", attendees)
         pulumi.set(__self__, "meeting_id", meeting_id)
@@ -47,7 +47,7 @@ class AttendeeBatchArgs:
     @pulumi.getter
     def attendees(self) -> pulumi.Input[Sequence[pulumi.Input['BatchMemberArgs']]]:
         """
-        1 to 250 attendees (a whole meeting). Adding, removing or changing one updates the batch in place.
+        1 to 250 attendees (a whole meeting), their externalUserIds unique and valid as for `Attendee`, capabilities as for `Attendee` (legacy namespace: `tags` as for a legacy `Attendee`). Adding, removing or changing one updates the batch in place: new ones created (one BatchCreateAttendee per 100), dropped ones deleted, capabilities set (legacy: tags set and removed with TagAttendee / UntagAttendee, at most 10 a call).
         """
         return pulumi.get(self, "attendees")
 
@@ -84,8 +84,8 @@ class AttendeeBatchArgs:
     @pulumi.getter
     def region(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The control-plane region, as for `Attendee`. Changing it replaces the batch.
-        @default provider config `chime:region`, else `AWS_REGION` / `AWS_DEFAULT_REGION`
+        The control-plane region, as for `Attendee`; us-east-1 only in the legacy namespace. Changing it replaces the batch.
+        @default config `chime:region` (the dynamic classes: stack config `chime:region`, else `aws:region`), else `AWS_REGION` / `AWS_DEFAULT_REGION`; "us-east-1" in the legacy namespace
         """
         return pulumi.get(self, "region")
 
@@ -106,16 +106,26 @@ class AttendeeBatch(pulumi.CustomResource):
                  region: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         """
-        Up to 250 Chime SDK attendees of one meeting (a whole meeting), created with one BatchCreateAttendee request per 100: the fast way to declare a fleet of bots at AWS's 10-requests-per-second quota. `joinInfo` maps each externalUserId to its `{ attendeeId, joinToken, capabilities }` and is secret. A change of `meetingId` or `region` replaces the batch, deleting the old one first (`pulumi up --replace`: give it the `deleteBeforeReplace: true` option).
+        Up to 250 Chime SDK attendees of one meeting (a whole meeting), created with one BatchCreateAttendee request per 100, where `Attendee` needs one request per attendee: the fast way to declare a fleet of bots at AWS's 10-requests-per-second quota. `joinInfo` maps each externalUserId to its `{ attendeeId, joinToken, capabilities }` and is secret. A change of `meetingId`, `namespace` or `region` replaces the batch, deleting the old one first (`pulumi up --replace`: give it the `deleteBeforeReplace: true` option, which the dynamic class defaults to true).
+
+        Attendees that already exist are adopted. The attendees to create go 100 a request (1–100, 101–200, 201–250), one request after another. Chime reports per-attendee failures (a full meeting, a capability the meeting forbids) with HTTP 200: the resource then fails naming each one by its place in the list (`attendees[2].externalUserId (9 characters)`), with Chime's error code and message and the request's RequestId, on the first `up` already, and records the batch so that the attendees it did create are neither lost nor duplicated; the next `pulumi up` completes it. A request that fails outright (after the retries) stops the creating there: the failure names the attendees not created by position ("Attendees 101 to 250 of the 250 to create were not created"), the ones that exist are recorded the same way, and the next `pulumi up` adopts them and creates the rest. Refresh finds missing attendees (in the meeting's shared listing) and the next `up` recreates them.
+
+        In the legacy namespace (the meeting a legacy `Meeting`) each member has `tags` instead of capabilities, and `joinInfo` maps each externalUserId to `{ attendeeId, joinToken, tags }`. The tags are secret (the legacy model marks a tag's key and value sensitive): `attendees` and `joinInfo` are ciphertext in state and `[secret]` in diffs, and check failures describe a tag's key and value by length. The legacy BatchCreateAttendee carries at most 10 tags per attendee: a new member's first 10 tags go with it, the rest follow with TagAttendee, 10 a call. An attendee that already exists comes back with the tags it had, so the batch lists the meeting once before creating (ListAttendees, 99 a page in this API) and brings the tags of the attendees it adopts to the declared ones; tags set out of band are removed. Refresh reads each member's tags (ListAttendeeTags: one request per attendee, paced like every call: 250 attendees are 250 requests, about 25 s at the default quota, by that arithmetic, not measured) and the next `up` corrects any drift in place.
+
+        Values not known at preview (an `attendees` list computed from a resource still to be created, the `meetingId` of a meeting being replaced) plan what `up` will do if they change: an unknown `meetingId` or `region` a replacement, an unknown list, item, capability or legacy tag an update.
+
+        ## Import
+
+        An AttendeeBatch cannot be imported or read by id (`get`): it is the list of attendees its program declares, and a meeting's listing holds attendees of other resources and tools too. Declare the AttendeeBatch with its members' externalUserIds instead: its create adopts the attendees the meeting already has for them, with their AttendeeIds and JoinTokens. One attendee alone is imported as an `Attendee`, by `<meetingId>/<externalUserId>`.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[Sequence[pulumi.Input[Union['BatchMemberArgs', 'BatchMemberArgsDict', 'outputs.BatchMember']]]] attendees: 1 to 250 attendees (a whole meeting). Adding, removing or changing one updates the batch in place.
+        :param pulumi.Input[Sequence[pulumi.Input[Union['BatchMemberArgs', 'BatchMemberArgsDict', 'outputs.BatchMember']]]] attendees: 1 to 250 attendees (a whole meeting), their externalUserIds unique and valid as for `Attendee`, capabilities as for `Attendee` (legacy namespace: `tags` as for a legacy `Attendee`). Adding, removing or changing one updates the batch in place: new ones created (one BatchCreateAttendee per 100), dropped ones deleted, capabilities set (legacy: tags set and removed with TagAttendee / UntagAttendee, at most 10 a call).
         :param pulumi.Input[_builtins.str] meeting_id: The meeting of every attendee of the batch (a GUID). Changing it replaces the batch.
         :param 'Namespace' namespace: The Chime API the attendees live in: "meetings" (Chime SDK Meetings) or "legacy" (the legacy Amazon Chime namespace, whose meetings come from a Meeting with `namespace: "legacy"`; members have `tags` there, and `attendees` is secret). A plain value; changing it replaces the batch.
                @default "meetings"
-        :param pulumi.Input[_builtins.str] region: The control-plane region, as for `Attendee`. Changing it replaces the batch.
-               @default provider config `chime:region`, else `AWS_REGION` / `AWS_DEFAULT_REGION`
+        :param pulumi.Input[_builtins.str] region: The control-plane region, as for `Attendee`; us-east-1 only in the legacy namespace. Changing it replaces the batch.
+               @default config `chime:region` (the dynamic classes: stack config `chime:region`, else `aws:region`), else `AWS_REGION` / `AWS_DEFAULT_REGION`; "us-east-1" in the legacy namespace
         """
         ...
     @overload
@@ -124,7 +134,17 @@ class AttendeeBatch(pulumi.CustomResource):
                  args: AttendeeBatchArgs,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        Up to 250 Chime SDK attendees of one meeting (a whole meeting), created with one BatchCreateAttendee request per 100: the fast way to declare a fleet of bots at AWS's 10-requests-per-second quota. `joinInfo` maps each externalUserId to its `{ attendeeId, joinToken, capabilities }` and is secret. A change of `meetingId` or `region` replaces the batch, deleting the old one first (`pulumi up --replace`: give it the `deleteBeforeReplace: true` option).
+        Up to 250 Chime SDK attendees of one meeting (a whole meeting), created with one BatchCreateAttendee request per 100, where `Attendee` needs one request per attendee: the fast way to declare a fleet of bots at AWS's 10-requests-per-second quota. `joinInfo` maps each externalUserId to its `{ attendeeId, joinToken, capabilities }` and is secret. A change of `meetingId`, `namespace` or `region` replaces the batch, deleting the old one first (`pulumi up --replace`: give it the `deleteBeforeReplace: true` option, which the dynamic class defaults to true).
+
+        Attendees that already exist are adopted. The attendees to create go 100 a request (1–100, 101–200, 201–250), one request after another. Chime reports per-attendee failures (a full meeting, a capability the meeting forbids) with HTTP 200: the resource then fails naming each one by its place in the list (`attendees[2].externalUserId (9 characters)`), with Chime's error code and message and the request's RequestId, on the first `up` already, and records the batch so that the attendees it did create are neither lost nor duplicated; the next `pulumi up` completes it. A request that fails outright (after the retries) stops the creating there: the failure names the attendees not created by position ("Attendees 101 to 250 of the 250 to create were not created"), the ones that exist are recorded the same way, and the next `pulumi up` adopts them and creates the rest. Refresh finds missing attendees (in the meeting's shared listing) and the next `up` recreates them.
+
+        In the legacy namespace (the meeting a legacy `Meeting`) each member has `tags` instead of capabilities, and `joinInfo` maps each externalUserId to `{ attendeeId, joinToken, tags }`. The tags are secret (the legacy model marks a tag's key and value sensitive): `attendees` and `joinInfo` are ciphertext in state and `[secret]` in diffs, and check failures describe a tag's key and value by length. The legacy BatchCreateAttendee carries at most 10 tags per attendee: a new member's first 10 tags go with it, the rest follow with TagAttendee, 10 a call. An attendee that already exists comes back with the tags it had, so the batch lists the meeting once before creating (ListAttendees, 99 a page in this API) and brings the tags of the attendees it adopts to the declared ones; tags set out of band are removed. Refresh reads each member's tags (ListAttendeeTags: one request per attendee, paced like every call: 250 attendees are 250 requests, about 25 s at the default quota, by that arithmetic, not measured) and the next `up` corrects any drift in place.
+
+        Values not known at preview (an `attendees` list computed from a resource still to be created, the `meetingId` of a meeting being replaced) plan what `up` will do if they change: an unknown `meetingId` or `region` a replacement, an unknown list, item, capability or legacy tag an update.
+
+        ## Import
+
+        An AttendeeBatch cannot be imported or read by id (`get`): it is the list of attendees its program declares, and a meeting's listing holds attendees of other resources and tools too. Declare the AttendeeBatch with its members' externalUserIds instead: its create adopts the attendees the meeting already has for them, with their AttendeeIds and JoinTokens. One attendee alone is imported as an `Attendee`, by `<meetingId>/<externalUserId>`.
 
         :param str resource_name: The name of the resource.
         :param AttendeeBatchArgs args: The arguments to use to populate this resource's properties.

@@ -28,14 +28,14 @@ class MeetingTagsArgs:
         """
         The set of arguments for constructing a MeetingTags resource.
 
-        :param pulumi.Input[_builtins.str] meeting_id: The meeting's MeetingId: `meeting.meetingId` of a Meeting.
-        :param pulumi.Input[_builtins.str] meeting_arn: The meeting's ARN: `meeting.meetingArn`. A new ARN (the meeting was replaced) tags the new meeting. Not used in the legacy namespace, whose meetings have no ARN.
+        :param pulumi.Input[_builtins.str] meeting_id: The meeting's MeetingId: `meeting.meetingId` of a Meeting. Changed in place.
+        :param pulumi.Input[_builtins.str] meeting_arn: The meeting's ARN, `meeting.meetingArn`: what the tag calls address, needed in the default namespace (`pulumi preview` fails without it). A new ARN (the meeting was replaced) tags the new meeting, in place. Not used in the legacy namespace, whose meetings have no ARN.
                @default none (required unless `namespace` is "legacy")
         :param 'Namespace' namespace: The meeting's namespace: "legacy" for a meeting of the legacy Amazon Chime namespace, tagged by MeetingId (TagMeeting / UntagMeeting / ListMeetingTags). A plain value.
                @default "meetings"
-        :param pulumi.Input[_builtins.str] region: The meeting's control-plane region: `meeting.region`.
-               @default provider config `chime:region`, else `AWS_REGION` / `AWS_DEFAULT_REGION`
-        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: The tags the meeting is to carry, up to 50 (keys 1–128 characters of `a-zA-Z+-=._:/`, not `aws:`; values up to 256): the whole set, so tags the meeting carries but this does not declare are removed. In the legacy namespace they are stored as secrets.
+        :param pulumi.Input[_builtins.str] region: The meeting's control-plane region: `meeting.region` (a Meeting passes its own).
+               @default config `chime:region` (the dynamic classes: stack config `chime:region`, else `aws:region`), else `AWS_REGION` / `AWS_DEFAULT_REGION`
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: The tags the meeting is to carry, as `Meeting.tags`: up to 50 (keys 1–128 characters of `a-zA-Z+-=._:/`, not `aws:`; values up to 256): the whole set, so tags the meeting carries but this does not declare are removed. A change is made in place: UntagResource of dropped keys, TagResource of new and changed ones. In the legacy namespace they are stored as secrets.
                @default none
         """
         pulumi.set(__self__, "meeting_id", meeting_id)
@@ -52,7 +52,7 @@ class MeetingTagsArgs:
     @pulumi.getter(name="meetingId")
     def meeting_id(self) -> pulumi.Input[_builtins.str]:
         """
-        The meeting's MeetingId: `meeting.meetingId` of a Meeting.
+        The meeting's MeetingId: `meeting.meetingId` of a Meeting. Changed in place.
         """
         return pulumi.get(self, "meeting_id")
 
@@ -64,7 +64,7 @@ class MeetingTagsArgs:
     @pulumi.getter(name="meetingArn")
     def meeting_arn(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The meeting's ARN: `meeting.meetingArn`. A new ARN (the meeting was replaced) tags the new meeting. Not used in the legacy namespace, whose meetings have no ARN.
+        The meeting's ARN, `meeting.meetingArn`: what the tag calls address, needed in the default namespace (`pulumi preview` fails without it). A new ARN (the meeting was replaced) tags the new meeting, in place. Not used in the legacy namespace, whose meetings have no ARN.
         @default none (required unless `namespace` is "legacy")
         """
         return pulumi.get(self, "meeting_arn")
@@ -90,8 +90,8 @@ class MeetingTagsArgs:
     @pulumi.getter
     def region(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The meeting's control-plane region: `meeting.region`.
-        @default provider config `chime:region`, else `AWS_REGION` / `AWS_DEFAULT_REGION`
+        The meeting's control-plane region: `meeting.region` (a Meeting passes its own).
+        @default config `chime:region` (the dynamic classes: stack config `chime:region`, else `aws:region`), else `AWS_REGION` / `AWS_DEFAULT_REGION`
         """
         return pulumi.get(self, "region")
 
@@ -103,7 +103,7 @@ class MeetingTagsArgs:
     @pulumi.getter
     def tags(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
         """
-        The tags the meeting is to carry, up to 50 (keys 1–128 characters of `a-zA-Z+-=._:/`, not `aws:`; values up to 256): the whole set, so tags the meeting carries but this does not declare are removed. In the legacy namespace they are stored as secrets.
+        The tags the meeting is to carry, as `Meeting.tags`: up to 50 (keys 1–128 characters of `a-zA-Z+-=._:/`, not `aws:`; values up to 256): the whole set, so tags the meeting carries but this does not declare are removed. A change is made in place: UntagResource of dropped keys, TagResource of new and changed ones. In the legacy namespace they are stored as secrets.
         @default none
         """
         return pulumi.get(self, "tags")
@@ -126,18 +126,24 @@ class MeetingTags(pulumi.CustomResource):
                  tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  __props__=None):
         """
-        The tags of an Amazon Chime SDK meeting (TagResource / UntagResource / ListTagsForResource). Changing the tags updates this resource in place and leaves the meeting, and the attendees that use its outputs, unchanged. Deleting it removes its tags from the meeting.
+        The tags of an Amazon Chime SDK meeting (TagResource / UntagResource / ListTagsForResource). Changing the tags updates this resource in place and leaves the meeting, and the attendees that use its outputs, unchanged. Deleting it removes its tags from the meeting (a meeting that ended has none left).
+
+        A dynamic-class `Meeting` with `tags` creates one as its child (`<name>-tags`); declare one yourself only for a meeting made elsewhere. Create adopts: it lists the meeting's tags and calls only what differs from the declared set. Refresh of a meeting that ended drops it from the state with its meeting.
+
+        ## Import
+
+        A MeetingTags resource cannot be imported or read by id (`get`): declare the tags on their Meeting instead (an imported Meeting carries the tags it has).
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[_builtins.str] meeting_arn: The meeting's ARN: `meeting.meetingArn`. A new ARN (the meeting was replaced) tags the new meeting. Not used in the legacy namespace, whose meetings have no ARN.
+        :param pulumi.Input[_builtins.str] meeting_arn: The meeting's ARN, `meeting.meetingArn`: what the tag calls address, needed in the default namespace (`pulumi preview` fails without it). A new ARN (the meeting was replaced) tags the new meeting, in place. Not used in the legacy namespace, whose meetings have no ARN.
                @default none (required unless `namespace` is "legacy")
-        :param pulumi.Input[_builtins.str] meeting_id: The meeting's MeetingId: `meeting.meetingId` of a Meeting.
+        :param pulumi.Input[_builtins.str] meeting_id: The meeting's MeetingId: `meeting.meetingId` of a Meeting. Changed in place.
         :param 'Namespace' namespace: The meeting's namespace: "legacy" for a meeting of the legacy Amazon Chime namespace, tagged by MeetingId (TagMeeting / UntagMeeting / ListMeetingTags). A plain value.
                @default "meetings"
-        :param pulumi.Input[_builtins.str] region: The meeting's control-plane region: `meeting.region`.
-               @default provider config `chime:region`, else `AWS_REGION` / `AWS_DEFAULT_REGION`
-        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: The tags the meeting is to carry, up to 50 (keys 1–128 characters of `a-zA-Z+-=._:/`, not `aws:`; values up to 256): the whole set, so tags the meeting carries but this does not declare are removed. In the legacy namespace they are stored as secrets.
+        :param pulumi.Input[_builtins.str] region: The meeting's control-plane region: `meeting.region` (a Meeting passes its own).
+               @default config `chime:region` (the dynamic classes: stack config `chime:region`, else `aws:region`), else `AWS_REGION` / `AWS_DEFAULT_REGION`
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: The tags the meeting is to carry, as `Meeting.tags`: up to 50 (keys 1–128 characters of `a-zA-Z+-=._:/`, not `aws:`; values up to 256): the whole set, so tags the meeting carries but this does not declare are removed. A change is made in place: UntagResource of dropped keys, TagResource of new and changed ones. In the legacy namespace they are stored as secrets.
                @default none
         """
         ...
@@ -147,7 +153,13 @@ class MeetingTags(pulumi.CustomResource):
                  args: MeetingTagsArgs,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        The tags of an Amazon Chime SDK meeting (TagResource / UntagResource / ListTagsForResource). Changing the tags updates this resource in place and leaves the meeting, and the attendees that use its outputs, unchanged. Deleting it removes its tags from the meeting.
+        The tags of an Amazon Chime SDK meeting (TagResource / UntagResource / ListTagsForResource). Changing the tags updates this resource in place and leaves the meeting, and the attendees that use its outputs, unchanged. Deleting it removes its tags from the meeting (a meeting that ended has none left).
+
+        A dynamic-class `Meeting` with `tags` creates one as its child (`<name>-tags`); declare one yourself only for a meeting made elsewhere. Create adopts: it lists the meeting's tags and calls only what differs from the declared set. Refresh of a meeting that ended drops it from the state with its meeting.
+
+        ## Import
+
+        A MeetingTags resource cannot be imported or read by id (`get`): declare the tags on their Meeting instead (an imported Meeting carries the tags it has).
 
         :param str resource_name: The name of the resource.
         :param MeetingTagsArgs args: The arguments to use to populate this resource's properties.
@@ -256,7 +268,7 @@ class MeetingTags(pulumi.CustomResource):
     @pulumi.getter
     def tags(self) -> pulumi.Output[Mapping[str, _builtins.str]]:
         """
-        The tags the meeting carries, as last set or, after a refresh, listed.
+        The tags the meeting carries, as last set or, after a refresh, listed (ListTagsForResource).
         """
         return pulumi.get(self, "tags")
 

@@ -101,7 +101,7 @@ class AttendeeFeatures(dict):
         """
         A meeting's attendee features.
 
-        :param _builtins.int max_count: The most attendees the meeting may hold, 1–250; required and at most 25 with FHD video or UHD content.
+        :param _builtins.int max_count: The most attendees the meeting may hold, 1–250; required, and at most 25, with FHD video or UHD content.
                @default 250
         """
         if max_count is not None:
@@ -111,7 +111,7 @@ class AttendeeFeatures(dict):
     @pulumi.getter(name="maxCount")
     def max_count(self) -> Optional[_builtins.int]:
         """
-        The most attendees the meeting may hold, 1–250; required and at most 25 with FHD video or UHD content.
+        The most attendees the meeting may hold, 1–250; required, and at most 25, with FHD video or UHD content.
         @default 250
         """
         return pulumi.get(self, "max_count")

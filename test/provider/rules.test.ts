@@ -1,10 +1,13 @@
 /**
- * The provider's pure rules (provider/validation) called directly, case by case, with the whole
- * message each returns: a message names the property, the rule and the value (or, for a sensitive
- * property, the value's length), so a row pins all three. Each row guards a behaviour a surviving
- * mutant of `npm run mutate` showed untested (README "Mutation testing").
+ * The validation rules (provider/validation/rules.ts) as tables of cases: each rule's edges, and its
+ * messages in full.
  */
+
 import { expect } from "chai";
+import { unconverged } from "../../provider/attendee/attendee-state";
+import { describeFailure } from "../../provider/aws/errors";
+import { checkMeeting } from "../../provider/meeting/meeting-check";
+import { recordsMeeting } from "../../provider/meeting/meeting-state";
 import {
   arn,
   CONTROL_PLANE_REGIONS,
@@ -13,6 +16,7 @@ import {
   externalId,
   guid,
   isUnknown,
+  legacyExternalId,
   MEDIA_REGIONS,
   oneOf,
   region,
@@ -24,24 +28,132 @@ import {
   tenantIds,
   UNKNOWN,
 } from "../../provider/validation/rules";
-import {
-  byLength,
-  describeSensitive,
-  engineFailures,
-  isSensitive,
-  redactSecretInputs,
-  SENSITIVE_PROPERTIES,
-} from "../../provider/validation/sensitive";
-import { type Row, table as ruleTable } from "../support/rule-table";
+import { isSensitive, redactSecretInputs } from "../../provider/validation/sensitive";
+import { badRequestOutcome, type Row, table as ruleTable, table } from "../support/rule-table";
 
-function table(title: string, rows: Row[]): void {
-  ruleTable(title, rows, { name: (what, expected) => `${what} → ${JSON.stringify(expected)}` });
+// Rows first written against surviving mutants (formerly test/provider/mutants-round2.test.ts): kept with this behaviour's tests.
+{
+  const x = (n: number, c = "a") => c.repeat(n);
+
+  const VALUE_RULE =
+    "may contain only ASCII letters, digits, spaces and _+-=.:/@ (and ,;<, which the model's range +-= spans)";
+
+  const TENANT_RULE = "may contain only letters, digits and -_!@#$, and no character four times in a row";
+
+  // biome-ignore format: one case per line keeps the table readable as a specification
+  table("Rules: legacy external ids (2-64 characters, no pattern, no reserved prefix)", [
+  ["2 characters", () => legacyExternalId("externalUserId", "ab"), undefined],
+  ["64 characters", () => legacyExternalId("externalUserId", x(64)), undefined],
+  ["any character and the aws: prefix", () => legacyExternalId("externalUserId", "aws:*\u00a0"), undefined],
+  ["1 character", () => legacyExternalId("externalUserId", "a"), "externalUserId must be 2 to 64 characters long; got a value (1 characters)"],
+  ["65 characters", () => legacyExternalId("externalUserId", x(65)), "externalUserId must be 2 to 64 characters long; got a value (65 characters)"],
+  ["a property that is not sensitive is quoted", () => legacyExternalId("name", "a"), 'name must be 2 to 64 characters long; got "a"'],
+  ["absent", () => legacyExternalId("externalUserId", undefined), "externalUserId is required"],
+  ["not a string", () => legacyExternalId("externalUserId", 5), "externalUserId must be a string; got a value (a number)"],
+]);
+
+  // biome-ignore format: one case per line keeps the table readable as a specification
+  table("Rules: tag values (Chime SDK Meetings: the model's pattern; legacy: none)", [
+  ["letters, digits, the six ASCII spaces and _+-=.:/@", () => tags("tags", { k: "aZ9 \t\n\x0B\f\r_+-=.:/@" }), []],
+  ["the ,;< the range +-= spans", () => tags("tags", { k: ",;<" }), []],
+  ["a no-break space (JavaScript's \\s, not Java's)", () => tags("tags", { k: "a\u00a0b" }), [{ property: "tags.k", reason: `tags.k ${VALUE_RULE}; got "a\u00a0b"` }]],
+  ["an asterisk", () => tags("tags", { k: "a*" }), [{ property: "tags.k", reason: `tags.k ${VALUE_RULE}; got "a*"` }]],
+  ["a non-ASCII letter", () => tags("tags", { k: "é" }), [{ property: "tags.k", reason: `tags.k ${VALUE_RULE}; got "é"` }]],
+  ["a bad character at the end", () => tags("tags", { k: "ab*" }), [{ property: "tags.k", reason: `tags.k ${VALUE_RULE}; got "ab*"` }]],
+  ["a bad character at the start", () => tags("tags", { k: "*ab" }), [{ property: "tags.k", reason: `tags.k ${VALUE_RULE}; got "*ab"` }]],
+  ["legacy: any character", () => tags("tags", { k: "a*\u00a0é" }, "legacy"), []],
+  ["too long and a bad character: one failure, the length", () => tags("tags", { k: x(257, "*") }).map((f) => f.reason.slice(0, 45)), ["tags.k must be a string of at most 256 charac"]],
+]);
+
+  // biome-ignore format: one case per line keeps the table readable as a specification
+  table("Rules: tenant ids (the model's pattern)", [
+  ["letters, digits and -_!@#$", () => tenantIds("tenantIds", ["aZ9-_!@#$"]), []],
+  ["a character three times in a row", () => tenantIds("tenantIds", ["aaab"]), []],
+  ["a character four times in a row", () => tenantIds("tenantIds", ["baaaa"]), [{ property: "tenantIds[0]", reason: `tenantIds[0] ${TENANT_RULE}; got "baaaa"` }]],
+  ["four in a row of a special character", () => tenantIds("tenantIds", ["a####"]), [{ property: "tenantIds[0]", reason: `tenantIds[0] ${TENANT_RULE}; got "a####"` }]],
+  ["a space", () => tenantIds("tenantIds", ["a b"]), [{ property: "tenantIds[0]", reason: `tenantIds[0] ${TENANT_RULE}; got "a b"` }]],
+  ["a bad character at the end", () => tenantIds("tenantIds", ["ab%"]), [{ property: "tenantIds[0]", reason: `tenantIds[0] ${TENANT_RULE}; got "ab%"` }]],
+  ["a bad character at the start", () => tenantIds("tenantIds", ["%ab"]), [{ property: "tenantIds[0]", reason: `tenantIds[0] ${TENANT_RULE}; got "%ab"` }]],
+  ["the second item", () => tenantIds("tenantIds", ["ab", "c d"]), [{ property: "tenantIds[1]", reason: `tenantIds[1] ${TENANT_RULE}; got "c d"` }]],
+  ["an unknown item passes", () => tenantIds("tenantIds", [UNKNOWN]), []],
+]);
 }
 
-const x = (n: number, c = "a") => c.repeat(n);
+// Rows first written against surviving mutants (formerly test/provider/mutants-round4.test.ts): kept with this behaviour's tests.
+{
+  function table(title: string, rows: Row[]): void {
+    ruleTable(title, rows, { outcome: badRequestOutcome });
+  }
 
-// biome-ignore format: one case per line keeps the table readable as a specification
-table("Rules: unknown values (a preview's inputs not known yet)", [
+  // biome-ignore format: one case per line keeps the table readable as a specification
+  table("Provider rules: edges", [
+  ["an object with an unknown member among known ones", () => containsUnknown({ a: UNKNOWN, b: "c" }), true],
+  ["a sensitive name with an index at the end", () => isSensitive("externalUserId[12]"), true],
+  ["a secret tags input that is null has no keys", () => redactSecretInputs([{ property: "tags", reason: "r" }], { tags: null }, ["tags"], show), [{ property: "tags", reason: "r" }]],
+  ["a value and the object holding it, the object listed last: the object is replaced whole", () => redactSecretInputs([{ property: "o", reason: 'got "vv" and {"k":"vv"}' }], { a: "vv", o: { k: "vv" } }, ["a", "o"], show), [{ property: "o", reason: "got a secret value (2 characters) and a secret value (a object)" }]],
+  ["legacy: notifications that are null fail once, as not an object", () => checkMeeting(undefined, { namespace: "legacy", externalMeetingId: "m1", mediaRegion: "us-east-1", notificationsConfiguration: null }, undefined).failures.map((f) => f.property), ["notificationsConfiguration"]],
+  ["what a half-made attendee left undone: capabilities", () => unconverged({ meetingId: "m", externalUserId: "u", region: "r" }), "the attendee exists but its capabilities could not be set"],
+  ["what a half-made legacy attendee left undone: tags", () => unconverged({ namespace: "legacy", meetingId: "m", externalUserId: "u", region: "r" }), "the attendee exists but its tags could not be set"],
+  ["a state with meetingId and ARN records its meeting", () => recordsMeeting({ meetingId: "m", meetingArn: "a" } as never), true],
+  ["a legacy state needs no ARN", () => recordsMeeting({ meetingId: "m", namespace: "legacy" } as never), true],
+  ["a state without an ARN (not legacy) does not", () => recordsMeeting({ meetingId: "m" } as never), false],
+  ["a state without a meetingId does not", () => recordsMeeting({ meetingArn: "a" } as never), false],
+  ["no state", () => recordsMeeting(undefined), false],
+  ["a value named secret by the program is described by length and masked", () => { const m = describeFailure({ operation: "GetMeeting", about: { meetingId: "m-123" }, secretNames: ["meetingId"] }, Object.assign(new Error("m-123 gone"), { name: "NotFoundException", $metadata: { httpStatusCode: 404 } })).message; return [m.includes("for meetingId (5 characters): NotFoundException: [meetingId] gone"), m.includes("m-123")]; }, [true, false]],
+]);
+}
+
+// Rows first written against surviving mutants (formerly test/provider/mutants-rules.test.ts): kept with this behaviour's tests.
+{
+  function table(title: string, rows: Row[]): void {
+    ruleTable(title, rows, { name: (what, expected) => `${what} → ${JSON.stringify(expected)}` });
+  }
+
+  const x = (n: number, c = "a") => c.repeat(n);
+
+  /** The API reference's lists, written out here independently of the code. */
+  const DOCUMENTED_CONTROL_PLANE = [
+    "us-east-1",
+    "us-west-2",
+    "af-south-1",
+    "ap-south-1",
+    "ap-northeast-1",
+    "ap-northeast-2",
+    "ap-southeast-1",
+    "ap-southeast-2",
+    "ca-central-1",
+    "eu-central-1",
+    "eu-west-2",
+    "il-central-1",
+    "us-gov-east-1",
+    "us-gov-west-1",
+  ];
+
+  const DOCUMENTED_MEDIA = [
+    "af-south-1",
+    "ap-northeast-1",
+    "ap-northeast-2",
+    "ap-south-1",
+    "ap-southeast-1",
+    "ap-southeast-2",
+    "ca-central-1",
+    "eu-central-1",
+    "eu-north-1",
+    "eu-south-1",
+    "eu-west-1",
+    "eu-west-2",
+    "eu-west-3",
+    "sa-east-1",
+    "us-east-1",
+    "us-east-2",
+    "us-west-1",
+    "us-west-2",
+    "us-gov-east-1",
+    "us-gov-west-1",
+  ];
+
+  // biome-ignore format: one case per line keeps the table readable as a specification
+  table("Rules: unknown values (a preview's inputs not known yet)", [
   ["the unknown value", () => isUnknown(UNKNOWN), true],
   ["a string", () => isUnknown("04da6b54"), false],
   ["the unknown value held in a list", () => containsUnknown(["a", UNKNOWN]), true],
@@ -52,8 +164,8 @@ table("Rules: unknown values (a preview's inputs not known yet)", [
   ["a number", () => containsUnknown(1), false],
 ]);
 
-// biome-ignore format: one case per line keeps the table readable as a specification
-table("Rules: how a value is quoted in a message", [
+  // biome-ignore format: one case per line keeps the table readable as a specification
+  table("Rules: how a value is quoted in a message", [
   ["undefined", () => show(undefined), "undefined"],
   ["a string as JSON", () => show("a"), '"a"'],
   ["a function (no JSON)", () => show(() => 1), "() => 1"],
@@ -63,8 +175,8 @@ table("Rules: how a value is quoted in a message", [
   ["an ordinary property's value quoted", () => showFor("mediaRegion", "kiosk"), '"kiosk"'],
 ]);
 
-// biome-ignore format: one case per line keeps the table readable as a specification
-table("Rules: required strings, external ids, GUIDs", [
+  // biome-ignore format: one case per line keeps the table readable as a specification
+  table("Rules: required strings, external ids, GUIDs", [
   ["undefined is missing", () => requiredString("p", undefined), "p is required"],
   ["null is missing", () => requiredString("p", null), "p is required"],
   ["an empty string is missing", () => requiredString("p", ""), "p is required"],
@@ -91,8 +203,8 @@ table("Rules: required strings, external ids, GUIDs", [
   ["a GUID missing", () => guid("meetingId", undefined), "meetingId is required"],
 ]);
 
-// biome-ignore format: one case per line keeps the table readable as a specification
-table("Rules: regions", [
+  // biome-ignore format: one case per line keeps the table readable as a specification
+  table("Rules: regions", [
   ["absent", () => region("r", undefined), undefined],
   ["us-east-1", () => region("r", "us-east-1"), undefined],
   ["a GovCloud region", () => region("r", "us-gov-west-1"), undefined],
@@ -114,57 +226,17 @@ table("Rules: regions", [
   ["a malformed input", () => chooseRegion("mars", undefined, "us-east-1"), { value: "mars", failure: 'region must be an AWS region name such as "us-east-1"; got "mars"' }],
 ]);
 
-/** The API reference's lists, written out here independently of the code. */
-const DOCUMENTED_CONTROL_PLANE = [
-  "us-east-1",
-  "us-west-2",
-  "af-south-1",
-  "ap-south-1",
-  "ap-northeast-1",
-  "ap-northeast-2",
-  "ap-southeast-1",
-  "ap-southeast-2",
-  "ca-central-1",
-  "eu-central-1",
-  "eu-west-2",
-  "il-central-1",
-  "us-gov-east-1",
-  "us-gov-west-1",
-];
-const DOCUMENTED_MEDIA = [
-  "af-south-1",
-  "ap-northeast-1",
-  "ap-northeast-2",
-  "ap-south-1",
-  "ap-southeast-1",
-  "ap-southeast-2",
-  "ca-central-1",
-  "eu-central-1",
-  "eu-north-1",
-  "eu-south-1",
-  "eu-west-1",
-  "eu-west-2",
-  "eu-west-3",
-  "sa-east-1",
-  "us-east-1",
-  "us-east-2",
-  "us-west-1",
-  "us-west-2",
-  "us-gov-east-1",
-  "us-gov-west-1",
-];
-
-describe("Rules: the documented region lists", () => {
-  it("the control-plane regions are the API reference's", () => {
-    expect([...CONTROL_PLANE_REGIONS].sort()).to.deep.equal([...DOCUMENTED_CONTROL_PLANE].sort());
+  describe("Rules: the documented region lists", () => {
+    it("the control-plane regions are the API reference's", () => {
+      expect([...CONTROL_PLANE_REGIONS].sort()).to.deep.equal([...DOCUMENTED_CONTROL_PLANE].sort());
+    });
+    it("the media regions are the API reference's", () => {
+      expect([...MEDIA_REGIONS].sort()).to.deep.equal([...DOCUMENTED_MEDIA].sort());
+    });
   });
-  it("the media regions are the API reference's", () => {
-    expect([...MEDIA_REGIONS].sort()).to.deep.equal([...DOCUMENTED_MEDIA].sort());
-  });
-});
 
-// biome-ignore format: one case per line keeps the table readable as a specification
-table("Rules: closed sets and ARNs", [
+  // biome-ignore format: one case per line keeps the table readable as a specification
+  table("Rules: closed sets and ARNs", [
   ["a member of the set", () => oneOf("p", "b", ["a", "b"]), undefined],
   ["not a member", () => oneOf("p", "c", ["a", "b"]), 'p must be one of a, b; got "c"'],
   ["not a string", () => oneOf("p", 1, ["1"]), "p must be one of 1; got 1"],
@@ -190,8 +262,8 @@ table("Rules: closed sets and ARNs", [
   ["not a string", () => arn("p", 5, "sns"), "p must be the ARN of an SNS topic, such as arn:aws:sns:us-east-1:123456789012:meeting-events; got 5"],
 ]);
 
-// biome-ignore format: one case per line keeps the table readable as a specification
-table("Rules: tags", [
+  // biome-ignore format: one case per line keeps the table readable as a specification
+  table("Rules: tags", [
   ["absent", () => tags("tags", undefined), []],
   ["a list", () => tags("tags", ["a"]), [{ property: "tags", reason: 'tags must be a map of tag keys to values; got ["a"]' }]],
   ["null", () => tags("tags", null), [{ property: "tags", reason: "tags must be a map of tag keys to values; got null" }]],
@@ -218,8 +290,8 @@ table("Rules: tags", [
   ["legacy: a value of 257 characters", () => tags("tags", { k: x(257) }, "legacy"), [{ property: "tags.k", reason: `tags.k must be a string of at most 256 characters; got "${x(76)}...` }]],
 ]);
 
-// biome-ignore format: one case per line keeps the table readable as a specification
-table("Rules: tenant ids", [
+  // biome-ignore format: one case per line keeps the table readable as a specification
+  table("Rules: tenant ids", [
   ["absent", () => tenantIds("tenantIds", undefined), []],
   ["unknown", () => tenantIds("tenantIds", UNKNOWN), []],
   ["one", () => tenantIds("tenantIds", ["ab"]), []],
@@ -232,51 +304,4 @@ table("Rules: tenant ids", [
   ["257 characters", () => tenantIds("tenantIds", [x(257)]), [{ property: "tenantIds[0]", reason: `tenantIds[0] must be 2 to 256 characters long; got "${x(76)}...` }]],
   ["a number", () => tenantIds("tenantIds", [12]), [{ property: "tenantIds[0]", reason: "tenantIds[0] must be 2 to 256 characters long; got 12" }]],
 ]);
-
-// biome-ignore format: one case per line keeps the table readable as a specification
-table("Sensitive values: which properties, and how they are described", [
-  ["the model's sensitive properties", () => [...SENSITIVE_PROPERTIES].sort(), ["clientRequestToken", "externalMeetingId", "externalUserId", "lambdaFunctionArn", "meetingHostId", "snsTopicArn", "sqsQueueArn"]],
-  ["a path ending in one", () => isSensitive("attendees[3].externalUserId"), true],
-  ["a nested ARN", () => isSensitive("notificationsConfiguration.sqsQueueArn"), true],
-  ["a path through one", () => isSensitive("externalUserId.length"), false],
-  ["an ordinary property", () => isSensitive("mediaRegion"), false],
-  ["a string by length", () => byLength("abc"), "(3 characters)"],
-  ["a list by length", () => byLength([1, 2]), "(a list of 2)"],
-  ["null", () => byLength(null), "(null)"],
-  ["a number by type", () => byLength(5), "(a number)"],
-  ["undefined by type", () => byLength(undefined), "(a undefined)"],
-  ["a property and its length", () => describeSensitive("externalUserId", "abcd"), "externalUserId (4 characters)"],
-]);
-
-const failure = (property: string, reason: string) => ({ property, reason });
-
-// biome-ignore format: one case per line keeps the table readable as a specification
-table("Secret inputs: values removed from check failures", [
-  ["no secret inputs: unchanged", () => redactSecretInputs([failure("a", 'a got "x"')], { a: "x" }, [], show), [failure("a", 'a got "x"')]],
-  ["a secret string", () => redactSecretInputs([failure("a", 'a must be short; got "hello"')], { a: "hello" }, ["a"], show), [failure("a", "a must be short; got a secret value (5 characters)")]],
-  ["a secret string in another property's message", () => redactSecretInputs([failure("b", 'b differs from "hello"')], { a: "hello" }, ["a"], show), [failure("b", "b differs from a secret value (5 characters)")]],
-  ["a value that is not secret", () => redactSecretInputs([failure("b", 'b got "hello"')], { a: "hello", b: "hello" }, ["c"], show), [failure("b", 'b got "hello"')]],
-  ["a secret number where a value is shown", () => redactSecretInputs([failure("n", "n must be a string; got 42")], { n: 42 }, ["n"], show), [failure("n", "n must be a string; got a secret value")]],
-  ["a secret number elsewhere stays (it may be any number)", () => redactSecretInputs([failure("n", "n allows 42 items; got 42")], { n: 42 }, ["n"], show), [failure("n", "n allows 42 items; got a secret value")]],
-  ["a secret boolean", () => redactSecretInputs([failure("f", "f must be a string; got true")], { f: true }, ["f"], show), [failure("f", "f must be a string; got a secret value")]],
-  ["a secret list and its items", () => redactSecretInputs([failure("l", 'l got ["ab","cd"]; l[1] "cd"')], { l: ["ab", "cd"] }, ["l"], show), [failure("l", "l got a secret value (a list of 2); l[1] a secret value (2 characters)")]],
-  ["a secret object and its leaves", () => redactSecretInputs([failure("o", 'o got {"k":"vv"}; "vv"')], { o: { k: "vv" } }, ["o"], show), [failure("o", "o got a secret value (a object); a secret value (2 characters)")]],
-  ["the longer of two values first", () => redactSecretInputs([failure("a", 'got "abc" and "abcdef"')], { a: "abc", b: "abcdef" }, ["a", "b"], show), [failure("a", "got a secret value (3 characters) and a secret value (6 characters)")]],
-  ["a secret tag map's keys in the path and the message", () => redactSecretInputs([failure("tags.sk", 'tags.sk must be short; got "sk"')], { tags: { sk: "v" } }, ["tags"], show), [failure("tags.sk", "tags.<a secret key (2 characters)> must be short; got a secret value (2 characters)")]],
-  ["the keys of a secret map that is not tags stay", () => redactSecretInputs([failure("caps.audio", "caps.audio is wrong")], { caps: { audio: "x" } }, ["caps"], show), [failure("caps.audio", "caps.audio is wrong")]],
-  ["a secret tags value that is a list has no keys", () => redactSecretInputs([failure("tags", "tags.0 is wrong")], { tags: ["a"] }, ["tags"], show), [failure("tags", "tags.0 is wrong")]],
-  ["a secret input that is absent", () => redactSecretInputs([failure("a", "a got undefined")], {}, ["a"], show), [failure("a", "a got undefined")]],
-  ["a failure's other fields are kept", () => redactSecretInputs([{ property: "a", reason: '"s"', extra: 1 }], { a: "s" }, ["a"], show), [{ property: "a", reason: "a secret value (1 characters)", extra: 1 }]],
-]);
-
-// biome-ignore format: one case per line keeps the table readable as a specification
-table("Check failures as the engine gets them", [
-  ["a top-level ordinary property keeps its name", () => engineFailures([failure("mediaRegion", "r")], []), [failure("mediaRegion", "r")]],
-  ["a sensitive property loses it", () => engineFailures([failure("externalUserId", "r")], []), [failure("", "r")]],
-  ["a secret input loses it", () => engineFailures([failure("mediaRegion", "r")], ["mediaRegion"]), [failure("", "r")]],
-  ["a nested path loses it", () => engineFailures([failure("tags.k", "r")], []), [failure("", "r")]],
-  ["an indexed path loses it", () => engineFailures([failure("attendees[0]", "r")], []), [failure("", "r")]],
-  ["a name with a digit and an underscore keeps it", () => engineFailures([failure("_a1", "r")], []), [failure("_a1", "r")]],
-  ["a name starting with a digit loses it", () => engineFailures([failure("1a", "r")], []), [failure("", "r")]],
-  ["a name with text after a newline loses it", () => engineFailures([failure("a\nb", "r")], []), [failure("", "r")]],
-]);
+}
