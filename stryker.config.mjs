@@ -9,7 +9,6 @@
 const UNIT_FOLDERS = ["test/provider", "test/emulator", "test/examples", "test/plugin", "test/shared"];
 /** Direct, fast suites of the named code, run first (below). Mocha loads a file listed twice once. */
 const FAST_FIRST = [
-  "test/provider/mutants-*.test.ts",
   "test/emulator/mutants-*.test.ts",
   "test/provider/*-check.test.ts",
   "test/provider/*-diff.test.ts",

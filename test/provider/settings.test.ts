@@ -3,6 +3,8 @@ import { ChimeConfig, type ConfigSource, defaultRegion } from "../../provider/aw
 import { processInstance, resetProcess } from "../../provider/dynamic/process";
 import { AttendeeProvider, MeetingProvider } from "../../provider/dynamic/providers";
 
+import { DYNAMIC_WORDS } from "../../provider/shared/config-words";
+
 describe("Provider settings", () => {
   let config = new ChimeConfig();
   const recordConfig = (source: ConfigSource) => {
@@ -57,6 +59,7 @@ describe("Provider settings", () => {
       endpoint: "http://127.0.0.1:9",
       profile: "kiosks",
       maxRequestsPerSecond: 4,
+      words: DYNAMIC_WORDS,
     });
   });
 
@@ -75,6 +78,7 @@ describe("Provider settings", () => {
       endpoint: "http://127.0.0.1:9/legacy",
       profile: "kiosks",
       maxRequestsPerSecond: 4,
+      words: DYNAMIC_WORDS,
     });
   });
 
