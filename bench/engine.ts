@@ -12,8 +12,9 @@
  *   - `single`: one trivial dynamic resource (and its parent: the shape of a meeting and its batch),
  *   - `plugin`: a meeting and N `Attendee`s through the provider plugin (issue 14; bench/programs/
  *     plugin-attendees, `pulumi-resource-chime` from the repo's bin/), against `components`,
- *   each as `pulumi preview` and as a no-op `pulumi up --yes --skip-preview` (and `refresh --yes`;
- *   `components` also as a no-op `up --yes`, the floor of `up` and `destroy`): BENCH_RUNS (default 3)
+ *   each as `pulumi preview`, as a no-op `pulumi up --yes --skip-preview`, as `refresh --yes` and as
+ *   the same no-op `up` right after that refresh (issue 21; `components` also as a no-op `up --yes`, the
+ *   floor of `up` and `destroy`): BENCH_RUNS (default 3)
  *   rounds, each running every row and mode once, in turn; medians reported. `passes` names all seven.
  * - `quota`: `pulumi up` of N `Attendee` resources and of one `AttendeeBatch` of N, without and with
  *   faults (3 % 500, 3 % 503, 2 % connection resets); `refresh --yes`; `destroy`. Floors: N / rate + the
@@ -159,21 +160,30 @@ async function measure(
 // ---------------------------------------------------------------------------------------------------
 // Pass rows (issue 15)
 
-/** How a pass is run: `up` is a no-op update alone, `upYes` a no-op `up --yes` (preview, then update). */
-type Mode = "preview" | "up" | "upYes" | "refresh";
-const MODES: readonly Mode[] = ["preview", "up", "upYes", "refresh"];
+/**
+ * How a pass is run: `up` is a no-op update alone, `upYes` a no-op `up --yes` (preview, then update),
+ * `upAfterRefresh` the same no-op update right after a `refresh --yes` (issue 21: the refresh must not
+ * leave the next no-op `up` state to rewrite). A row's modes run in the order listed, so `up` follows
+ * the previous round's `upAfterRefresh`, not a refresh.
+ */
+type Mode = "preview" | "up" | "upYes" | "refresh" | "upAfterRefresh";
+const MODES: readonly Mode[] = ["preview", "up", "upYes", "refresh", "upAfterRefresh"];
 const MODE_ARGS: Record<Mode, string[]> = {
   preview: ["preview"],
   up: ["up", "--yes", "--skip-preview"],
   upYes: ["up", "--yes"],
   refresh: ["refresh", "--yes"],
+  upAfterRefresh: ["up", "--yes", "--skip-preview"],
 };
 const MODE_LABEL: Record<Mode, string> = {
   preview: "`preview`",
   up: "no-op `up --yes --skip-preview`",
   upYes: "no-op `up --yes`",
   refresh: "`refresh --yes`",
+  upAfterRefresh: "the same `up` right after a `refresh`",
 };
+/** What must run, unmeasured, right before a mode, unless the row's mode before it was exactly that. */
+const MODE_PRELUDE: Partial<Record<Mode, Mode>> = { upAfterRefresh: "refresh" };
 
 interface PassRow {
   readonly row: PassRowName;
@@ -189,49 +199,49 @@ const PASS_ROW_DEFS: readonly PassRow[] = [
     label: `${N} \`ComponentResource\`s`,
     program: join(BENCH_PROGRAMS, "components"),
     config: { count: String(N) },
-    modes: ["preview", "up", "upYes", "refresh"],
+    modes: ["preview", "up", "upYes", "refresh", "upAfterRefresh"],
   },
   {
     row: "mechanism",
     label: `${N} trivial dynamic resources in the \`Attendee\`'s shape`,
     program: join(BENCH_PROGRAMS, "mechanism"),
     config: { count: String(N) },
-    modes: ["preview", "up", "refresh"],
+    modes: ["preview", "up", "refresh", "upAfterRefresh"],
   },
   {
     row: "shape",
     label: `${N} trivial dynamic resources with the \`Attendee\`'s ten properties`,
     program: join(BENCH_PROGRAMS, "mechanism"),
     config: { count: String(N), shape: "attendee" },
-    modes: ["preview", "up", "refresh"],
+    modes: ["preview", "up", "refresh", "upAfterRefresh"],
   },
   {
     row: "attendees",
     label: `a \`Meeting\` and ${N} \`Attendee\`s`,
     program: PROGRAM,
     config: { count: String(N), prefix: "pass" },
-    modes: ["preview", "up", "refresh"],
+    modes: ["preview", "up", "refresh", "upAfterRefresh"],
   },
   {
     row: "batch",
     label: `a \`Meeting\` and one \`AttendeeBatch\` of ${N}`,
     program: PROGRAM,
     config: { count: String(N), prefix: "passbatch", batch: "true" },
-    modes: ["preview", "up", "refresh"],
+    modes: ["preview", "up", "refresh", "upAfterRefresh"],
   },
   {
     row: "single",
     label: "one trivial dynamic resource (and its parent)",
     program: join(BENCH_PROGRAMS, "mechanism"),
     config: { count: "1" },
-    modes: ["preview", "up", "refresh"],
+    modes: ["preview", "up", "refresh", "upAfterRefresh"],
   },
   {
     row: "plugin",
     label: `a meeting and ${N} plugin \`Attendee\`s`,
     program: join(BENCH_PROGRAMS, "plugin-attendees"),
     config: { count: String(N) },
-    modes: ["preview", "up", "refresh"],
+    modes: ["preview", "up", "refresh", "upAfterRefresh"],
   },
 ];
 
@@ -316,9 +326,17 @@ async function passes(rows: readonly PassRow[]): Promise<PassResult[]> {
       for (const row of rows) {
         const byMode = runs.get(row.row) ?? {};
         runs.set(row.row, byMode);
+        let previous: Mode | undefined;
         for (const mode of row.modes) {
-          const pass = await runPass(programs.get(row.row) as ProgramStack, row.row, mode, nth);
+          const program = programs.get(row.row) as ProgramStack;
+          const prelude = MODE_PRELUDE[mode];
+          if (prelude && prelude !== previous) {
+            const run = await runPulumi(program, MODE_ARGS[prelude]);
+            if (run.code !== 0) throw new Error(`${row.row} ${MODE_ARGS[prelude].join(" ")} failed`);
+          }
+          const pass = await runPass(program, row.row, mode, nth);
           byMode[mode] = [...(byMode[mode] ?? []), pass];
+          previous = mode;
         }
       }
     }
@@ -552,20 +570,22 @@ function passTargets(results: readonly PassResult[], attendee: Scenario | undefi
       met: a / b <= limit,
     });
   };
-  for (const mode of ["up", "preview"] as const) {
+  for (const mode of ["up", "upAfterRefresh", "preview"] as const) {
     side("attendees", "mechanism", mode, 1.15, `${N} \`Attendee\` / ${N} trivial dynamic resources`);
   }
-  for (const mode of ["up", "preview"] as const) {
+  for (const mode of ["up", "upAfterRefresh", "preview"] as const) {
     side("batch", "single", mode, 1.2, `\`AttendeeBatch\` of ${N} / one trivial dynamic resource`);
   }
   // Issue 14: the plugin against the engine's own floor, and its state per resource.
-  side(
-    "plugin",
-    "components",
-    "up",
-    1.3,
-    `a meeting and ${N} plugin \`Attendee\` / ${N} \`ComponentResource\``,
-  );
+  for (const mode of ["up", "upAfterRefresh"] as const) {
+    side(
+      "plugin",
+      "components",
+      mode,
+      1.3,
+      `a meeting and ${N} plugin \`Attendee\` / ${N} \`ComponentResource\``,
+    );
+  }
   const plugin = results.find((r) => r.row === "plugin");
   if (plugin) {
     targets.push({
