@@ -1,6 +1,6 @@
 /**
  * The resource tables cannot drift (issue 14, item 9): schema.json is the source of the plugin's types,
- * the README's "Resources" tables document them, and the dynamic classes' `*Args` types declare the
+ * docs/reference.md's tables document them, and the dynamic classes' `*Args` types declare the
  * same inputs. For each of the four resources these tests hold
  * - every schema input against the README's input table (name, required yes/no),
  * - the schema's secret properties against the README's "Outputs:" paragraph (`name` (secret)),
@@ -64,13 +64,13 @@ function byName(a: Input, b: Input): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
-/** The README's section of one resource: from `### \`Name\`` to the next heading. */
+/** docs/reference.md's section of one resource: from `## \`Name\`` to the next heading of its level. */
 function readmeSection(readme: string, name: string): string {
-  const start = readme.search(new RegExp(`^### \`${name}\``, "m"));
-  if (start < 0) throw new Error(`README has no "### \`${name}\`" section`);
+  const start = readme.search(new RegExp(`^## \`${name}\``, "m"));
+  if (start < 0) throw new Error(`docs/reference.md has no "## \`${name}\`" section`);
   const body = readme.indexOf("\n", start);
   const rest = readme.slice(body);
-  const end = rest.search(/^#{2,3} /m);
+  const end = rest.search(/^#{1,2} /m);
   return end < 0 ? rest : rest.slice(0, end);
 }
 
@@ -145,9 +145,9 @@ function declaredInputs(file: string, typeName: string): Input[] {
   return [...found].map(([name, required]) => ({ name, required })).sort(byName);
 }
 
-describe("schema.json, the README's resource tables and the dynamic classes' arguments agree (issue 14)", function () {
+describe("schema.json, docs/reference.md's resource tables and the dynamic classes' arguments agree (issue 14)", function () {
   this.timeout(60_000);
-  const readme = readFileSync(join(PACKAGE_ROOT, "README.md"), "utf8");
+  const readme = readFileSync(join(PACKAGE_ROOT, "docs", "reference.md"), "utf8");
 
   for (const { name, file, args } of RESOURCES) {
     describe(name, () => {
@@ -181,7 +181,7 @@ describe("schema.json, the README's resource tables and the dynamic classes' arg
   // The parsers themselves, on a table of cases, so that a test above cannot pass by parsing nothing.
   describe("the README parsers", () => {
     const section = [
-      "### `X` (`pulumi-nodejs:dynamic/chime:X`)",
+      "## `X` (`pulumi-nodejs:dynamic/chime:X`)",
       "",
       "| input | type | required | rule |",
       "|---|---|---|---|",
@@ -211,7 +211,7 @@ describe("schema.json, the README's resource tables and the dynamic classes' arg
       ],
       [
         "a section ends at the next heading",
-        () => readmeSection(`${section}\n### \`Y\`\n| input |`, "X").includes("`Y`"),
+        () => readmeSection(`${section}\n## \`Y\`\n| input |`, "X").includes("`Y`"),
         false,
       ],
     ];
