@@ -2,7 +2,7 @@
 // `npm run bench [-- names]`: compiles, then runs each benchmark in its own process, one after the other,
 // so that none measures another's leftovers. Figures go to stdout as markdown tables with date and machine.
 // Names choose what runs: `emulator`, `provider` (bench/emulator.js, bench/provider.js) and the engine
-// benchmark's rows (`components mechanism shape attendees batch single plugin`, alias `passes`; `quota`,
+// benchmark's rows (`components mechanism shape attendees batch single plugin python go yaml`, alias `passes`; `quota`,
 // `concurrent`, `sdk`: see bench/engine.ts); no name runs everything.
 // The engine benchmark (bench/engine.ts) needs the Pulumi engine: scripts/ensure-pulumi.sh finds or
 // builds it, as for `npm test`; it also writes bench/results/engine.json.

@@ -1,6 +1,6 @@
 /**
  * The composition root of the neutral core: for one provider instance (its Chime config and its
- * attendee claims) the logic of every resource kind, each lifecycle given the I/O of its namespace.
+ * claims) the logic of every resource kind, each lifecycle given the I/O of its namespace.
  * Both front-ends (`./dynamic/`, `./plugin/`) serve what this returns.
  */
 import { AttendeeLifecycle } from "./attendee/attendee-lifecycle";
@@ -9,22 +9,23 @@ import { AttendeeBatchLifecycle } from "./attendee-batch/batch-lifecycle";
 import type { AnyBatchInputs, AnyBatchState } from "./attendee-batch/batch-state";
 import type { ChimeConfig } from "./aws/config";
 import { isNotFound } from "./aws/errors";
+import type { CoreResource } from "./kinds";
 import { MeetingLifecycle } from "./meeting/meeting-lifecycle";
 import type { MeetingInputs, MeetingState } from "./meeting/meeting-state";
 import { MeetingTagsLifecycle } from "./meeting-tags/tags-lifecycle";
 import type { MeetingTagsInputs, MeetingTagsState } from "./meeting-tags/tags-state";
 import * as namespaces from "./namespaces";
-import type { AttendeeClaims } from "./shared/claims";
+import type { ProviderClaims } from "./shared/claims";
 import type { ResourceLogic } from "./shared/resource";
 import { TaggedMeeting } from "./tagged-meeting";
 
 /** One provider instance: a dynamic provider process, or one configured plugin provider. */
 export interface ProviderInstance {
   readonly config: ChimeConfig;
-  readonly claims: AttendeeClaims;
+  readonly claims: ProviderClaims;
 }
 
-/** The logic of every resource kind for one provider instance. */
+/** The logic of every resource kind for one provider instance: one per `CoreResource` (`./kinds.ts`). */
 export interface Core {
   readonly attendee: ResourceLogic<AnyAttendeeInputs, AnyAttendeeState>;
   /** A Meeting whose tags belong to a `MeetingTags` child (the dynamic class: no previews). */
@@ -35,9 +36,18 @@ export interface Core {
   readonly attendeeBatch: ResourceLogic<AnyBatchInputs, AnyBatchState>;
 }
 
+/** Compiles only while `Core` has exactly the core resources the kinds table names. */
+const coreIsTheKindsTable: [Exclude<CoreResource, keyof Core>, Exclude<keyof Core, CoreResource>] extends [
+  never,
+  never,
+]
+  ? true
+  : never = true;
+void coreIsTheKindsTable;
+
 export function createCore(instance: ProviderInstance): Core {
   const { config, claims } = instance;
-  const context = { defaultRegion: () => config.defaultRegion, claims, isNotFound };
+  const context = { defaultRegion: () => config.defaultRegion, words: config.words, claims, isNotFound };
   const meeting = new MeetingLifecycle({ ...context, io: namespaces.meetingIo(config) });
   const meetingTags = new MeetingTagsLifecycle({ ...context, io: namespaces.tagsIo(config) });
   return {

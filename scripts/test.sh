@@ -22,12 +22,13 @@ fi
 # parallel mode hands them to its workers in that order: the longest first, so that the short ones
 # fill the gaps at the end (times printed at the end of each run; README "Measured", Times).
 UNIT=(test/provider test/emulator test/examples test/plugin test/shared)
-# No engine either, but minutes without a warm Go build cache (it runs the SDK generator): not in the
-# inner loop.
-SLOW=(test/sdk)
+# No engine either, but minutes without a warm Go build cache (it runs the SDK generator and builds
+# the Go SDK, and the language hosts' Go tests): not in the inner loop.
+SLOW=(test/sdk test/tools)
 E2E=(
   test/e2e/plan-equals-apply.test.ts
   test/e2e/lifecycle.test.ts
+  test/e2e/python-kiosks.test.ts
   test/e2e/plan-equals-apply-plugin.test.ts
   test/e2e/legacy-attendee-batch.test.ts
   test/e2e/legacy-namespace.test.ts
@@ -39,6 +40,7 @@ E2E=(
   test/e2e/plugin-migration.test.ts
   test/e2e/plugin-sdk.test.ts
   test/e2e/yaml-kiosks.test.ts
+  test/e2e/go-kiosks.test.ts
   test/e2e/main-job.test.ts
   test/e2e/interrupted-up.test.ts
   test/e2e/concurrent-stacks.test.ts
@@ -82,7 +84,8 @@ build
 check tsconfig.test.json tests
 bash scripts/link-self.sh
 # The TypeScript examples, as their users compile them (they import the compiled package by name).
-# (examples/yaml-kiosks is a YAML program: nothing to compile; test/e2e/yaml-kiosks.test.ts runs it.)
+# (examples/yaml-kiosks is a YAML program: nothing to compile; test/e2e/yaml-kiosks.test.ts runs it.
+# examples/go-kiosks is Go: test/e2e/go-kiosks.test.ts builds and runs it, and a compile error fails it.)
 for example in examples/*/; do
   if [ -f "$example/tsconfig.json" ]; then check "$example/tsconfig.json" "example-$(basename "$example")"; fi
 done

@@ -1,4 +1,4 @@
-import { LEGACY_REGION, NAMESPACES } from "../shared/namespace";
+import { LEGACY_REGION } from "../shared/namespace";
 import { checkCapabilities } from "../validation/capabilities";
 import {
   type CheckFailure,
@@ -7,8 +7,8 @@ import {
   guid,
   isUnknown,
   legacyExternalId,
-  oneOf,
   show,
+  startCheck,
   tags as tagRules,
 } from "../validation/rules";
 import { redactSecretInputs } from "../validation/sensitive";
@@ -48,13 +48,10 @@ export function checkBatch(
   olds: Partial<AnyBatchInputs> | undefined,
   news: RawBatchInputs,
   defaultRegion: string | undefined,
+  /** Where a default region comes from, for the message when there is none (`ConfigWords.regionSources`). */
+  regionSources?: string,
 ): BatchCheckResult {
-  const failures: CheckFailure[] = [];
-  const add = (property: string, reason: string | undefined) => {
-    if (reason) failures.push({ property, reason });
-  };
-  const legacy = news.namespace === "legacy";
-  if (news.namespace !== undefined) add("namespace", oneOf("namespace", news.namespace, NAMESPACES));
+  const { failures, add, legacy } = startCheck(news);
   if (!isUnknown(news.meetingId)) add("meetingId", guid("meetingId", news.meetingId));
   const members = news.attendees;
   if (!isUnknown(members)) {
@@ -110,6 +107,7 @@ export function checkBatch(
     news.region,
     olds?.namespace === "legacy" ? undefined : olds?.region,
     defaultRegion,
+    regionSources,
   );
   if (chosenRegion.failure) failures.push({ property: "region", reason: chosenRegion.failure });
 

@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { KINDS } from "../kinds";
 import { type AttendeeCapabilities, capabilitiesToSet } from "../shared/capabilities";
 import { tagChanges } from "../shared/tags";
 import { sameValue } from "../shared/values";
@@ -115,7 +116,7 @@ export function tagsAtCreate(tags: Readonly<Record<string, string>> | undefined)
 }
 
 /** Inputs whose change needs another batch: Chime cannot move attendees between meetings or APIs. */
-const REPLACE_ON = ["namespace", "meetingId", "region"] as const;
+const REPLACE_ON = KINDS.attendeeBatch.replaceOn;
 
 /**
  * Another namespace, meeting or region replaces the batch (deleting first, as for `Attendee`); a

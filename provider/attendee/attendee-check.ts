@@ -1,5 +1,5 @@
 import type { AttendeeCapabilities } from "../shared/capabilities";
-import { LEGACY_REGION, NAMESPACES } from "../shared/namespace";
+import { LEGACY_REGION } from "../shared/namespace";
 import { checkCapabilities } from "../validation/capabilities";
 import {
   type CheckFailure,
@@ -9,8 +9,8 @@ import {
   guid,
   isUnknown,
   legacyExternalId,
-  oneOf,
   show,
+  startCheck,
 } from "../validation/rules";
 import type { AnyAttendeeInputs, AttendeeInputs, LegacyAttendeeInputs } from "./attendee-state";
 
@@ -46,14 +46,12 @@ export function checkAttendee(
   olds: Partial<AnyAttendeeInputs> | undefined,
   news: RawAttendeeInputs,
   defaultRegion: string | undefined,
+  /** Where a default region comes from, for the message when there is none (`ConfigWords.regionSources`). */
+  regionSources?: string,
 ): AttendeeCheckResult {
-  const failures: CheckFailure[] = [];
-  const add = (property: string, reason: string | undefined) => {
-    if (reason) failures.push({ property, reason });
-  };
+  const { failures, add } = startCheck(news);
   const { meetingId, externalUserId, capabilities, tags, namespace } = news;
 
-  if (namespace !== undefined) add("namespace", oneOf("namespace", namespace, NAMESPACES));
   if (!isUnknown(meetingId)) add("meetingId", guid("meetingId", meetingId));
   // The legacy model has no pattern and no reserved prefix for external ids, only their length.
   const externalIdRule = namespace === "legacy" ? legacyExternalId : externalId;
@@ -98,6 +96,7 @@ export function checkAttendee(
     news.region,
     olds?.namespace === "legacy" ? undefined : olds?.region,
     defaultRegion,
+    regionSources,
   );
   if (chosenRegion.failure) failures.push({ property: "region", reason: chosenRegion.failure });
 

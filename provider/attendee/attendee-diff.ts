@@ -1,11 +1,12 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { KINDS } from "../kinds";
 import { capabilitiesToSet } from "../shared/capabilities";
 import { sameValue } from "../shared/values";
 import { containsUnknown, isUnknown } from "../validation/rules";
 import type { AnyAttendeeInputs, AnyAttendeeState } from "./attendee-state";
 
 /** Inputs whose change needs a new attendee: Chime cannot move an attendee or rename it. */
-const REPLACE_ON = ["namespace", "meetingId", "externalUserId", "region"] as const;
+const REPLACE_ON = KINDS.attendee.replaceOn;
 
 /**
  * Decides what a change of inputs does to an existing attendee.

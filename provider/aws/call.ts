@@ -15,7 +15,13 @@ export async function callChime<T>(
     return await send();
   } catch (error) {
     throw describeFailure(
-      { ...failure, namespace: settings.namespace, region: settings.region, endpoint: endpointOf(settings) },
+      {
+        ...failure,
+        namespace: settings.namespace,
+        region: settings.region,
+        endpoint: endpointOf(settings),
+        words: settings.words,
+      },
       error,
     );
   }
@@ -124,4 +130,67 @@ export function sharedAttendeeListing<A>(
       throw error;
     }
   });
+}
+
+/** What `MeetingCalls` needs of an instance's clients: the shared listings and the meetings' regions. */
+export interface MeetingCallState {
+  readonly meetingSnapshots: CoalescingCache<unknown[] | undefined>;
+  /** MeetingId → the region it was created or found in (Chime SDK Meetings), for NotFound advice. */
+  readonly meetingRegions: ReadonlyMap<string, string>;
+}
+
+/**
+ * The call and cache-invalidation path both namespaces' APIs share (`./chime-api.ts`,
+ * `./legacy-api.ts`): every call goes through `callChime` with the inputs the program marked secret
+ * masked, and a call that changes a meeting's attendees (`changes`: its MeetingId) drops the meeting's
+ * shared read listing before and after, so that no read serves a listing from before the change.
+ */
+export class MeetingCalls {
+  constructor(
+    private readonly settings: ChimeSettings,
+    private readonly state: MeetingCallState,
+    /** Inputs the program marked secret (e.g. a `pulumi.secret` meetingId): masked in messages. */
+    private readonly secretNames: readonly string[],
+  ) {}
+
+  /** `changes`: the meeting whose attendees the call changes, whose listing is then dropped. */
+  async call<T>(failure: Failure, send: () => Promise<T>, changes?: string): Promise<T> {
+    if (changes) this.changed(changes);
+    const meetingId = failure.about.meetingId;
+    // Only Chime SDK Meetings records meetings' regions (the legacy namespace has one).
+    const meetingRegion = meetingId ? this.state.meetingRegions.get(meetingId) : undefined;
+    try {
+      return await callChime(
+        this.settings,
+        { ...failure, secretNames: this.secretNames, meetingRegion },
+        send,
+      );
+    } finally {
+      // Again after the call: a read that started meanwhile may hold the listing from before it.
+      if (changes) this.changed(changes);
+    }
+  }
+
+  /** The call wrapper as a function; `changes` as for `call`. */
+  caller(changes?: string): Caller {
+    return (failure, send) => this.call(failure, send, changes);
+  }
+
+  /**
+   * The meeting's attendees for a read, or `undefined` when the meeting is gone: reads close together
+   * share one listing (`sharedAttendeeListing`), under keys of the namespace, region and endpoint.
+   */
+  meetingAttendees<A>(meetingId: string, list: () => Promise<A[]>): Promise<A[] | undefined> {
+    const snapshots = this.state.meetingSnapshots as CoalescingCache<A[] | undefined>;
+    return sharedAttendeeListing(snapshots, this.snapshotKey(meetingId), list);
+  }
+
+  private snapshotKey(meetingId: string): string {
+    const { namespace, region, endpoint } = this.settings;
+    return JSON.stringify([namespace ?? "meetings", region, endpoint ?? "", meetingId.toLowerCase()]);
+  }
+
+  private changed(meetingId: string): void {
+    this.state.meetingSnapshots.invalidate(this.snapshotKey(meetingId));
+  }
 }

@@ -18,15 +18,7 @@ import {
   UpdateAttendeeCapabilitiesCommand,
 } from "@aws-sdk/client-chime-sdk-meetings";
 import type { AttendeeCapabilities } from "../shared/capabilities";
-import {
-  attendeePages,
-  type Caller,
-  callChime,
-  callOnAttendee,
-  everyItem,
-  firstItem,
-  sharedAttendeeListing,
-} from "./call";
+import { attendeePages, type Caller, callOnAttendee, everyItem, firstItem, MeetingCalls } from "./call";
 import type { ChimeClients } from "./client";
 import { sdkClient } from "./client";
 import type { Failure } from "./errors";
@@ -51,45 +43,24 @@ export class ChimeApi {
     private readonly settings: ChimeSettings,
     private readonly clients: ChimeClients,
     /** Inputs the program marked secret (e.g. a `pulumi.secret` meetingId): masked in messages. */
-    private readonly secretNames: readonly string[] = [],
-  ) {}
-
-  /** `changes`: the meeting whose attendees the call changes, whose snapshot is then dropped. */
-  private async call<T>(failure: Failure, send: () => Promise<T>, changes?: string): Promise<T> {
-    if (changes) this.changed(changes);
-    const meetingId = failure.about.meetingId;
-    try {
-      return await callChime(
-        this.settings,
-        {
-          ...failure,
-          secretNames: this.secretNames,
-          meetingRegion: meetingId ? this.clients.meetingRegions.get(meetingId) : undefined,
-        },
-        send,
-      );
-    } finally {
-      // Again after the call: a read that started meanwhile may hold the listing from before it.
-      if (changes) this.changed(changes);
-    }
+    secretNames: readonly string[] = [],
+  ) {
+    this.calls = new MeetingCalls(settings, clients, secretNames);
   }
 
-  /** The call wrapper as a function; `changes` as for `call`. */
+  /** The call and cache-invalidation path both namespaces share (`./call.ts`). */
+  private readonly calls: MeetingCalls;
+
+  private call<T>(failure: Failure, send: () => Promise<T>, changes?: string): Promise<T> {
+    return this.calls.call(failure, send, changes);
+  }
+
   private caller(changes?: string): Caller {
-    return (failure, send) => this.call(failure, send, changes);
+    return this.calls.caller(changes);
   }
 
   private get client(): ChimeSDKMeetingsClient {
     return meetingsClient(this.settings, this.clients);
-  }
-
-  private snapshotKey(meetingId: string): string {
-    return JSON.stringify([this.settings.region, this.settings.endpoint ?? "", meetingId.toLowerCase()]);
-  }
-
-  /** Forgets the meeting's snapshot: called on every change to its attendees made from here. */
-  private changed(meetingId: string): void {
-    this.clients.meetingSnapshots.invalidate(this.snapshotKey(meetingId));
   }
 
   /**
@@ -100,9 +71,7 @@ export class ChimeApi {
    * is dropped at once when this process changes the meeting's attendees.
    */
   meetingAttendees(meetingId: string): Promise<SdkAttendee[] | undefined> {
-    return sharedAttendeeListing(this.clients.meetingSnapshots, this.snapshotKey(meetingId), () =>
-      this.listAttendees(meetingId),
-    );
+    return this.calls.meetingAttendees(meetingId, () => this.listAttendees(meetingId));
   }
 
   /**

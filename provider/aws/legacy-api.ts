@@ -21,15 +21,7 @@ import {
   UntagMeetingCommand,
 } from "@aws-sdk/client-chime";
 import { chunks, TAGS_PER_CALL } from "../shared/tags";
-import {
-  attendeePages,
-  type Caller,
-  callChime,
-  callOnAttendee,
-  everyItem,
-  firstItem,
-  sharedAttendeeListing,
-} from "./call";
+import { attendeePages, type Caller, callOnAttendee, everyItem, firstItem, MeetingCalls } from "./call";
 import { type ChimeClients, sdkClientConfig, sdkClientPacing } from "./client";
 import type { Failure } from "./errors";
 import type { ChimeSettings } from "./settings";
@@ -58,18 +50,20 @@ export class LegacyChimeApi {
     private readonly settings: ChimeSettings,
     private readonly clients: ChimeClients,
     /** Inputs the program marked secret (e.g. a `pulumi.secret` meetingId): masked in messages. */
-    private readonly secretNames: readonly string[] = [],
-  ) {}
+    secretNames: readonly string[] = [],
+  ) {
+    this.calls = new MeetingCalls({ ...settings, namespace: "legacy" }, clients, secretNames);
+  }
+
+  /** The call and cache-invalidation path both namespaces share (`./call.ts`). */
+  private readonly calls: MeetingCalls;
 
   /** The call wrapper as a function. */
   private readonly caller: Caller = (failure, send) => this.call(failure, send);
 
-  private call<T>(failure: Failure, send: () => Promise<T>): Promise<T> {
-    return callChime(
-      { ...this.settings, namespace: "legacy" },
-      { ...failure, secretNames: this.secretNames },
-      send,
-    );
+  /** `changes`: the meeting whose attendees the call changes, whose shared listing is then dropped. */
+  private call<T>(failure: Failure, send: () => Promise<T>, changes?: string): Promise<T> {
+    return this.calls.call(failure, send, changes);
   }
 
   /**
@@ -102,15 +96,18 @@ export class LegacyChimeApi {
     tags: Readonly<Record<string, string>> | undefined,
   ): Promise<LegacyAttendee> {
     const entries = tags ? Object.entries(tags) : [];
-    const out = await this.call({ operation: "CreateAttendee", about: { meetingId, externalUserId } }, () =>
-      this.client.send(
-        new CreateAttendeeCommand({
-          MeetingId: meetingId,
-          ExternalUserId: externalUserId,
-          // The model's AttendeeTagList takes 1 to 10: the caller sets the rest with TagAttendee.
-          Tags: entries.length > 0 ? sdkTags(entries.slice(0, TAGS_PER_CALL)) : undefined,
-        }),
-      ),
+    const out = await this.call(
+      { operation: "CreateAttendee", about: { meetingId, externalUserId } },
+      () =>
+        this.client.send(
+          new CreateAttendeeCommand({
+            MeetingId: meetingId,
+            ExternalUserId: externalUserId,
+            // The model's AttendeeTagList takes 1 to 10: the caller sets the rest with TagAttendee.
+            Tags: entries.length > 0 ? sdkTags(entries.slice(0, TAGS_PER_CALL)) : undefined,
+          }),
+        ),
+      meetingId,
     );
     return out.Attendee ?? {};
   }
@@ -123,10 +120,8 @@ export class LegacyChimeApi {
   }
 
   async deleteAttendee(meetingId: string, attendeeId: string): Promise<void> {
-    await this.changes(meetingId, () =>
-      callOnAttendee(this.caller, "DeleteAttendee", meetingId, attendeeId, (request) =>
-        this.client.send(new DeleteAttendeeCommand(request)),
-      ),
+    await callOnAttendee(this.calls.caller(meetingId), "DeleteAttendee", meetingId, attendeeId, (request) =>
+      this.client.send(new DeleteAttendeeCommand(request)),
     );
   }
 
@@ -156,9 +151,7 @@ export class LegacyChimeApi {
    * their own (legacy meeting ids are not the other namespace's).
    */
   meetingAttendees(meetingId: string): Promise<LegacyAttendee[] | undefined> {
-    return sharedAttendeeListing(this.clients.meetingSnapshots, this.snapshotKey(meetingId), () =>
-      this.listAttendees(meetingId),
-    );
+    return this.calls.meetingAttendees(meetingId, () => this.listAttendees(meetingId));
   }
 
   /**
@@ -172,8 +165,9 @@ export class LegacyChimeApi {
     meetingId: string,
     members: readonly { externalUserId: string; tags?: readonly [string, string][] }[],
   ): Promise<{ attendees: LegacyAttendee[]; errors: CreateAttendeeError[]; requestId?: string }> {
-    const out = await this.changes(meetingId, () =>
-      this.call({ operation: "BatchCreateAttendee", about: { meetingId } }, () =>
+    const out = await this.call(
+      { operation: "BatchCreateAttendee", about: { meetingId } },
+      () =>
         this.client.send(
           new BatchCreateAttendeeCommand({
             MeetingId: meetingId,
@@ -183,26 +177,9 @@ export class LegacyChimeApi {
             })),
           }),
         ),
-      ),
+      meetingId,
     );
     return { attendees: out.Attendees ?? [], errors: out.Errors ?? [], requestId: out.$metadata?.requestId };
-  }
-
-  private snapshotKey(meetingId: string): string {
-    return JSON.stringify(["legacy", this.settings.endpoint ?? "", meetingId.toLowerCase()]);
-  }
-
-  /**
-   * Runs a call that changes the meeting's attendees, dropping its shared listing before and after
-   * (a read that started meanwhile may hold the listing from before the call).
-   */
-  private async changes<T>(meetingId: string, call: () => Promise<T>): Promise<T> {
-    this.clients.meetingSnapshots.invalidate(this.snapshotKey(meetingId));
-    try {
-      return await call();
-    } finally {
-      this.clients.meetingSnapshots.invalidate(this.snapshotKey(meetingId));
-    }
   }
 
   async listAttendeeTags(meetingId: string, attendeeId: string): Promise<Record<string, string>> {
@@ -250,8 +227,10 @@ export class LegacyChimeApi {
   }
 
   async deleteMeeting(meetingId: string): Promise<void> {
-    await this.call({ operation: "DeleteMeeting", about: { meetingId } }, () =>
-      this.client.send(new DeleteMeetingCommand({ MeetingId: meetingId })),
+    await this.call(
+      { operation: "DeleteMeeting", about: { meetingId } },
+      () => this.client.send(new DeleteMeetingCommand({ MeetingId: meetingId })),
+      meetingId,
     );
   }
 

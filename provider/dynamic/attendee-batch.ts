@@ -1,92 +1,51 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { JoinInfo, LegacyJoinInfo } from "../attendee-batch/batch-state";
-import type { Capability } from "../shared/capabilities";
+import { KINDS } from "../kinds";
 import { tagsAreSecret } from "../shared/namespace";
-import { withAttendeeDefaults } from "./attendee-options";
 import { declarationInputs } from "./declaration";
+import { withKindOptions } from "./kind-options";
 import { warnOnUnknownRegions } from "./region-warnings";
+import type * as schema from "./schema-args";
 import { providerShim } from "./shim";
 
-/** One attendee of an {@link AttendeeBatch} in Chime SDK Meetings (the default namespace). */
-export interface BatchMemberArgs {
-  /** Your identifier for the attendee: as `Attendee.externalUserId`, and unique within the batch. Required. */
-  readonly externalUserId: pulumi.Input<string>;
-  /**
-   * As `Attendee.capabilities`: all three when given; changed in place.
-   * @default Chime's default for the meeting, not managed
-   */
-  readonly capabilities?: pulumi.Input<{
-    readonly audio: pulumi.Input<Capability>;
-    readonly video: pulumi.Input<Capability>;
-    readonly content: pulumi.Input<Capability>;
-  }>;
-  /**
-   * Not available here: only attendees of the legacy namespace (`namespace: "legacy"`) have tags.
-   * @default none
-   */
+/**
+ * One attendee of an {@link AttendeeBatch} in Chime SDK Meetings (the default namespace): the schema's
+ * `BatchMember` (`./schema-args.ts`, generated from schema.json) but the legacy namespace's `tags`.
+ */
+export interface BatchMemberArgs extends Omit<schema.BatchMemberArgs, "tags"> {
+  /** Not available here: only attendees of the legacy namespace (`namespace: "legacy"`) have tags. */
   readonly tags?: never;
 }
 
-/** One attendee of an {@link AttendeeBatch} in the legacy Amazon Chime namespace. */
-export interface LegacyBatchMemberArgs {
-  /** Your identifier for the attendee: as `Attendee.externalUserId`, and unique within the batch. Required. */
-  readonly externalUserId: pulumi.Input<string>;
-  /**
-   * As a legacy `Attendee`'s `tags`: up to 50, keys 1–128 characters not starting with `aws:`, values
-   * up to 256; secret (the legacy model marks them sensitive). Changed in place (TagAttendee /
-   * UntagAttendee); tags the attendee has but that are not declared are removed.
-   * @default none
-   */
-  readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
-  /**
-   * Not available here: legacy attendees have no capabilities.
-   * @default none
-   */
+/** One attendee of an {@link AttendeeBatch} in the legacy Amazon Chime namespace: no `capabilities`. */
+export interface LegacyBatchMemberArgs extends Omit<schema.BatchMemberArgs, "capabilities"> {
+  /** Not available here: legacy attendees have no capabilities. */
   readonly capabilities?: never;
 }
 
-/** The inputs every {@link AttendeeBatch} has, whichever its namespace. */
-interface AttendeeBatchArgsBase {
-  /** The meeting of every attendee of the batch (a GUID). Changing it replaces the batch. Required. */
-  readonly meetingId: pulumi.Input<string>;
-}
-
 /** The inputs of an {@link AttendeeBatch} in Chime SDK Meetings (the default namespace). */
-export interface MeetingsAttendeeBatchArgs extends AttendeeBatchArgsBase {
+export interface MeetingsAttendeeBatchArgs extends Omit<schema.AttendeeBatchArgs, "namespace" | "attendees"> {
   /**
-   * The Chime API the attendees live in: Chime SDK Meetings. A plain value; changing it replaces the batch.
+   * Chime SDK Meetings (see {@link schema.AttendeeBatchArgs.namespace}).
    * @default "meetings"
    */
   readonly namespace?: "meetings";
-  /** 1 to 250 attendees (a whole meeting). Adding, removing or changing one updates the batch in place. Required. */
+  /** As {@link schema.AttendeeBatchArgs.attendees}, each with `capabilities` and no `tags`. */
   readonly attendees: pulumi.Input<pulumi.Input<BatchMemberArgs>[]>;
-  /**
-   * The control-plane region, as for `Attendee`. Changing it replaces the batch.
-   * @default stack config `chime:region`, else `aws:region`, else `AWS_REGION` / `AWS_DEFAULT_REGION`
-   */
-  readonly region?: pulumi.Input<string>;
 }
 
 /**
  * The inputs of an {@link AttendeeBatch} in the legacy Amazon Chime namespace (API 2018-05-01, closed to
  * new AWS accounts), whose attendees have tags.
  */
-export interface LegacyAttendeeBatchArgs extends AttendeeBatchArgsBase {
-  /**
-   * The Chime API the attendees live in: the legacy Amazon Chime namespace, whose meetings come from a
-   * {@link Meeting} with `namespace: "legacy"`. A plain value; changing it replaces the batch.
-   */
+export interface LegacyAttendeeBatchArgs extends Omit<schema.AttendeeBatchArgs, "namespace" | "attendees"> {
+  /** The legacy Amazon Chime namespace (see {@link schema.AttendeeBatchArgs.namespace}). */
   readonly namespace: "legacy";
   /**
-   * 1 to 250 attendees (a whole meeting), each with its tags. Secret as a whole (it holds the tags).
-   * Adding, removing or retagging one updates the batch in place. Required.
+   * As {@link schema.AttendeeBatchArgs.attendees}, each with `tags` and no `capabilities`; secret as a
+   * whole (it holds the tags).
    */
   readonly attendees: pulumi.Input<pulumi.Input<LegacyBatchMemberArgs>[]>;
-  /**
-   * The legacy namespace has one global endpoint, in us-east-1: any other region is an error.
-   * @default "us-east-1"
-   */
-  readonly region?: pulumi.Input<string>;
 }
 
 /**
@@ -134,9 +93,9 @@ export class AttendeeBatch extends pulumi.dynamic.Resource {
       name,
       props,
       // Outputs are secret too: `attendees` holds the tags, `joinInfo` the tokens and tags as set.
-      withAttendeeDefaults(opts, secretTags ? ["joinInfo", "attendees"] : ["joinInfo"]),
+      withKindOptions(KINDS.attendeeBatch, args.namespace, opts),
       "chime",
-      "AttendeeBatch",
+      KINDS.attendeeBatch.name,
     );
     warnOnUnknownRegions(this, { region: args.region });
   }

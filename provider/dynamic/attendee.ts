@@ -1,87 +1,35 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { AttendeeCapabilities, Capability } from "../shared/capabilities";
-import { tagsAreSecret } from "../shared/namespace";
-import { withAttendeeDefaults } from "./attendee-options";
+import { KINDS } from "../kinds";
+import type { AttendeeCapabilities } from "../shared/capabilities";
 import { declarationInputs, tagsFor } from "./declaration";
+import { withKindOptions } from "./kind-options";
 import { warnOnUnknownRegions } from "./region-warnings";
+import type * as schema from "./schema-args";
 import { providerShim } from "./shim";
 
-export { withAttendeeDefaults };
-
-/** The inputs every {@link Attendee} has, whichever its namespace. */
-interface AttendeeArgsBase {
+/**
+ * The inputs of an {@link Attendee} in Chime SDK Meetings (the default namespace): the schema's
+ * (`./schema-args.ts`, generated from schema.json) but the legacy namespace's `tags`.
+ */
+export interface MeetingsAttendeeArgs extends Omit<schema.AttendeeArgs, "namespace" | "tags"> {
   /**
-   * The meeting to add the attendee to: a Chime SDK meeting GUID, usually `meeting.meetingId` of a
-   * {@link Meeting} in the same stack (of the same namespace). Changing it replaces the attendee.
-   */
-  readonly meetingId: pulumi.Input<string>;
-  /**
-   * Your identifier for the attendee, unique within the meeting: 2–64 characters of letters, digits,
-   * spaces and `-_&@+=,(){}[]/«».:|'"#`, not starting with `aws:`. Chime treats it as an idempotency
-   * token: declaring an attendee whose externalUserId already exists in the meeting adopts that attendee.
-   * Changing it replaces the attendee.
-   */
-  readonly externalUserId: pulumi.Input<string>;
-}
-
-/** The inputs of an {@link Attendee} in Chime SDK Meetings (the default namespace). */
-export interface MeetingsAttendeeArgs extends AttendeeArgsBase {
-  /**
-   * The Chime API the attendee lives in: Chime SDK Meetings. A plain value; changing it replaces the
-   * attendee.
+   * Chime SDK Meetings (see {@link schema.AttendeeArgs.namespace}).
    * @default "meetings"
    */
   readonly namespace?: "meetings";
-  /**
-   * What the attendee may send and receive. When given, all of audio, video and content are required;
-   * content `SendReceive` or `Receive` needs video `SendReceive` or `Receive`. Changed in place. When
-   * absent, Chime's default for the meeting applies and the provider leaves the capabilities alone.
-   * @default Chime's default: all `SendReceive`, less in a meeting whose video or content resolution is `None`
-   */
-  readonly capabilities?: pulumi.Input<{
-    readonly [K in keyof AttendeeCapabilities]: pulumi.Input<Capability>;
-  }>;
-  /**
-   * Not available here: only attendees of the legacy namespace (`namespace: "legacy"`) have tags.
-   * @default none
-   */
+  /** Not available here: only attendees of the legacy namespace (`namespace: "legacy"`) have tags. */
   readonly tags?: never;
-  /**
-   * The Chime SDK Meetings control-plane region of the meeting. Changing it replaces the attendee; a
-   * change of stack config or environment does not move existing attendees.
-   * @default stack config `chime:region`, else `aws:region`, else `AWS_REGION` / `AWS_DEFAULT_REGION`
-   */
-  readonly region?: pulumi.Input<string>;
 }
 
 /**
  * The inputs of an {@link Attendee} in the legacy Amazon Chime namespace (API 2018-05-01, closed to
- * new AWS accounts): the API this project was specified from, where attendees have tags.
+ * new AWS accounts): the schema's but `capabilities`, which legacy attendees do not have.
  */
-export interface LegacyAttendeeArgs extends AttendeeArgsBase {
-  /**
-   * The Chime API the attendee lives in: the legacy Amazon Chime namespace, whose meetings come from a
-   * {@link Meeting} with `namespace: "legacy"`. A plain value; changing it replaces the attendee.
-   * @default "meetings"
-   */
+export interface LegacyAttendeeArgs extends Omit<schema.AttendeeArgs, "namespace" | "capabilities"> {
+  /** The legacy Amazon Chime namespace (see {@link schema.AttendeeArgs.namespace}). */
   readonly namespace: "legacy";
-  /**
-   * Up to 50 tags: keys 1–128 characters, not starting with `aws:`; values up to 256 characters.
-   * Changed in place (TagAttendee / UntagAttendee); tags the attendee has but that are not declared are
-   * removed, so drift is corrected by the next `pulumi up --refresh`.
-   * @default none
-   */
-  readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
-  /**
-   * Not available here: legacy attendees have no capabilities.
-   * @default none
-   */
+  /** Not available here: legacy attendees have no capabilities. */
   readonly capabilities?: never;
-  /**
-   * The legacy namespace has one global endpoint, in us-east-1: any other region is an error.
-   * @default "us-east-1"
-   */
-  readonly region?: pulumi.Input<string>;
 }
 
 /**
@@ -130,15 +78,13 @@ export class Attendee extends pulumi.dynamic.Resource {
       // Hidden inputs that `check` removes: the name (for duplicate detection) and which are secret.
       ...declarationInputs(name, { ...args, tags }),
     };
-    // Legacy tags are secret outputs too: a refresh can bring back tags the program never declared.
-    const secretOutputs = tagsAreSecret(args.namespace) ? ["attendeeId", "joinToken", "tags"] : undefined;
     super(
       providerShim("attendee"),
       name,
       props,
-      withAttendeeDefaults(opts, secretOutputs),
+      withKindOptions(KINDS.attendee, args.namespace, opts),
       "chime",
-      "Attendee",
+      KINDS.attendee.name,
     );
     warnOnUnknownRegions(this, { region: args.region });
   }

@@ -1,36 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
-import { tagsAreSecret } from "../shared/namespace";
+import { KINDS } from "../kinds";
 import { tagsFor } from "./declaration";
+import { withKindOptions } from "./kind-options";
+import type * as schema from "./schema-args";
 import { providerShim } from "./shim";
 
-/** The inputs of a {@link MeetingTags}. Every change is made in place. */
-export interface MeetingTagsArgs {
-  /** The meeting's MeetingId: `meeting.meetingId` of a {@link Meeting}. */
-  readonly meetingId: pulumi.Input<string>;
-  /**
-   * The meeting's ARN: `meeting.meetingArn`. A new ARN (the meeting was replaced) tags the new meeting.
-   * Not used in the legacy namespace, whose meetings have no ARN.
-   * @default none (required unless `namespace` is "legacy")
-   */
-  readonly meetingArn?: pulumi.Input<string | undefined>;
-  /**
-   * The meeting's namespace: "legacy" for a meeting of the legacy Amazon Chime namespace, tagged by
-   * MeetingId (TagMeeting / UntagMeeting / ListMeetingTags). A plain value.
-   * @default "meetings"
-   */
-  readonly namespace?: "meetings" | "legacy";
-  /**
-   * The tags the meeting is to carry, up to 50 (keys 1–128 characters of `a-zA-Z+-=._:/`, not `aws:`;
-   * values up to 256): the whole set, so tags the meeting carries but this does not declare are removed.
-   * @default none
-   */
-  readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
-  /**
-   * The meeting's control-plane region: `meeting.region`.
-   * @default stack config `chime:region`, else `aws:region`, else `AWS_REGION` / `AWS_DEFAULT_REGION`
-   */
-  readonly region?: pulumi.Input<string>;
-}
+/** The inputs of a {@link MeetingTags} (`./schema-args.ts`, generated from schema.json). Every change is made in place. */
+export type MeetingTagsArgs = schema.MeetingTagsArgs;
 
 /**
  * The tags of an Amazon Chime SDK meeting (TagResource / UntagResource / ListTagsForResource).
@@ -58,14 +34,13 @@ export class MeetingTags extends pulumi.dynamic.Resource {
       region: args.region,
     };
     // Legacy tags are secret outputs too: a refresh can bring back tags the program never declared.
-    const secretOutputs = tagsAreSecret(args.namespace) ? { additionalSecretOutputs: ["tags"] } : {};
     super(
       providerShim("meetingTags"),
       name,
       props,
-      pulumi.mergeOptions(opts, secretOutputs),
+      withKindOptions(KINDS.meetingTags, args.namespace, opts),
       "chime",
-      "MeetingTags",
+      KINDS.meetingTags.name,
     );
   }
 }

@@ -1,83 +1,23 @@
 import * as pulumi from "@pulumi/pulumi";
+import { KINDS } from "../kinds";
 import type { MeetingFeatures } from "../meeting/meeting-features";
 import type { MediaPlacement, NotificationsConfiguration } from "../meeting/meeting-state";
 import { declarationInputs, tagsFor } from "./declaration";
+import { withKindOptions } from "./kind-options";
 import { MeetingTags } from "./meeting-tags";
 import { warnOnUnknownRegions } from "./region-warnings";
+import type * as schema from "./schema-args";
 import { providerShim } from "./shim";
 
-type Feature<G extends keyof MeetingFeatures, F extends keyof NonNullable<MeetingFeatures[G]>> = pulumi.Input<
-  NonNullable<MeetingFeatures[G]>[F]
->;
-
-/** {@link MeetingFeatures} as a {@link Meeting} takes them: every group and every field may be an `Output`. */
-export interface MeetingFeaturesArgs {
-  /** Audio features. @default Chime's: echo reduction unavailable */
-  readonly audio?: pulumi.Input<{
-    /** Amazon Voice Focus echo reduction, `AVAILABLE` or `UNAVAILABLE`. @default "UNAVAILABLE" */
-    readonly echoReduction?: Feature<"audio", "echoReduction">;
-  }>;
-  /** Video features. @default Chime's: HD */
-  readonly video?: pulumi.Input<{
-    /** The highest camera resolution attendees may send: `None` (no video), `HD` or `FHD`. @default "HD" */
-    readonly maxResolution?: Feature<"video", "maxResolution">;
-  }>;
-  /** Content-share features. @default Chime's: FHD */
-  readonly content?: pulumi.Input<{
-    /** The highest content-share resolution: `None` (no content share), `FHD` or `UHD`. @default "FHD" */
-    readonly maxResolution?: Feature<"content", "maxResolution">;
-  }>;
-  /** Attendee features. @default Chime's: 250 attendees */
-  readonly attendee?: pulumi.Input<{
-    /** The most attendees the meeting may hold, 1–250; required and at most 25 with FHD video or UHD content. @default 250 */
-    readonly maxCount?: Feature<"attendee", "maxCount">;
-  }>;
-}
+/** {@link MeetingFeatures} as a {@link Meeting} takes them (`./schema-args.ts`, generated from schema.json). */
+export type MeetingFeaturesArgs = schema.MeetingFeaturesArgs;
 
 /**
- * The inputs of a {@link Meeting}. Every input but `tags` replaces the meeting when it changes; `tags`
- * change in place, through the meeting's {@link MeetingTags} child.
+ * The inputs of a {@link Meeting} (`./schema-args.ts`, generated from schema.json). Every input but
+ * `tags` replaces the meeting when it changes; `tags` change in place, through the meeting's
+ * {@link MeetingTags} child.
  */
-export interface MeetingArgs {
-  /**
-   * The Chime API the meeting lives in: "meetings" (Chime SDK Meetings) or "legacy" (the legacy Amazon
-   * Chime namespace, API 2018-05-01, closed to new AWS accounts; region us-east-1 only, no
-   * meetingFeatures, primaryMeetingId, tenantIds or Lambda notifications, no meetingArn). A plain value;
-   * changing it replaces the meeting. Attendees of a legacy meeting take `namespace: "legacy"` too.
-   * @default "meetings"
-   */
-  readonly namespace?: "meetings" | "legacy";
-  /** Your identifier for the meeting: 2–64 characters as for an attendee's externalUserId, not starting with `aws:`. Required. */
-  readonly externalMeetingId: pulumi.Input<string>;
-  /** Where the meeting's media is hosted, e.g. "us-east-1" (one of Chime's documented media regions). Required. */
-  readonly mediaRegion: pulumi.Input<string>;
-  /** Your identifier for the meeting's host, 2–64 characters. @default none */
-  readonly meetingHostId?: pulumi.Input<string>;
-  /** Echo reduction, video and content resolution, attendee count. @default Chime's defaults */
-  readonly meetingFeatures?: pulumi.Input<MeetingFeaturesArgs>;
-  /** Where Chime sends the meeting's events: an SNS topic, SQS queue or Lambda function ARN. @default none */
-  readonly notificationsConfiguration?: pulumi.Input<{
-    readonly [K in keyof NotificationsConfiguration]: pulumi.Input<NotificationsConfiguration[K]>;
-  }>;
-  /** Makes this a replica of another meeting (its MeetingId). @default none */
-  readonly primaryMeetingId?: pulumi.Input<string>;
-  /** 1–5 tenant ids, 2–256 characters each. @default none */
-  readonly tenantIds?: pulumi.Input<pulumi.Input<string>[]>;
-  /**
-   * Up to 50 tags (keys 1–128 characters of `a-zA-Z+-=._:/`, not `aws:`; values up to 256). CreateMeeting
-   * sets them, and a {@link MeetingTags} child (`<name>-tags`) manages them afterwards: a change of
-   * tags updates that child in place and leaves the meeting and its attendees unchanged. Tags the
-   * meeting carries but this does not declare are removed. @default none (no MeetingTags child)
-   */
-  readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
-  /**
-   * The Chime SDK Meetings control-plane region. Changing it replaces the meeting; a change of stack
-   * config or environment does not move an existing meeting.
-   * In the legacy namespace it can only be us-east-1 (its one global endpoint), whatever the config says.
-   * @default stack config `chime:region`, else `aws:region`, else `AWS_REGION` / `AWS_DEFAULT_REGION`; "us-east-1" in the legacy namespace
-   */
-  readonly region?: pulumi.Input<string>;
-}
+export type MeetingArgs = schema.MeetingArgs;
 
 /**
  * An Amazon Chime SDK meeting (CreateMeeting).
@@ -144,7 +84,14 @@ export class Meeting extends pulumi.dynamic.Resource {
       // Hidden inputs that `check` removes: the name (for duplicate detection) and which are secret.
       ...declarationInputs(name, { ...args, tags }),
     };
-    super(providerShim("meeting"), name, props, opts, "chime", "Meeting");
+    super(
+      providerShim("meeting"),
+      name,
+      props,
+      withKindOptions(KINDS.meeting, args.namespace, opts),
+      "chime",
+      KINDS.meeting.name,
+    );
     warnOnUnknownRegions(this, { region: args.region, mediaRegion: args.mediaRegion });
     // `tags` above is an input only (CreateMeeting tags the meeting on creation: never an untagged
     // meeting, and IAM `aws:RequestTag` conditions apply). The meeting's own outputs do not carry them:

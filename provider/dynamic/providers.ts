@@ -1,9 +1,10 @@
 /**
- * The dynamic providers of the four resource kinds, each an adapter (`./adapter.ts`) over the kind's
- * logic in this process's instance (`./process.ts`).
+ * The dynamic providers of the resource kinds (`../kinds.ts`), each an adapter (`./adapter.ts`) over
+ * the kind's logic in this process's instance (`./process.ts`).
  */
 import type { AnyAttendeeInputs, AnyAttendeeOutputs, AnyAttendeeState } from "../attendee/attendee-state";
 import type { AnyBatchInputs, AnyBatchOutputs, AnyBatchState } from "../attendee-batch/batch-state";
+import { KINDS, type KindKey } from "../kinds";
 import type {
   LegacyMeetingOutputs,
   MeetingInputs,
@@ -25,8 +26,8 @@ export class AttendeeProvider extends DynamicProvider<
 > {
   constructor() {
     super({
-      label: "Attendee",
-      logic: () => processInstance().core.attendee,
+      label: KINDS.attendee.name,
+      logic: () => processInstance().core[KINDS.attendee.core.dynamic],
       configFailures: true,
       hasState: (props) => Boolean(props?.meetingId),
       readWithoutState: () =>
@@ -46,8 +47,8 @@ export class MeetingProvider extends DynamicProvider<
 > {
   constructor() {
     super({
-      label: "Meeting",
-      logic: () => processInstance().core.meeting,
+      label: KINDS.meeting.name,
+      logic: () => processInstance().core[KINDS.meeting.core.dynamic],
       configFailures: true,
       hasState: recordsMeeting,
       readWithoutState: () =>
@@ -63,8 +64,8 @@ export class MeetingProvider extends DynamicProvider<
 export class MeetingTagsProvider extends DynamicProvider<MeetingTagsInputs, MeetingTagsState> {
   constructor() {
     super({
-      label: "MeetingTags",
-      logic: () => processInstance().core.meetingTags,
+      label: KINDS.meetingTags.name,
+      logic: () => processInstance().core[KINDS.meetingTags.core.dynamic],
       configFailures: false,
       hasState: recordsTaggedMeeting,
       readWithoutState: () =>
@@ -77,8 +78,8 @@ export class MeetingTagsProvider extends DynamicProvider<MeetingTagsInputs, Meet
 export class AttendeeBatchProvider extends DynamicProvider<AnyBatchInputs, AnyBatchState, AnyBatchOutputs> {
   constructor() {
     super({
-      label: "AttendeeBatch",
-      logic: () => processInstance().core.attendeeBatch,
+      label: KINDS.attendeeBatch.name,
+      logic: () => processInstance().core[KINDS.attendeeBatch.core.dynamic],
       configFailures: true,
       hasState: (props) => Boolean(props?.meetingId),
       readWithoutState: () =>
@@ -88,4 +89,19 @@ export class AttendeeBatchProvider extends DynamicProvider<AnyBatchInputs, AnyBa
         ),
     });
   }
+}
+
+/** The dynamic provider of each kind: what `pulumi-chime-sdk/provider-runtime` exports (`./runtime.ts`). */
+const PROVIDERS = {
+  meeting: MeetingProvider,
+  meetingTags: MeetingTagsProvider,
+  attendee: AttendeeProvider,
+  attendeeBatch: AttendeeBatchProvider,
+} as const satisfies Record<KindKey, new () => unknown>;
+
+/** One dynamic provider per kind. */
+export function dynamicProviders(): { readonly [K in KindKey]: InstanceType<(typeof PROVIDERS)[K]> } {
+  return Object.fromEntries(Object.entries(PROVIDERS).map(([kind, Provider]) => [kind, new Provider()])) as {
+    [K in KindKey]: InstanceType<(typeof PROVIDERS)[K]>;
+  };
 }

@@ -1,7 +1,9 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type * as runtime from "./runtime";
+import type { KindKey } from "../kinds";
 
-type Impl = (typeof runtime)[runtime.ProviderKind];
+import type runtime = require("./runtime");
+
+type Impl = (typeof runtime)[KindKey];
 
 /**
  * The provider object handed to `pulumi.dynamic.Resource`, which Pulumi serializes into every resource's
@@ -16,7 +18,7 @@ type Impl = (typeof runtime)[runtime.ProviderKind];
  * `require` resolves from the program's directory, where the engine starts the provider process.
  * Only `kind` is captured: a string constant.
  */
-export function providerShim(kind: runtime.ProviderKind): pulumi.dynamic.ResourceProvider {
+export function providerShim(kind: KindKey): pulumi.dynamic.ResourceProvider {
   let shim = shims.get(kind);
   if (!shim) {
     shim = makeShim(kind);
@@ -29,9 +31,9 @@ export function providerShim(kind: runtime.ProviderKind): pulumi.dynamic.Resourc
  * One shim object per kind: every resource of a kind gets the same object, which Pulumi serializes
  * once per kind where its serialization is cached by object (issue 15), not once per resource.
  */
-const shims = new Map<runtime.ProviderKind, pulumi.dynamic.ResourceProvider>();
+const shims = new Map<KindKey, pulumi.dynamic.ResourceProvider>();
 
-function makeShim(kind: runtime.ProviderKind): pulumi.dynamic.ResourceProvider {
+function makeShim(kind: KindKey): pulumi.dynamic.ResourceProvider {
   // Terse on purpose: every character below is stored twice per resource.
   const p = (): Impl => require("pulumi-chime-sdk/provider-runtime")[kind];
   return {

@@ -1,12 +1,12 @@
-import { LEGACY_REGION, NAMESPACES } from "../shared/namespace";
+import { LEGACY_REGION } from "../shared/namespace";
 import {
   type CheckFailure,
   checkTagsInput,
   chooseRegion,
   guid,
   isUnknown,
-  oneOf,
   requiredString,
+  startCheck,
 } from "../validation/rules";
 import type { MeetingTagsInputs } from "./tags-state";
 
@@ -22,13 +22,10 @@ export function checkMeetingTags(
   olds: Partial<MeetingTagsInputs> | undefined,
   news: RawInputs,
   defaultRegion: string | undefined,
+  /** Where a default region comes from, for the message when there is none (`ConfigWords.regionSources`). */
+  regionSources?: string,
 ): { inputs: MeetingTagsInputs; failures: CheckFailure[] } {
-  const failures: CheckFailure[] = [];
-  const legacy = news.namespace === "legacy";
-  if (news.namespace !== undefined) {
-    const reason = oneOf("namespace", news.namespace, NAMESPACES);
-    if (reason) failures.push({ property: "namespace", reason });
-  }
+  const { failures, legacy } = startCheck(news);
   // A legacy meeting has no ARN: its tags go by MeetingId.
   for (const property of legacy ? (["meetingId"] as const) : (["meetingId", "meetingArn"] as const)) {
     const value = news[property];
@@ -42,7 +39,7 @@ export function checkMeetingTags(
   // The legacy namespace has one region, us-east-1 (its Meeting's check says so if it is given another).
   const chosenRegion = legacy
     ? { value: (news.region ?? LEGACY_REGION) as string }
-    : chooseRegion(news.region, olds?.region, defaultRegion);
+    : chooseRegion(news.region, olds?.region, defaultRegion, regionSources);
   if (chosenRegion.failure) failures.push({ property: "region", reason: chosenRegion.failure });
   const inputs = {
     ...(legacy ? { namespace: "legacy" } : {}),

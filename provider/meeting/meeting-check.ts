@@ -1,4 +1,4 @@
-import { LEGACY_REGION, NAMESPACES } from "../shared/namespace";
+import { LEGACY_REGION } from "../shared/namespace";
 import {
   arn,
   type CheckFailure,
@@ -8,10 +8,10 @@ import {
   guid,
   isUnknown,
   legacyExternalId,
-  oneOf,
   region,
   requiredString,
   show,
+  startCheck,
   tenantIds,
 } from "../validation/rules";
 import { checkMeetingFeatures } from "./meeting-features";
@@ -34,17 +34,19 @@ export function checkMeeting(
   olds: Partial<MeetingInputs> | undefined,
   news: RawInputs,
   defaultRegion: string | undefined,
+  /** Where a default region comes from, for the message when there is none (`ConfigWords.regionSources`). */
+  regionSources?: string,
 ): MeetingCheckResult {
-  const failures: CheckFailure[] = [];
-  const add = (property: string, reason: string | undefined) => {
-    if (reason) failures.push({ property, reason });
-  };
-  const legacy = news.namespace === "legacy";
-  if (news.namespace !== undefined) add("namespace", oneOf("namespace", news.namespace, NAMESPACES));
+  const { failures, add, legacy } = startCheck(news);
   // The legacy namespace has one region; a legacy meeting's region is not carried into Chime SDK Meetings.
   const chosenRegion = legacy
     ? legacyRegion(news.region)
-    : chooseRegion(news.region, olds?.namespace === "legacy" ? undefined : olds?.region, defaultRegion);
+    : chooseRegion(
+        news.region,
+        olds?.namespace === "legacy" ? undefined : olds?.region,
+        defaultRegion,
+        regionSources,
+      );
   if (legacy) failures.push(...legacyOnlyMembers(news));
 
   // The legacy model has no pattern and no reserved prefix for external ids, only their length.

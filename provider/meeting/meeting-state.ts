@@ -1,5 +1,6 @@
 import type { Meeting as LegacyMeeting } from "@aws-sdk/client-chime";
 import type { Meeting as SdkMeeting } from "@aws-sdk/client-chime-sdk-meetings";
+import { KINDS } from "../kinds";
 import { UNKNOWN } from "../validation/rules";
 import type { MeetingFeatures } from "./meeting-features";
 
@@ -78,17 +79,7 @@ export type MeetingState = MeetingInputs & Partial<MeetingOutputs> & { readonly 
  * Every input of a meeting but its tags: a change of any of them replaces the meeting. A Meeting never
  * changes in place (Chime can change nothing of a meeting but its tags, and those live in `MeetingTags`).
  */
-export const MEETING_REPLACE_ON = [
-  "namespace",
-  "externalMeetingId",
-  "mediaRegion",
-  "meetingHostId",
-  "meetingFeatures",
-  "notificationsConfiguration",
-  "primaryMeetingId",
-  "tenantIds",
-  "region",
-] as const satisfies readonly (keyof MeetingInputs)[];
+export const MEETING_REPLACE_ON = KINDS.meeting.replaceOn satisfies readonly (keyof MeetingInputs)[];
 
 /** Compiles only while MEETING_REPLACE_ON lists every input but `tags`: a new input must replace too. */
 const everyInputReplaces: Exclude<

@@ -32,6 +32,7 @@ import {
   meetingInputsOf,
 } from "../meeting/meeting-state";
 import type { TagsIo } from "../meeting-tags/tags-io";
+import type { IoTarget } from "../shared/io";
 import { LEGACY_REGION } from "../shared/namespace";
 import { tagChanges } from "../shared/tags";
 
@@ -60,7 +61,11 @@ export function legacyCreateMeetingRequest(inputs: MeetingInputs): LegacyCreateM
  * A legacy attendee's I/O: CreateAttendee with Tags, GetAttendee, ListAttendeeTags, TagAttendee /
  * UntagAttendee (in place), ListAttendees and DeleteAttendee.
  */
-export function attendeeIo(config: ChimeConfig, secretInputs: readonly string[]): AttendeeIo {
+export function attendeeIo(
+  config: ChimeConfig,
+  _target: IoTarget,
+  secretInputs: readonly string[],
+): AttendeeIo {
   const chime = api(config, secretInputs);
   return {
     /**
@@ -106,7 +111,11 @@ export function attendeeIo(config: ChimeConfig, secretInputs: readonly string[])
 }
 
 /** A legacy meeting's I/O: CreateMeeting, GetMeeting, DeleteMeeting. */
-export function meetingIo(config: ChimeConfig, secretInputs: readonly string[]): MeetingIo {
+export function meetingIo(
+  config: ChimeConfig,
+  _target: IoTarget,
+  secretInputs: readonly string[],
+): MeetingIo {
   const chime = api(config, secretInputs);
   return {
     async create(inputs) {
@@ -132,7 +141,7 @@ export function meetingIo(config: ChimeConfig, secretInputs: readonly string[]):
 }
 
 /** A legacy meeting's tag calls, by MeetingId: ListMeetingTags, TagMeeting, UntagMeeting. */
-export function tagsIo(config: ChimeConfig, secretInputs: readonly string[]): TagsIo {
+export function tagsIo(config: ChimeConfig, _target: IoTarget, secretInputs: readonly string[]): TagsIo {
   const chime = api(config, secretInputs);
   return {
     list: (meeting) => chime.listMeetingTags(meeting.meetingId),
@@ -150,7 +159,7 @@ export function tagsIo(config: ChimeConfig, secretInputs: readonly string[]): Ta
  * has the tags it was created with (TagAttendee then sets the rest, in `settle`). An attendee made
  * out of band between that listing and the request is taken for fresh; the next refresh reads its tags.
  */
-export function batchIo(config: ChimeConfig, secretInputs: readonly string[]): BatchIo {
+export function batchIo(config: ChimeConfig, _target: IoTarget, secretInputs: readonly string[]): BatchIo {
   const chime = api(config, secretInputs);
   /** externalUserIds in the meeting before this operation's first BatchCreateAttendee. */
   let before: Promise<Set<string>> | undefined;

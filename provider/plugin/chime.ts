@@ -7,30 +7,26 @@
 import { readFileSync } from "node:fs";
 import { ChimeConfig, CONFIG_KEYS, type ConfigSource } from "../aws/config";
 import { createCore } from "../core";
-import { AttendeeClaims } from "../shared/claims";
-import { tagsAreSecret } from "../shared/namespace";
+import { type CoreResource, KIND_KEYS, KINDS, kindOfToken, secretOutputsOf } from "../kinds";
+import { ProviderClaims } from "../shared/claims";
+import { pluginWords } from "../shared/config-words";
 import type { ResourceLogic } from "../shared/resource";
 import { type CheckFailure, isUnknown, show } from "../validation/rules";
 import type { PluginProvider, Registry } from "./server";
 
-/** The type tokens the plugin serves, and the core's resource each one is. */
-export const TYPES = {
-  // The plugin previews, so its Meeting updates its own tags in place (the dynamic class cannot).
-  "chime:index:Meeting": "taggedMeeting",
-  "chime:index:Attendee": "attendee",
-  "chime:index:AttendeeBatch": "attendeeBatch",
-  "chime:index:MeetingTags": "meetingTags",
-} as const;
+/** The type tokens the plugin serves, and the core's resource each one is (`../kinds.ts`). */
+export const TYPES: Readonly<Record<string, CoreResource>> = Object.fromEntries(
+  KIND_KEYS.map((key) => [KINDS[key].token, KINDS[key].core.plugin]),
+);
 
 /**
  * The resources whose replacement deletes the old one first, whatever the diff says: with the same
  * meeting and externalUserId (a forced replacement), CreateAttendee would return the very attendee
  * about to be deleted. (The dynamic classes default the `deleteBeforeReplace` option for the same reason.)
  */
-export const DELETE_BEFORE_REPLACE: ReadonlySet<string> = new Set([
-  "chime:index:Attendee",
-  "chime:index:AttendeeBatch",
-]);
+export const DELETE_BEFORE_REPLACE: ReadonlySet<string> = new Set(
+  KIND_KEYS.filter((key) => KINDS[key].deleteBeforeReplace).map((key) => KINDS[key].token),
+);
 
 /** The provider's config properties (the schema's `config.variables`) and the stack config key of each. */
 export const CONFIG_PROPERTIES = {
@@ -62,11 +58,17 @@ export function configSource(config: Readonly<Record<string, unknown>>): ConfigS
   };
 }
 
-/** Failures of the provider's config: its types, then the core's rules (the messages `pulumi preview` shows). */
+/**
+ * Failures of the provider's config: its types, then the core's rules (the messages `pulumi preview`
+ * shows), naming the knobs of the provider `providerName` (its name in its URN: `default…` for the
+ * stack's default provider, whose knobs are stack config; an explicit provider's are its arguments).
+ */
 export function checkConfig(
   config: Readonly<Record<string, unknown>>,
   env: NodeJS.ProcessEnv = process.env,
+  providerName?: string,
 ): CheckFailure[] {
+  const words = pluginWords(providerName);
   const failures: CheckFailure[] = [];
   for (const property of Object.keys(CONFIG_PROPERTIES) as ConfigProperty[]) {
     const value = config[property];
@@ -75,21 +77,22 @@ export function checkConfig(
     if (numeric && typeof value === "number") continue;
     failures.push({
       property: "",
-      reason: `chime provider config ${property} must be ${numeric ? "a number" : "a string"}; got ${show(value)}`,
+      reason: `${words.setting(property)} must be ${numeric ? "a number" : "a string"}; got ${show(value)}`,
     });
   }
   if (failures.length > 0) return failures;
-  return ChimeConfig.from(configSource(config), env).failures();
+  return ChimeConfig.from(configSource(config), env, words).failures();
 }
 
-/** The registry of one provider instance configured with `config`. */
+/** The registry of one provider instance, `providerName` (as `checkConfig` takes it), configured with `config`. */
 export function registryFor(
   config: Readonly<Record<string, unknown>>,
   env: NodeJS.ProcessEnv = process.env,
+  providerName?: string,
 ): Registry {
   const core = createCore({
-    config: ChimeConfig.from(configSource(config), env),
-    claims: new AttendeeClaims(),
+    config: ChimeConfig.from(configSource(config), env, pluginWords(providerName)),
+    claims: new ProviderClaims(),
   });
   return Object.fromEntries(
     Object.entries(TYPES).map(([type, kind]) => [type, core[kind] as ResourceLogic<unknown, unknown>]),
@@ -101,21 +104,20 @@ function packageFile(name: string): string {
   return require.resolve(`pulumi-chime-sdk/${name}`);
 }
 
-/** The property that holds a resource's tags, where it is not `tags`. */
-const TAGS_PROPERTY: Readonly<Record<string, string>> = { "chime:index:AttendeeBatch": "attendees" };
-
 /** The chime plugin as the server serves it. */
 export function chimePlugin(env: NodeJS.ProcessEnv = process.env): PluginProvider {
   const { version } = JSON.parse(readFileSync(packageFile("package.json"), "utf8")) as { version: string };
   return {
     version,
     schema: readFileSync(packageFile("schema.json"), "utf8"),
-    checkConfig: (config) => checkConfig(config, env),
-    configure: (config) => registryFor(config, env),
+    checkConfig: (config, providerName) => checkConfig(config, env, providerName),
+    configure: (config, providerName) => registryFor(config, env, providerName),
     // The legacy model marks tags sensitive: stored as secrets there, whatever the program said. An
     // AttendeeBatch holds its members' tags in `attendees` (the engine keeps secrecy per property).
-    secretsOf: (type, properties) =>
-      tagsAreSecret(properties.namespace as string | undefined) ? [TAGS_PROPERTY[type] ?? "tags"] : [],
+    secretsOf: (type, properties) => {
+      const kind = kindOfToken(type);
+      return kind ? secretOutputsOf(kind, properties.namespace as string | undefined) : [];
+    },
     deleteBeforeReplace: DELETE_BEFORE_REPLACE,
   };
 }

@@ -9,7 +9,9 @@
  * in for AWS, so a mistake here must not be hidden by the same mistake there.
  */
 
+import { DYNAMIC_WORDS } from "../shared/config-words";
 import type { CheckFailure } from "../shared/failure";
+import { NAMESPACES } from "../shared/namespace";
 import { byLength, isSensitive } from "./sensitive";
 
 export type { CheckFailure };
@@ -170,13 +172,14 @@ export function chooseRegion(
   input: unknown,
   old: string | undefined,
   fallback: string | undefined,
+  /** Where `fallback` comes from, for the failure when there is none: the provider's knobs. */
+  sources = DYNAMIC_WORDS.regionSources,
 ): { value: string; failure?: string } {
   const value = input ?? old ?? fallback;
   if (isUnknown(value)) return { value: value as string };
   const failure =
     value === undefined
-      ? "region is not set: give the resource a region input, or set stack config chime:region or " +
-        "aws:region, or the AWS_REGION environment variable"
+      ? `region is not set: give the resource a region input, or ${sources}`
       : region("region", value);
   return { value: value as string, failure };
 }
@@ -185,6 +188,24 @@ export function chooseRegion(
 export function oneOf(property: string, value: unknown, allowed: readonly string[]): string | undefined {
   if (typeof value === "string" && allowed.includes(value)) return undefined;
   return `${property} must be one of ${allowed.join(", ")}; got ${show(value)}`;
+}
+
+/** What every check starts with: its failures, `add` for a rule's reason (none: nothing added). */
+export interface CheckStart {
+  readonly failures: CheckFailure[];
+  readonly add: (property: string, reason: string | undefined) => void;
+  /** Whether the inputs declare the legacy namespace. */
+  readonly legacy: boolean;
+}
+
+/** The opening of every resource's check: the failures so far, and the `namespace` input's own rule. */
+export function startCheck(news: { readonly namespace?: unknown }): CheckStart {
+  const failures: CheckFailure[] = [];
+  const add = (property: string, reason: string | undefined) => {
+    if (reason) failures.push({ property, reason });
+  };
+  if (news.namespace !== undefined) add("namespace", oneOf("namespace", news.namespace, NAMESPACES));
+  return { failures, add, legacy: news.namespace === "legacy" };
 }
 
 /** The media regions the Chime SDK documents for CreateMeeting's MediaRegion. */

@@ -10,17 +10,25 @@ import * as utilities from "./utilities";
 /**
  * An Amazon Chime SDK meeting attendee (CreateAttendee), such as a fixed kiosk or a bot.
  *
- * `attendeeId` and `joinToken` are secrets: encrypted in state and masked in the CLI. The resource id is opaque, since an id cannot be secret. A change of `meetingId`, `externalUserId`, `namespace` or `region` replaces the attendee, deleting the old one first. A forced replacement (`pulumi up --replace`) never reaches the provider: give such an attendee the `deleteBeforeReplace: true` option, or CreateAttendee hands the new resource the very attendee the old one's delete then removes.
+ * `attendeeId` and `joinToken` are secrets: encrypted in state and masked in the CLI. The resource id is opaque, since an id cannot be secret. A change of `meetingId`, `externalUserId`, `namespace` or `region` replaces the attendee, deleting the old one first: a full meeting has no room for the new attendee before the old one goes. A forced replacement (`pulumi up --replace`) never reaches the provider: give such an attendee the `deleteBeforeReplace: true` option (the dynamic class defaults it to true), or CreateAttendee hands the new resource the very attendee the old one's delete then removes.
  *
- * ## Import
+ * Inputs are checked before any AWS call: `pulumi preview` fails naming the property, the rule and the value (`meetingId must be a meeting GUID …; got "standup"`). Values the AWS model marks sensitive (`externalUserId`, `externalMeetingId`, `meetingHostId`, the notification ARNs) and inputs the program marked secret are described by length only, in check failures, API errors and batch errors (`externalUserId must be 2 to 64 characters long; got a value (1 characters)`). Values not known at preview plan what `up` will do if they change: an unknown `meetingId`, `externalUserId` or `region` a replacement, unknown capabilities an update.
  *
- * An attendee is imported by its meeting and externalUserId (never by AttendeeId, which is secret):
+ * Two declarations of one attendee (two resources, or an `Attendee` and an `AttendeeBatch` member, with the same meetingId and externalUserId) fail the deployment naming both resources: they would share one Chime attendee, and deleting either would invalidate the other's JoinToken. When the meetingId is not known at preview, this is caught during `up`, before either is created.
+ *
+ * Refresh finds the attendee in its meeting's attendee list, which the reads of one refresh share; an attendee or meeting that is gone leaves the state, and the next `up` creates it again. Declaring an attendee that already exists in the meeting adopts it (CreateAttendee is idempotent on externalUserId: same AttendeeId and JoinToken, capabilities set as declared), which is how the dynamic class, which cannot import, takes one over.
+ *
+ * Errors name the operation, the meeting and the externalUserId's length, the AWS error, its message and RequestId, and what to do; a JoinToken or AttendeeId is never in a message. A full meeting (`LimitExceededException`) is reported at once, not retried as throttling. A NotFound for a meeting known (in this deployment) to live in another region says so, naming both regions; an endpoint that cannot be reached is named with the reason (refused, timed out, TLS) and, for refresh and destroy, the reminder that they use the config recorded by the last `up`.
+ *
+ * ## Import and `get`
+ *
+ * `pulumi import`, the `import` resource option and `Attendee.get` all take one id, `<meetingId>/<externalUserId>`: never the AttendeeId (secret), nor the resource's own `id` (opaque, made up by the provider).
  *
  * ```sh
  * pulumi import chime:index:Attendee kiosk <meetingId>/<externalUserId>
  * ```
  *
- * An attendee of the legacy namespace: `legacy/<meetingId>/<externalUserId>`. The region is the provider's default region (config `chime:region`, else `AWS_REGION`).
+ * An attendee of the legacy namespace: `legacy/<meetingId>/<externalUserId>`. The region is the provider's default region: stack config `chime:region` for the default provider, the `region` argument of an explicit provider, else `AWS_REGION`. An import or `get` of an attendee that another resource of the stack manages through the same provider fails, naming that resource. After an import, declare the inputs `pulumi import` prints (`meetingId`, `externalUserId`, `capabilities`, `region`; `namespace` and `tags` where it has them): the program then plans no change.
  */
 export class Attendee extends pulumi.CustomResource {
     /**
@@ -139,12 +147,12 @@ export class Attendee extends pulumi.CustomResource {
  */
 export interface AttendeeArgs {
     /**
-     * What the attendee may send and receive (Chime SDK Meetings only). When given, all of audio, video and content are required; content `SendReceive` or `Receive` needs video `SendReceive` or `Receive`. Changed in place. When absent, Chime's default for the meeting applies and the provider leaves the capabilities alone.
+     * What the attendee may send and receive (Chime SDK Meetings only). When given, all of audio, video and content are required; content `SendReceive` or `Receive` needs video `SendReceive` or `Receive`. Changed in place (UpdateAttendeeCapabilities); drift from the declared capabilities is corrected by the next `pulumi up --refresh`. When absent, Chime's default for the meeting applies and the provider leaves the capabilities alone.
      * @default Chime's default: all `SendReceive`, less in a meeting whose video or content resolution is `None`
      */
     capabilities?: pulumi.Input<inputs.AttendeeCapabilitiesArgs | undefined>;
     /**
-     * Your identifier for the attendee, unique within the meeting: 2–64 characters of letters, digits, spaces and `-_&@+=,(){}[]/«».:|'"#`, not starting with `aws:`. Chime treats it as an idempotency token: declaring an attendee whose externalUserId already exists in the meeting adopts that attendee. Changing it replaces the attendee.
+     * Your identifier for the attendee, unique within the meeting: 2–64 characters of letters, digits, À–ÿ, ASCII spaces and tabs, and `-_&@+=,(){}[]/«».:|'"#`, not starting with `aws:` (legacy namespace: any 2–64 characters, as its model has it). Chime treats it as an idempotency token: declaring an attendee whose externalUserId already exists in the meeting adopts that attendee. Changing it replaces the attendee.
      */
     externalUserId: pulumi.Input<string>;
     /**
@@ -157,12 +165,12 @@ export interface AttendeeArgs {
      */
     namespace?: enums.Namespace;
     /**
-     * The Chime SDK Meetings control-plane region of the meeting. Changing it replaces the attendee; a change of provider config or environment does not move existing attendees. The legacy namespace has one global endpoint, in us-east-1: any other region is an error there.
-     * @default provider config `chime:region`, else `AWS_REGION` / `AWS_DEFAULT_REGION`; "us-east-1" in the legacy namespace
+     * The Chime SDK Meetings control-plane region of the meeting. Changing it replaces the attendee; a change of config or environment does not move existing attendees. The legacy namespace has one global endpoint, in us-east-1: any other region is an error there. A region that is not a Chime SDK Meetings control-plane region known to this version is a preview warning, not an error (AWS adds regions).
+     * @default config `chime:region` (the dynamic classes: stack config `chime:region`, else `aws:region`), else `AWS_REGION` / `AWS_DEFAULT_REGION`; "us-east-1" in the legacy namespace
      */
     region?: pulumi.Input<string | undefined>;
     /**
-     * Up to 50 tags (legacy namespace only): keys 1–128 characters, not starting with `aws:`; values up to 256 characters. Changed in place (TagAttendee / UntagAttendee); tags the attendee has but that are not declared are removed. Secret: the legacy model marks tags sensitive.
+     * Up to 50 tags (legacy namespace only): keys 1–128 characters, not starting with `aws:`; values up to 256 characters. Changed in place (TagAttendee / UntagAttendee, at most 10 a call); tags the attendee has but that are not declared are removed, and drift is read back (ListAttendeeTags) and corrected by the next `pulumi up --refresh`. Secret: the legacy model marks tags sensitive.
      * @default none
      */
     tags?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;

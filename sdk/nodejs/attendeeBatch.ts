@@ -8,7 +8,17 @@ import * as enums from "./types/enums";
 import * as utilities from "./utilities";
 
 /**
- * Up to 250 Chime SDK attendees of one meeting (a whole meeting), created with one BatchCreateAttendee request per 100: the fast way to declare a fleet of bots at AWS's 10-requests-per-second quota. `joinInfo` maps each externalUserId to its `{ attendeeId, joinToken, capabilities }` and is secret. A change of `meetingId` or `region` replaces the batch, deleting the old one first (`pulumi up --replace`: give it the `deleteBeforeReplace: true` option).
+ * Up to 250 Chime SDK attendees of one meeting (a whole meeting), created with one BatchCreateAttendee request per 100, where `Attendee` needs one request per attendee: the fast way to declare a fleet of bots at AWS's 10-requests-per-second quota. `joinInfo` maps each externalUserId to its `{ attendeeId, joinToken, capabilities }` and is secret. A change of `meetingId`, `namespace` or `region` replaces the batch, deleting the old one first (`pulumi up --replace`: give it the `deleteBeforeReplace: true` option, which the dynamic class defaults to true).
+ *
+ * Attendees that already exist are adopted. The attendees to create go 100 a request (1–100, 101–200, 201–250), one request after another. Chime reports per-attendee failures (a full meeting, a capability the meeting forbids) with HTTP 200: the resource then fails naming each one by its place in the list (`attendees[2].externalUserId (9 characters)`), with Chime's error code and message and the request's RequestId, on the first `up` already, and records the batch so that the attendees it did create are neither lost nor duplicated; the next `pulumi up` completes it. A request that fails outright (after the retries) stops the creating there: the failure names the attendees not created by position ("Attendees 101 to 250 of the 250 to create were not created"), the ones that exist are recorded the same way, and the next `pulumi up` adopts them and creates the rest. Refresh finds missing attendees (in the meeting's shared listing) and the next `up` recreates them.
+ *
+ * In the legacy namespace (the meeting a legacy `Meeting`) each member has `tags` instead of capabilities, and `joinInfo` maps each externalUserId to `{ attendeeId, joinToken, tags }`. The tags are secret (the legacy model marks a tag's key and value sensitive): `attendees` and `joinInfo` are ciphertext in state and `[secret]` in diffs, and check failures describe a tag's key and value by length. The legacy BatchCreateAttendee carries at most 10 tags per attendee: a new member's first 10 tags go with it, the rest follow with TagAttendee, 10 a call. An attendee that already exists comes back with the tags it had, so the batch lists the meeting once before creating (ListAttendees, 99 a page in this API) and brings the tags of the attendees it adopts to the declared ones; tags set out of band are removed. Refresh reads each member's tags (ListAttendeeTags: one request per attendee, paced like every call: 250 attendees are 250 requests, about 25 s at the default quota, by that arithmetic, not measured) and the next `up` corrects any drift in place.
+ *
+ * Values not known at preview (an `attendees` list computed from a resource still to be created, the `meetingId` of a meeting being replaced) plan what `up` will do if they change: an unknown `meetingId` or `region` a replacement, an unknown list, item, capability or legacy tag an update.
+ *
+ * ## Import
+ *
+ * An AttendeeBatch cannot be imported or read by id (`get`): it is the list of attendees its program declares, and a meeting's listing holds attendees of other resources and tools too. Declare the AttendeeBatch with its members' externalUserIds instead: its create adopts the attendees the meeting already has for them, with their AttendeeIds and JoinTokens. One attendee alone is imported as an `Attendee`, by `<meetingId>/<externalUserId>`.
  */
 export class AttendeeBatch extends pulumi.CustomResource {
     /**
@@ -109,7 +119,7 @@ export class AttendeeBatch extends pulumi.CustomResource {
  */
 export interface AttendeeBatchArgs {
     /**
-     * 1 to 250 attendees (a whole meeting). Adding, removing or changing one updates the batch in place.
+     * 1 to 250 attendees (a whole meeting), their externalUserIds unique and valid as for `Attendee`, capabilities as for `Attendee` (legacy namespace: `tags` as for a legacy `Attendee`). Adding, removing or changing one updates the batch in place: new ones created (one BatchCreateAttendee per 100), dropped ones deleted, capabilities set (legacy: tags set and removed with TagAttendee / UntagAttendee, at most 10 a call).
      */
     attendees: pulumi.Input<pulumi.Input<inputs.BatchMemberArgs>[]>;
     /**
@@ -122,8 +132,8 @@ export interface AttendeeBatchArgs {
      */
     namespace?: enums.Namespace;
     /**
-     * The control-plane region, as for `Attendee`. Changing it replaces the batch.
-     * @default provider config `chime:region`, else `AWS_REGION` / `AWS_DEFAULT_REGION`
+     * The control-plane region, as for `Attendee`; us-east-1 only in the legacy namespace. Changing it replaces the batch.
+     * @default config `chime:region` (the dynamic classes: stack config `chime:region`, else `aws:region`), else `AWS_REGION` / `AWS_DEFAULT_REGION`; "us-east-1" in the legacy namespace
      */
     region?: pulumi.Input<string | undefined>;
 }

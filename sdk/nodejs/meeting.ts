@@ -12,13 +12,21 @@ import * as utilities from "./utilities";
  *
  * Chime ends a meeting by itself 24 hours after creation, or after 5 minutes without a connected attendee. `pulumi refresh` then finds it gone, and `pulumi up --refresh` creates a new one (with a new meetingId, so the attendees declared in it are replaced too). A Meeting never changes in place but for its tags: every change of its other inputs replaces it, and its attendees with it; a change of `tags` updates the meeting's tags in place (TagResource / UntagResource), and `pulumi preview` shows exactly that (the meeting updated, its attendees unchanged).
  *
- * ## Import
+ * With the dynamic class, whose previews cannot show an in-place update (the engine would take the new inputs as the outputs, so `meetingId` would be unknown and every attendee planned as replaced), the tags belong to a `MeetingTags` child (`<name>-tags`, `meeting.meetingTags`) that the Meeting creates when `tags` is given: a tags-only change updates that child, and removing `tags` deletes it, which removes its tags from the meeting. The meeting's `tags` output is then the child's.
+ *
+ * CreateMeeting's idempotency token (`ClientRequestToken`) is the AWS SDK's, generated per call and reused by its retries: a retry after a lost response returns the same meeting, and a replacement (`pulumi up --replace` included) gets a new one.
+ *
+ * Upgrading the dynamic class from v0.1.0: a stack whose Meeting has `tags` plans one `create` on its first `pulumi preview` / `pulumi up`: the `MeetingTags` child, which adopts the tags the meeting already has (no change on AWS); every other resource stays `same`. The `ClientRequestToken` that v0.1.0 kept in state is ignored, and `pulumi refresh` removes it.
+ *
+ * ## Import and `get`
+ *
+ * `pulumi import`, the `import` resource option and `Meeting.get` all take the meeting's MeetingId (its `meetingId` output), not the resource's own `id` (opaque, made up by the provider).
  *
  * ```sh
  * pulumi import chime:index:Meeting standup <meetingId>
  * ```
  *
- * A meeting of the legacy namespace: `legacy/<meetingId>`. The region is the provider's default region (config `chime:region`, else `AWS_REGION`). The imported inputs are what GetMeeting reports, and the tags the meeting has (ListTagsForResource): `notificationsConfiguration` is not among them.
+ * A meeting of the legacy namespace: `legacy/<meetingId>`. The region is the provider's default region: stack config `chime:region` for the default provider, the `region` argument of an explicit provider, else `AWS_REGION`. The imported inputs are what GetMeeting reports, and the tags the meeting has (ListTagsForResource): `notificationsConfiguration` is not among them. After an import, declare every input `pulumi import` prints (`externalMeetingId`, `mediaRegion`, `meetingHostId`, `meetingFeatures`, `tenantIds`, `primaryMeetingId`, `tags`, `region`, as the meeting has them): an input left out is a change, and every change but of `tags` replaces the meeting, and its attendees with it. An import or `get` of a meeting that another Meeting of the stack manages through the same provider fails, naming it.
  */
 export class Meeting extends pulumi.CustomResource {
     /**
@@ -102,7 +110,7 @@ export class Meeting extends pulumi.CustomResource {
      */
     declare public readonly region: pulumi.Output<string>;
     /**
-     * The tags the meeting carries (`{}` for none), as last set or, after a refresh, listed (ListTagsForResource); secret in the legacy namespace.
+     * The tags the meeting carries (`{}` for none), as last set or, after a refresh, listed (ListTagsForResource); with the dynamic class, its `MeetingTags` child's (undefined without `tags`); secret in the legacy namespace.
      */
     declare public readonly tags: pulumi.Output<{[key: string]: string} | undefined>;
     /**
@@ -169,7 +177,7 @@ export interface MeetingArgs {
      */
     externalMeetingId: pulumi.Input<string>;
     /**
-     * Where the meeting's media is hosted, e.g. "us-east-1" (one of Chime's documented media regions).
+     * Where the meeting's media is hosted, e.g. "us-east-1": an AWS region name; one that is not among Chime's media regions known to this version is a preview warning, not an error.
      */
     mediaRegion: pulumi.Input<string>;
     /**
@@ -178,7 +186,7 @@ export interface MeetingArgs {
      */
     meetingFeatures?: pulumi.Input<inputs.MeetingFeaturesArgs | undefined>;
     /**
-     * Your identifier for the meeting's host, 2–64 characters.
+     * Your identifier for the meeting's host: 2–64 characters as for `externalMeetingId`.
      * @default none
      */
     meetingHostId?: pulumi.Input<string | undefined>;
@@ -188,27 +196,27 @@ export interface MeetingArgs {
      */
     namespace?: enums.Namespace;
     /**
-     * Where Chime sends the meeting's events: an SNS topic, SQS queue or Lambda function ARN.
+     * Where Chime sends the meeting's events: an SNS topic, SQS queue or Lambda function ARN, each an ARN of that service (no Lambda function in the legacy namespace).
      * @default none
      */
     notificationsConfiguration?: pulumi.Input<inputs.NotificationsConfigurationArgs | undefined>;
     /**
-     * Makes this a replica of another meeting (its MeetingId).
+     * Makes this a replica of another meeting: its MeetingId, a meeting GUID.
      * @default none
      */
     primaryMeetingId?: pulumi.Input<string | undefined>;
     /**
-     * The Chime SDK Meetings control-plane region. Changing it replaces the meeting; a change of provider config or environment does not move an existing meeting. In the legacy namespace it can only be us-east-1 (its one global endpoint).
-     * @default provider config `chime:region`, else `AWS_REGION` / `AWS_DEFAULT_REGION`; "us-east-1" in the legacy namespace
+     * The Chime SDK Meetings control-plane region. Changing it replaces the meeting; a change of config or environment does not move an existing meeting. In the legacy namespace it can only be us-east-1 (its one global endpoint). A region that is not a Chime SDK Meetings control-plane region known to this version is a preview warning, not an error (AWS adds regions).
+     * @default config `chime:region` (the dynamic classes: stack config `chime:region`, else `aws:region`), else `AWS_REGION` / `AWS_DEFAULT_REGION`; "us-east-1" in the legacy namespace
      */
     region?: pulumi.Input<string | undefined>;
     /**
-     * Up to 50 tags (keys 1–128 characters of `a-zA-Z+-=._:/`, not `aws:`; values up to 256), set by CreateMeeting (a meeting is never untagged, and IAM `aws:RequestTag` conditions apply). A change of them updates the meeting's tags in place and leaves the meeting, and the attendees that use its outputs, unchanged. The declared tags are the whole set: tags the meeting carries but this does not declare are removed (no `tags`: none). In the legacy namespace they are stored as secrets.
+     * Up to 50 tags: keys 1–128 characters of `a-zA-Z+-=._:/`, not starting with `aws:`; values up to 256 ASCII letters, digits, spaces and `_+-=.:/@` (legacy namespace: any characters). Set by CreateMeeting (a meeting is never untagged, and IAM `aws:RequestTag` conditions apply). A change of them updates the meeting's tags in place (UntagResource / TagResource) and leaves the meeting, and the attendees that use its outputs, unchanged, in `pulumi preview` as in `pulumi up`. The declared tags are the whole set: tags the meeting carries but this does not declare are removed by the next `pulumi up --refresh` (no `tags`: none). In the legacy namespace they are stored as secrets.
      * @default none
      */
     tags?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
     /**
-     * 1–5 tenant ids, 2–256 characters each.
+     * 1–5 tenant ids of 2–256 letters, digits and `-_!@#$`, no character four times in a row.
      * @default none
      */
     tenantIds?: pulumi.Input<pulumi.Input<string>[] | undefined>;

@@ -8,7 +8,13 @@ import * as enums from "./types/enums";
 import * as utilities from "./utilities";
 
 /**
- * The tags of an Amazon Chime SDK meeting (TagResource / UntagResource / ListTagsForResource). Changing the tags updates this resource in place and leaves the meeting, and the attendees that use its outputs, unchanged. Deleting it removes its tags from the meeting.
+ * The tags of an Amazon Chime SDK meeting (TagResource / UntagResource / ListTagsForResource). Changing the tags updates this resource in place and leaves the meeting, and the attendees that use its outputs, unchanged. Deleting it removes its tags from the meeting (a meeting that ended has none left).
+ *
+ * A dynamic-class `Meeting` with `tags` creates one as its child (`<name>-tags`); declare one yourself only for a meeting made elsewhere. Create adopts: it lists the meeting's tags and calls only what differs from the declared set. Refresh of a meeting that ended drops it from the state with its meeting.
+ *
+ * ## Import
+ *
+ * A MeetingTags resource cannot be imported or read by id (`get`): declare the tags on their Meeting instead (an imported Meeting carries the tags it has).
  */
 export class MeetingTags extends pulumi.CustomResource {
     /**
@@ -64,7 +70,7 @@ export class MeetingTags extends pulumi.CustomResource {
      */
     declare public readonly region: pulumi.Output<string>;
     /**
-     * The tags the meeting carries, as last set or, after a refresh, listed.
+     * The tags the meeting carries, as last set or, after a refresh, listed (ListTagsForResource).
      */
     declare public readonly tags: pulumi.Output<{[key: string]: string}>;
 
@@ -104,12 +110,12 @@ export class MeetingTags extends pulumi.CustomResource {
  */
 export interface MeetingTagsArgs {
     /**
-     * The meeting's ARN: `meeting.meetingArn`. A new ARN (the meeting was replaced) tags the new meeting. Not used in the legacy namespace, whose meetings have no ARN.
+     * The meeting's ARN, `meeting.meetingArn`: what the tag calls address, needed in the default namespace (`pulumi preview` fails without it). A new ARN (the meeting was replaced) tags the new meeting, in place. Not used in the legacy namespace, whose meetings have no ARN.
      * @default none (required unless `namespace` is "legacy")
      */
     meetingArn?: pulumi.Input<string | undefined>;
     /**
-     * The meeting's MeetingId: `meeting.meetingId` of a Meeting.
+     * The meeting's MeetingId: `meeting.meetingId` of a Meeting. Changed in place.
      */
     meetingId: pulumi.Input<string>;
     /**
@@ -118,12 +124,12 @@ export interface MeetingTagsArgs {
      */
     namespace?: enums.Namespace;
     /**
-     * The meeting's control-plane region: `meeting.region`.
-     * @default provider config `chime:region`, else `AWS_REGION` / `AWS_DEFAULT_REGION`
+     * The meeting's control-plane region: `meeting.region` (a Meeting passes its own).
+     * @default config `chime:region` (the dynamic classes: stack config `chime:region`, else `aws:region`), else `AWS_REGION` / `AWS_DEFAULT_REGION`
      */
     region?: pulumi.Input<string | undefined>;
     /**
-     * The tags the meeting is to carry, up to 50 (keys 1–128 characters of `a-zA-Z+-=._:/`, not `aws:`; values up to 256): the whole set, so tags the meeting carries but this does not declare are removed. In the legacy namespace they are stored as secrets.
+     * The tags the meeting is to carry, as `Meeting.tags`: up to 50 (keys 1–128 characters of `a-zA-Z+-=._:/`, not `aws:`; values up to 256): the whole set, so tags the meeting carries but this does not declare are removed. A change is made in place: UntagResource of dropped keys, TagResource of new and changed ones. In the legacy namespace they are stored as secrets.
      * @default none
      */
     tags?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;

@@ -23,6 +23,23 @@ import {
   UpdateAttendeeCapabilitiesCommand,
 } from "@aws-sdk/client-chime-sdk-meetings";
 import { expect } from "chai";
+import {
+  checkExternalId,
+  checkTagKey,
+  optionalArray,
+  optionalEnum,
+  parseMeetingFeatures,
+  parseTags,
+  parseTranscriptionConfiguration,
+  requireString,
+} from "../../emulator/validation";
+import {
+  badRequestOutcome,
+  badRequestOutcome as outcome,
+  type Row as RuleRow,
+  table as ruleTable,
+  table,
+} from "../support/rule-table";
 import { expectServiceError, newAttendee, newMeeting, UNKNOWN_ID, useEndpoint } from "./helpers";
 
 interface Fixture {
@@ -271,3 +288,34 @@ describe("emulator: validation (every rule, through the SDK)", () => {
     });
   }
 });
+
+// Rows first written against surviving mutants (formerly test/provider/mutants-round2.test.ts): kept with this behaviour's tests.
+// biome-ignore format: one case per line keeps the table readable as a specification
+table("chime-local: the model's \\s is Java's (ASCII)", [
+  ["an external id with each ASCII space", () => outcome(() => checkExternalId("a \t\n\x0B\f\rb", "E")), "a \t\n\x0B\f\rb"],
+  ["an external id with a no-break space", () => outcome(() => checkExternalId("a\u00a0b", "E")), "400 E must match the pattern [-_&@+=,(){}\\[\\]\\/«».:|'\"#a-zA-Z0-9À-ÿ\\s]* (\\s: ASCII spaces only), got a value of 3 characters (not shown: sensitive)"],
+  ["an external id with an ideographic space", () => String(outcome(() => checkExternalId("a\u3000b", "E"))).slice(0, 28), "400 E must match the pattern"],
+  ["a tag value with each ASCII space", () => outcome(() => parseTags([{ Key: "k", Value: " \t\n\x0B\f\r" }], "Tags", () => new Error("too many"))), [{ Key: "k", Value: " \t\n\x0B\f\r" }]],
+  ["a tag value with a no-break space", () => outcome(() => parseTags([{ Key: "k", Value: "a\u00a0" }], "Tags", () => new Error("too many"))), '400 Tags[0].Value must match the pattern [\\s\\w+-=\\.:/@]* (\\s: ASCII spaces only), got "a\u00a0"'],
+  ["a tag value with a line separator", () => String(outcome(() => parseTags([{ Key: "k", Value: "a\u2028" }], "Tags", () => new Error("too many")))).slice(0, 40), "400 Tags[0].Value must match the pattern"],
+  ["a tag key is not a value: no spaces", () => outcome(() => checkTagKey("a\tb", "K")), '400 K must match the pattern ^[a-zA-Z+-=._:/]+$, got "a\\tb"'],
+]);
+
+// Rows first written against surviving mutants (formerly test/provider/mutants-round4.test.ts): kept with this behaviour's tests.
+{
+  function table(title: string, rows: RuleRow[]): void {
+    ruleTable(title, rows, { outcome: badRequestOutcome });
+  }
+
+  // biome-ignore format: one case per line keeps the table readable as a specification
+  table("chime-local: members named by their whole path", [
+  ["a top-level list member", () => optionalArray({ L: {} }, "L"), "400 L must be a list, got {}"],
+  ["a top-level string member, not sensitive", () => requireString({ S: 5 }, "S"), "400 S must be a string, got 5"],
+  ["a top-level enum member", () => optionalEnum({ E: "z" }, "E", ["a"]), '400 E must be one of a, got "z"'],
+  ["MeetingFeatures.Video", () => parseMeetingFeatures({ MeetingFeatures: { Video: 1 } }), "400 MeetingFeatures.Video must be an object, got 1"],
+  ["MeetingFeatures.Content", () => parseMeetingFeatures({ MeetingFeatures: { Content: 1 } }), "400 MeetingFeatures.Content must be an object, got 1"],
+  ["MeetingFeatures.Attendee", () => parseMeetingFeatures({ MeetingFeatures: { Attendee: 1 } }), "400 MeetingFeatures.Attendee must be an object, got 1"],
+  ["the standard engine", () => parseTranscriptionConfiguration({ TranscriptionConfiguration: { EngineTranscribeSettings: 1 } }), "400 TranscriptionConfiguration.EngineTranscribeSettings must be an object, got 1"],
+  ["the medical engine", () => parseTranscriptionConfiguration({ TranscriptionConfiguration: { EngineTranscribeMedicalSettings: 1 } }), "400 TranscriptionConfiguration.EngineTranscribeMedicalSettings must be an object, got 1"],
+]);
+}

@@ -10,6 +10,7 @@ import type * as emptyproto from "google-protobuf/google/protobuf/empty_pb";
 import * as structproto from "google-protobuf/google/protobuf/struct_pb";
 import { type ChimeLocal, startChimeLocal } from "../../emulator";
 import { chimePlugin } from "../../provider/plugin/chime";
+import type { WarnAbout } from "../../provider/plugin/engine-log";
 import { type PluginProvider, serve } from "../../provider/plugin/server";
 
 const SIG = "4dabf18193072939515e22adb298388d";
@@ -62,9 +63,12 @@ export async function rejection(promise: Promise<unknown>): Promise<grpc.Service
   throw new Error("expected the call to fail");
 }
 
-/** `provider` served on a free port, and a client of it; `close` ends both. */
-export async function served(provider: PluginProvider): Promise<{ rpc: Rpc; close(): void }> {
-  const { server, port } = await serve(provider);
+/** `provider` served on a free port (its warnings to `warnAbout`), and a client of it; `close` ends both. */
+export async function served(
+  provider: PluginProvider,
+  warnAbout?: WarnAbout,
+): Promise<{ rpc: Rpc; close(): void }> {
+  const { server, port } = await serve(provider, warnAbout);
   const client = new provrpc.ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
   return {
     rpc: promised(client),
@@ -78,9 +82,12 @@ export async function served(provider: PluginProvider): Promise<{ rpc: Rpc; clos
 /**
  * The chime plugin (the real core) served over gRPC for the suite that calls this, configured for a
  * chime-local of its own (both dialects), with test credentials; both end, and the environment is
- * restored, after the suite.
+ * restored, after the suite. The warnings it sends the engine go to `warnAbout`.
  */
-export function usePluginOnLocalEndpoint(): { readonly local: ChimeLocal; readonly rpc: Rpc } {
+export function usePluginOnLocalEndpoint(warnAbout?: WarnAbout): {
+  readonly local: ChimeLocal;
+  readonly rpc: Rpc;
+} {
   const ctx = {} as { local: ChimeLocal; rpc: Rpc };
   let close = () => {};
   const saved = { ...process.env };
@@ -89,7 +96,7 @@ export function usePluginOnLocalEndpoint(): { readonly local: ChimeLocal; readon
     process.env.AWS_ACCESS_KEY_ID = "test";
     process.env.AWS_SECRET_ACCESS_KEY = "test";
     let rpc: Rpc;
-    ({ rpc, close } = await served(chimePlugin({ ...process.env, AWS_REGION: "us-east-1" })));
+    ({ rpc, close } = await served(chimePlugin({ ...process.env, AWS_REGION: "us-east-1" }), warnAbout));
     ctx.rpc = rpc;
     await rpc.configure(
       new provproto.ConfigureRequest().setArgs(

@@ -1,12 +1,15 @@
 import { DeleteAttendeeCommand } from "@aws-sdk/client-chime-sdk-meetings";
 import { expect } from "chai";
-import { checkBatch } from "../../provider/attendee-batch/batch-check";
-import { diffBatch, inChunks, planBatch } from "../../provider/attendee-batch/batch-diff";
+import { checkBatch, MAX_BATCH } from "../../provider/attendee-batch/batch-check";
+import { BATCH_REQUEST_SIZE, diffBatch, inChunks, planBatch } from "../../provider/attendee-batch/batch-diff";
 import type { BatchInputs, BatchOutputs, JoinInfo } from "../../provider/attendee-batch/batch-state";
+import { joinInfoFrom } from "../../provider/attendee-batch/batch-state";
 import { AttendeeBatchProvider } from "../../provider/dynamic/providers";
 import { UNKNOWN } from "../../provider/validation/rules";
 import { newAttendee, newMeeting } from "../emulator/helpers";
 import { useProviderEndpoint } from "../support/provider-endpoint";
+import * as fixtures from "../support/resource-fixtures";
+import { table } from "../support/rule-table";
 
 const MEETING = "3f1a9b2c-0d4e-4f5a-8b6c-7d8e9f0a1b2c";
 const NONE = { audio: "None", video: "None", content: "None" } as const;
@@ -535,3 +538,63 @@ describe("AttendeeBatch provider against the local endpoint", () => {
     expect(failure?.id).to.equal(undefined);
   });
 });
+
+// Rows first written against surviving mutants (formerly test/provider/mutants-resources.test.ts): kept with this behaviour's tests.
+{
+  const { MEETING, OTHER_MEETING, ALL, NONE, member, join, batchState } = fixtures;
+
+  // biome-ignore format: one case per line keeps the table readable as a specification
+  table("AttendeeBatch check", [
+  ["the limits", () => [MAX_BATCH, BATCH_REQUEST_SIZE], [250, 100]],
+  ["a batch, normalised", () => checkBatch(undefined, { meetingId: MEETING, attendees: [{ externalUserId: "u1", capabilities: undefined }, member("u2", NONE)] }, "us-east-1"), { inputs: { meetingId: MEETING, attendees: [member("u1"), member("u2", NONE)], region: "us-east-1" }, failures: [] }],
+  ["250 attendees", () => checkBatch(undefined, { meetingId: MEETING, attendees: Array.from({ length: 250 }, (_, i) => member(`u${i}`)) }, "us-east-1").failures, []],
+  ["251 attendees: described by their number", () => checkBatch(undefined, { meetingId: MEETING, attendees: Array.from({ length: 251 }, (_, i) => member(`u${i}`)) }, "us-east-1").failures, [{ property: "attendees", reason: "attendees must be a list of 1 to 250 attendees; got 251 attendees" }]],
+  ["none", () => checkBatch(undefined, { meetingId: MEETING, attendees: [] }, "us-east-1").failures, [{ property: "attendees", reason: "attendees must be a list of 1 to 250 attendees; got 0 attendees" }]],
+  ["not a list", () => checkBatch(undefined, { meetingId: MEETING, attendees: "u1" }, "us-east-1").failures, [{ property: "attendees", reason: 'attendees must be a list of 1 to 250 attendees; got "u1"' }]],
+  ["an unknown list", () => checkBatch(undefined, { meetingId: MEETING, attendees: UNKNOWN }, "us-east-1"), { inputs: { meetingId: MEETING, attendees: UNKNOWN, region: "us-east-1" }, failures: [] }],
+  ["an item that is not an object", () => checkBatch(undefined, { meetingId: MEETING, attendees: ["u1", null] }, "us-east-1"), { inputs: { meetingId: MEETING, attendees: ["u1", null], region: "us-east-1" }, failures: [{ property: "attendees[0]", reason: 'attendees[0] must be an object with externalUserId and capabilities; got "u1"' }, { property: "attendees[1]", reason: "attendees[1] must be an object with externalUserId and capabilities; got null" }] }],
+  ["an unknown item and an unknown id pass", () => checkBatch(undefined, { meetingId: MEETING, attendees: [UNKNOWN, { externalUserId: UNKNOWN }, { externalUserId: UNKNOWN }] }, "us-east-1").failures, []],
+  ["a repeated id: named with the first", () => checkBatch(undefined, { meetingId: MEETING, attendees: [member("u1"), member("u2"), member("u1"), member("u1")] }, "us-east-1").failures, [{ property: "attendees[2].externalUserId", reason: "attendees[2].externalUserId must be unique in the batch; it repeats attendees[0].externalUserId" }, { property: "attendees[3].externalUserId", reason: "attendees[3].externalUserId must be unique in the batch; it repeats attendees[0].externalUserId" }]],
+  ["a repeated invalid id: only its own failure", () => checkBatch(undefined, { meetingId: MEETING, attendees: [member("a"), member("a")] }, "us-east-1").failures.map((f) => f.reason), ["attendees[0].externalUserId must be 2 to 64 characters long; got a value (1 characters)", "attendees[1].externalUserId must be 2 to 64 characters long; got a value (1 characters)"]],
+  ["bad capabilities of an item", () => checkBatch(undefined, { meetingId: MEETING, attendees: [{ externalUserId: "u1", capabilities: "all" }] }, "us-east-1").failures.map((f) => f.property), ["attendees[0].capabilities"]],
+  ["an unknown meetingId passes", () => checkBatch(undefined, { meetingId: UNKNOWN, attendees: [member("u1")] }, "us-east-1").failures, []],
+  ["a malformed meetingId", () => checkBatch(undefined, { meetingId: "m", attendees: [member("u1")] }, "us-east-1").failures, [{ property: "meetingId", reason: 'meetingId must be a meeting GUID such as 3f1a9b2c-0d4e-4f5a-8b6c-7d8e9f0a1b2c; got "m"' }]],
+  ["an invalid externalUserId, named by its path", () => checkBatch(undefined, { meetingId: MEETING, attendees: [member("u1"), member("aws:u")] }, "us-east-1").failures, [{ property: "attendees[1].externalUserId", reason: 'attendees[1].externalUserId must not start with the reserved prefix "aws:"; got a value (5 characters) that does' }]],
+  ["the old region is carried over", () => checkBatch({ region: "eu-west-2" }, { meetingId: MEETING, attendees: [member("u1")] }, "us-east-1").inputs.region, "eu-west-2"],
+  ["no region anywhere", () => checkBatch(undefined, { meetingId: MEETING, attendees: [member("u1")] }, undefined).failures.map((f) => f.property), ["region"]],
+]);
+
+  // biome-ignore format: one case per line keeps the table readable as a specification
+  table("AttendeeBatch diff and plan", [
+  ["chunks of 100", () => inChunks(Array.from({ length: 201 }, (_, i) => i)).map((c) => [c.first, c.last, c.items.length]), [[1, 100, 100], [101, 200, 100], [201, 201, 1]]],
+  ["chunks of a given size", () => inChunks(["a", "b", "c"], 2), [{ items: ["a", "b"], first: 1, last: 2 }, { items: ["c"], first: 3, last: 3 }]],
+  ["no chunks of nothing", () => inChunks([]), []],
+  ["plan: remove, create, set capabilities", () => planBatch({ u1: join(), u2: join() }, [member("u1", NONE), member("u3")]), { remove: ["u2"], create: [member("u3")], setCapabilities: [{ externalUserId: "u1", capabilities: NONE }] }],
+  ["plan: undeclared capabilities are left alone", () => planBatch({ u1: join(NONE) }, [member("u1")]), { remove: [], create: [], setCapabilities: [] }],
+  ["plan: same capabilities", () => planBatch({ u1: join(NONE) }, [member("u1", NONE)]), { remove: [], create: [], setCapabilities: [] }],
+  ["plan: from no join info", () => planBatch(undefined, [member("u1")]), { remove: [], create: [member("u1")], setCapabilities: [] }],
+  ["nothing changed", () => diffBatch(batchState(), batchState()), { changes: false, replaces: [], deleteBeforeReplace: false }],
+  ["another meeting: replaced, deleting first", () => diffBatch(batchState(), { ...batchState(), meetingId: OTHER_MEETING }), { changes: true, replaces: ["meetingId"], deleteBeforeReplace: true }],
+  ["another region", () => diffBatch(batchState(), { ...batchState(), region: "eu-west-2" }), { changes: true, replaces: ["region"], deleteBeforeReplace: true }],
+  ["an unknown meetingId", () => diffBatch(batchState(), { ...batchState(), meetingId: UNKNOWN }), { changes: true, replaces: ["meetingId"], deleteBeforeReplace: true }],
+  ["no join info (a create that failed part-way): an update", () => diffBatch(batchState({ joinInfo: undefined }), batchState()), { changes: true, replaces: [], deleteBeforeReplace: false }],
+  ["no join info: an update whatever is declared (regression row: the half-made state is completed)", () => diffBatch(batchState({ attendees: [], joinInfo: undefined }), batchState({ attendees: [] })), { changes: true, replaces: [], deleteBeforeReplace: false }],
+  ["capabilities no longer declared: an update that records the inputs (nothing to call)", () => diffBatch(batchState({ attendees: [member("u1", NONE)], joinInfo: { u1: join(NONE) } }), batchState({ attendees: [member("u1")] })), { changes: true, replaces: [], deleteBeforeReplace: false }],
+  ["the same attendees in another order: an update that records the inputs", () => diffBatch(batchState({ attendees: [member("u1"), member("u2")], joinInfo: { u1: join(), u2: join() } }), batchState({ attendees: [member("u2"), member("u1")] })), { changes: true, replaces: [], deleteBeforeReplace: false }],
+  ["an unknown item: an update", () => diffBatch(batchState(), { ...batchState(), attendees: [UNKNOWN as never] }), { changes: true, replaces: [], deleteBeforeReplace: false }],
+  ["an added attendee: an update", () => diffBatch(batchState(), { ...batchState(), attendees: [member("u1"), member("u2")] }), { changes: true, replaces: [], deleteBeforeReplace: false }],
+  ["an attendee deleted out of band (inputs the same): an update", () => diffBatch(batchState({ joinInfo: {} }), batchState()), { changes: true, replaces: [], deleteBeforeReplace: false }],
+  ["an attendee left over (inputs the same): an update", () => diffBatch(batchState({ joinInfo: { u1: join(), u9: join() } }), batchState()), { changes: true, replaces: [], deleteBeforeReplace: false }],
+  ["capabilities changed out of band (inputs the same): an update", () => diffBatch(batchState({ attendees: [member("u1", NONE)], joinInfo: { u1: join(ALL) } }), batchState({ attendees: [member("u1", NONE)] })), { changes: true, replaces: [], deleteBeforeReplace: false }],
+]);
+
+  // biome-ignore format: one case per line keeps the table readable as a specification
+  table("AttendeeBatch state: join info", [
+  ["from created attendees", () => joinInfoFrom([{ ExternalUserId: "u1", AttendeeId: "a1", JoinToken: "t1", Capabilities: { Audio: "None", Video: "None", Content: "None" } }]), { u1: { attendeeId: "a1", joinToken: "t1", capabilities: NONE } }],
+  ["a listing without tokens takes the previous ones", () => joinInfoFrom([{ ExternalUserId: "u1", AttendeeId: "a1" }], { u1: { attendeeId: "a0", joinToken: "t0", capabilities: NONE } }), { u1: { attendeeId: "a1", joinToken: "t0", capabilities: ALL } }],
+  ["an attendee without a token anywhere is left out", () => joinInfoFrom([{ ExternalUserId: "u1", AttendeeId: "a1" }], {}), {}],
+  ["an attendee without an id is left out", () => joinInfoFrom([{ ExternalUserId: "u1", JoinToken: "t" }]), {}],
+  ["an attendee without an externalUserId is left out", () => joinInfoFrom([{ AttendeeId: "a1", JoinToken: "t" }]), {}],
+  ["a previous entry of another attendee is not used", () => joinInfoFrom([{ ExternalUserId: "u1", AttendeeId: "a1" }], { u2: join() }), {}],
+]);
+}

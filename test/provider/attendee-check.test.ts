@@ -1,6 +1,11 @@
 import { expect } from "chai";
 import { checkAttendee } from "../../provider/attendee/attendee-check";
+import { AttendeeClaims } from "../../provider/shared/claims";
+import { checkCapabilities } from "../../provider/validation/capabilities";
+import { duplicateFailures } from "../../provider/validation/check-result";
 import { UNKNOWN } from "../../provider/validation/rules";
+import * as fixtures from "../support/resource-fixtures";
+import { table } from "../support/rule-table";
 
 const MEETING = "3f1a9b2c-0d4e-4f5a-8b6c-7d8e9f0a1b2c";
 const valid = { meetingId: MEETING, externalUserId: "kiosk-lobby-1", region: "us-east-1" };
@@ -330,6 +335,70 @@ describe("Attendee check: normalised inputs", () => {
       "externalUserId",
       "meetingId",
       "region",
+    ]);
+  });
+});
+
+// Rows first written against surviving mutants (formerly test/provider/mutants-resources.test.ts): kept with this behaviour's tests.
+{
+  const { MEETING, NONE, attendee, legacyAttendee } = fixtures;
+
+  // biome-ignore format: one case per line keeps the table readable as a specification
+  table("Attendee check: the legacy namespace, and messages in full", [
+  ["legacy inputs are normalised", () => checkAttendee(undefined, { namespace: "legacy", meetingId: MEETING, externalUserId: "u1", tags: { k: "v" } }, "eu-west-2"), { inputs: { namespace: "legacy", meetingId: MEETING, externalUserId: "u1", region: "us-east-1", tags: { k: "v" } }, failures: [] }],
+  ["legacy without tags stores none", () => Object.keys(checkAttendee(undefined, { namespace: "legacy", meetingId: MEETING, externalUserId: "u1" }, undefined).inputs), ["namespace", "meetingId", "externalUserId", "region"]],
+  ["legacy with capabilities", () => checkAttendee(undefined, { namespace: "legacy", meetingId: MEETING, externalUserId: "u1", capabilities: NONE }, undefined).failures, [{ property: "capabilities", reason: 'capabilities needs namespace "meetings": attendees of the legacy Amazon Chime namespace have no capabilities; got {"audio":"None","video":"None","content":"None"}' }]],
+  ["legacy in another region", () => checkAttendee(undefined, { namespace: "legacy", meetingId: MEETING, externalUserId: "u1", region: "eu-west-2" }, undefined).failures, [{ property: "region", reason: 'region must be "us-east-1" with namespace "legacy": the legacy Amazon Chime namespace has one global endpoint, in us-east-1; got "eu-west-2"' }]],
+  ["legacy with an unknown region", () => checkAttendee(undefined, { namespace: "legacy", meetingId: MEETING, externalUserId: "u1", region: UNKNOWN }, undefined), { inputs: { namespace: "legacy", meetingId: MEETING, externalUserId: "u1", region: UNKNOWN }, failures: [] }],
+  ["legacy with unknown tags", () => checkAttendee(undefined, { namespace: "legacy", meetingId: MEETING, externalUserId: "u1", tags: UNKNOWN }, undefined).failures, []],
+  ["legacy with a bad tag key", () => checkAttendee(undefined, { namespace: "legacy", meetingId: MEETING, externalUserId: "u1", tags: { "aws:k": "v" } }, undefined).failures, [{ property: "tags.aws:k", reason: 'tags keys must not start with "aws:"; got "aws:k"' }]],
+  ["tags in Chime SDK Meetings: counted, not shown", () => checkAttendee(undefined, { meetingId: MEETING, externalUserId: "u1", tags: { a: "1", b: "2" } }, "us-east-1").failures, [{ property: "tags", reason: 'tags needs namespace "legacy": attendees of Chime SDK Meetings cannot be tagged; got 2 tags' }]],
+  ["one tag in Chime SDK Meetings", () => checkAttendee(undefined, { meetingId: MEETING, externalUserId: "u1", tags: { a: "1" } }, "us-east-1").failures, [{ property: "tags", reason: 'tags needs namespace "legacy": attendees of Chime SDK Meetings cannot be tagged; got 1 tag' }]],
+  ["tags that are not a map in Chime SDK Meetings", () => checkAttendee(undefined, { meetingId: MEETING, externalUserId: "u1", tags: ["a"] }, "us-east-1").failures, [{ property: "tags", reason: 'tags needs namespace "legacy": attendees of Chime SDK Meetings cannot be tagged; got ["a"]' }]],
+  ["null tags in Chime SDK Meetings", () => checkAttendee(undefined, { meetingId: MEETING, externalUserId: "u1", tags: null }, "us-east-1").failures, [{ property: "tags", reason: 'tags needs namespace "legacy": attendees of Chime SDK Meetings cannot be tagged; got null' }]],
+  ["an unknown namespace", () => checkAttendee(undefined, { namespace: "classic", meetingId: MEETING, externalUserId: "u1" }, "us-east-1").failures, [{ property: "namespace", reason: 'namespace must be one of meetings, legacy; got "classic"' }]],
+  ["namespace meetings is accepted and not stored", () => checkAttendee(undefined, { namespace: "meetings", meetingId: MEETING, externalUserId: "u1" }, "us-east-1"), { inputs: { meetingId: MEETING, externalUserId: "u1", region: "us-east-1" }, failures: [] }],
+  ["the old region is carried over", () => checkAttendee(attendee({ region: "eu-west-2" }), { meetingId: MEETING, externalUserId: "u1" }, "us-east-1").inputs.region, "eu-west-2"],
+  ["a legacy attendee's region is not carried over", () => checkAttendee(legacyAttendee(), { meetingId: MEETING, externalUserId: "u1" }, "eu-west-2").inputs.region, "eu-west-2"],
+  ["unknown meetingId and externalUserId pass", () => checkAttendee(undefined, { meetingId: UNKNOWN, externalUserId: UNKNOWN }, "us-east-1").failures, []],
+]);
+}
+
+// Rows first written against surviving mutants (formerly test/provider/mutants-round2.test.ts): kept with this behaviour's tests.
+// biome-ignore format: one case per line keeps the table readable as a specification
+table("Capabilities check", [
+  ["absent", () => checkCapabilities("c", undefined), []],
+  ["unknown", () => checkCapabilities("c", UNKNOWN), []],
+  ["all three", () => checkCapabilities("c", { audio: "Send", video: "Receive", content: "Receive" }), []],
+  ["not an object", () => checkCapabilities("c", "all"), [{ property: "c", reason: 'c must be an object with audio, video and content; got "all"' }]],
+  ["null", () => checkCapabilities("c", null), [{ property: "c", reason: "c must be an object with audio, video and content; got null" }]],
+  ["a list", () => checkCapabilities("c", []), [{ property: "c", reason: "c must be an object with audio, video and content; got []" }]],
+  ["an unknown member", () => checkCapabilities("c", { audio: "None", video: "None", content: "None", screen: "None" }), [{ property: "c.screen", reason: 'c has no member "screen"; its members are audio, video and content' }]],
+  ["a missing member", () => checkCapabilities("c", { audio: "None", video: "None" }), [{ property: "c.content", reason: "c.content is required when c is given (one of None, Receive, Send, SendReceive)" }]],
+  ["a bad value", () => checkCapabilities("c", { audio: "Loud", video: "None", content: "None" }), [{ property: "c.audio", reason: 'c.audio must be one of None, Receive, Send, SendReceive; got "Loud"' }]],
+  ["an unknown member value passes", () => checkCapabilities("c", { audio: UNKNOWN, video: "None", content: "None" }), []],
+  ["content that receives without video that receives", () => checkCapabilities("c", { audio: "None", video: "Send", content: "SendReceive" }), [{ property: "c.content", reason: 'c.content "SendReceive" needs c.video to be SendReceive or Receive (Chime rule: receiving content share requires receiving video); got video "Send"' }]],
+  ["content that receives with video that receives", () => checkCapabilities("c", { audio: "None", video: "SendReceive", content: "Receive" }), []],
+  ["content that only sends, no video", () => checkCapabilities("c", { audio: "None", video: "None", content: "Send" }), []],
+  ["an unknown video: the cross rule waits", () => checkCapabilities("c", { audio: "None", video: UNKNOWN, content: "Receive" }), []],
+  ["an unknown content: the cross rule waits", () => checkCapabilities("c", { audio: "None", video: "None", content: UNKNOWN }), []],
+  ["another failure first: the cross rule is not added", () => checkCapabilities("c", { audio: "Loud", video: "None", content: "Receive" }).map((f) => f.property), ["c.audio"]],
+]);
+
+describe("Duplicate attendees in one deployment", () => {
+  it("GIVEN two resources declaring one meeting and externalUserId THEN the second gets a failure naming both, the id by length", () => {
+    const claims = new AttendeeClaims();
+    const key = { meetingId: "m-1", externalUserId: "kiosk", property: "externalUserId" };
+    expect(duplicateFailures(claims, 'Attendee "a"', [key])).to.deep.equal([]);
+    expect(duplicateFailures(claims, 'Attendee "b"', [key])).to.deep.equal([
+      {
+        property: "externalUserId",
+        reason:
+          'externalUserId (5 characters) in meeting "m-1" is also declared by Attendee "a" in this deployment: ' +
+          "both would get one and the same Chime attendee (Chime returns the existing attendee for an " +
+          "externalUserId it knows), and deleting either would invalidate the JoinToken of the other. " +
+          "Declare each attendee in one resource only.",
+      },
     ]);
   });
 });

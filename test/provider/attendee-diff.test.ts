@@ -10,6 +10,8 @@ import type {
 } from "../../provider/attendee/attendee-state";
 import type { AttendeeCapabilities } from "../../provider/shared/capabilities";
 import { UNKNOWN } from "../../provider/validation/rules";
+import * as fixtures from "../support/resource-fixtures";
+import { table } from "../support/rule-table";
 
 const ALL: AttendeeCapabilities = { audio: "SendReceive", video: "SendReceive", content: "SendReceive" };
 const inputs = {
@@ -191,3 +193,28 @@ describe("Attendee diff: legacy namespace", () => {
     });
   }
 });
+
+// Rows first written against surviving mutants (formerly test/provider/mutants-resources.test.ts): kept with this behaviour's tests.
+{
+  const { OTHER_MEETING, ALL, NONE, attendee, attendeeState, legacyAttendee, legacyState } = fixtures;
+
+  // biome-ignore format: one case per line keeps the table readable as a specification
+  table("Attendee diff", [
+  ["nothing changed", () => diffAttendee(attendeeState(), attendee()), { changes: false, replaces: [], deleteBeforeReplace: false }],
+  ["another meeting: replaced, deleting first", () => diffAttendee(attendeeState(), attendee({ meetingId: OTHER_MEETING })), { changes: true, replaces: ["meetingId"], deleteBeforeReplace: true }],
+  ["another region", () => diffAttendee(attendeeState(), attendee({ region: "eu-west-2" })), { changes: true, replaces: ["region"], deleteBeforeReplace: true }],
+  ["an unknown externalUserId", () => diffAttendee(attendeeState(), attendee({ externalUserId: UNKNOWN })), { changes: true, replaces: ["externalUserId"], deleteBeforeReplace: true }],
+  ["into the legacy namespace", () => diffAttendee(attendeeState(), legacyAttendee()), { changes: true, replaces: ["namespace"], deleteBeforeReplace: true }],
+  ["declared capabilities that differ: an update", () => diffAttendee(attendeeState(), attendee({ capabilities: NONE })), { changes: true, replaces: [], deleteBeforeReplace: false }],
+  ["declared capabilities that are the same", () => diffAttendee(attendeeState(), attendee({ capabilities: ALL })), { changes: false, replaces: [], deleteBeforeReplace: false }],
+  ["one unknown capability: an update", () => diffAttendee(attendeeState(), attendee({ capabilities: { ...ALL, video: UNKNOWN } as never })), { changes: true, replaces: [], deleteBeforeReplace: false }],
+  ["a state without a joinToken (a create that failed half-way): an update", () => diffAttendee(attendeeState({ joinToken: undefined }), attendee()), { changes: true, replaces: [], deleteBeforeReplace: false }],
+  ["a state without an attendeeId: an update", () => diffAttendee(attendeeState({ attendeeId: undefined }), attendee()), { changes: true, replaces: [], deleteBeforeReplace: false }],
+  ["legacy: same tags", () => diffAttendee(legacyState({ tags: { k: "v" } }), legacyAttendee({ tags: { k: "v" } })), { changes: false, replaces: [], deleteBeforeReplace: false }],
+  ["legacy: no tags before or after", () => diffAttendee(legacyState(), legacyAttendee()), { changes: false, replaces: [], deleteBeforeReplace: false }],
+  ["legacy: a changed tag", () => diffAttendee(legacyState({ tags: { k: "v" } }), legacyAttendee({ tags: { k: "w" } })), { changes: true, replaces: [], deleteBeforeReplace: false }],
+  ["legacy: tags removed", () => diffAttendee(legacyState({ tags: { k: "v" } }), legacyAttendee()), { changes: true, replaces: [], deleteBeforeReplace: false }],
+  ["legacy: an unknown tag value", () => diffAttendee(legacyState({ tags: { k: "v" } }), legacyAttendee({ tags: { k: UNKNOWN } })), { changes: true, replaces: [], deleteBeforeReplace: false }],
+  ["legacy: a state missing its token", () => diffAttendee(legacyState({ joinToken: undefined }), legacyAttendee()), { changes: true, replaces: [], deleteBeforeReplace: false }],
+]);
+}

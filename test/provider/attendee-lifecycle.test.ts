@@ -25,11 +25,21 @@ import type {
   AttendeeOutputs,
   LegacyAttendeeOutputs,
 } from "../../provider/attendee/attendee-state";
+import {
+  inputsOf,
+  isComplete,
+  legacyInputsOf,
+  toLegacyOutputs,
+  toOutputs,
+} from "../../provider/attendee/attendee-state";
 import { ChimeRequestError } from "../../provider/aws/errors";
 import { AttendeeProvider } from "../../provider/dynamic/providers";
 import type { AttendeeCapabilities } from "../../provider/shared/capabilities";
+import { capabilitiesFromSdk } from "../../provider/shared/capabilities";
 import { clientFor, GUID, newAttendee, newMeeting } from "../emulator/helpers";
 import { useProviderEndpoint } from "../support/provider-endpoint";
+import * as fixtures from "../support/resource-fixtures";
+import { table } from "../support/rule-table";
 
 const provider = new AttendeeProvider();
 
@@ -623,3 +633,50 @@ describe("Attendee provider (legacy namespace): the endpoint from AWS_ENDPOINT_U
     expect(ctx.local.legacy.attendees(meetingId).map((a) => a.attendeeId)).to.deep.equal([outs.attendeeId]);
   });
 });
+
+// Rows first written against surviving mutants (formerly test/provider/mutants-resources.test.ts): kept with this behaviour's tests.
+{
+  const { outcome, MEETING, caps, ALL, NONE } = fixtures;
+
+  // biome-ignore format: one case per line keeps the table readable as a specification
+  table("Attendee state: outputs from Chime's answers", [
+  ["capabilities as Chime reports them", () => capabilitiesFromSdk({ Capabilities: { Audio: "Send", Video: "Receive", Content: "None" } }), caps("Send", "Receive", "None")],
+  ["no capabilities: Chime's default", () => capabilitiesFromSdk({}), ALL],
+  ["a member missing: its default", () => capabilitiesFromSdk({ Capabilities: { Audio: "None" } as never }), caps("None", "SendReceive", "SendReceive")],
+  ["outputs from a created attendee", () => toOutputs({ meetingId: MEETING, externalUserId: "u", region: "eu-west-2" }, { AttendeeId: "a", JoinToken: "t", ExternalUserId: "U" }), { meetingId: MEETING, externalUserId: "U", capabilities: ALL, region: "eu-west-2", attendeeId: "a", joinToken: "t" }],
+  ["the externalUserId from the inputs when Chime leaves it out", () => toOutputs({ meetingId: MEETING, externalUserId: "u", region: "r" }, { AttendeeId: "a", JoinToken: "t" }).externalUserId, "u"],
+  ["the token of the previous state when the answer has none", () => toOutputs({ meetingId: MEETING, externalUserId: "u", region: "r" }, { AttendeeId: "a" }, { meetingId: MEETING, externalUserId: "u", region: "r", capabilities: ALL, attendeeId: "old", joinToken: "old-t" }), { meetingId: MEETING, externalUserId: "u", capabilities: ALL, region: "r", attendeeId: "a", joinToken: "old-t" }],
+  ["the id of the previous state when the answer has none", () => toOutputs({ meetingId: MEETING, externalUserId: "u", region: "r" }, { JoinToken: "t" }, { meetingId: MEETING, externalUserId: "u", region: "r", capabilities: ALL, attendeeId: "old", joinToken: "old-t" }).attendeeId, "old"],
+  ["an answer without a token and no previous state", () => outcome(() => toOutputs({ meetingId: MEETING, externalUserId: "u", region: "r" }, { AttendeeId: "a" })), "throws: Chime returned an attendee without AttendeeId or JoinToken"],
+  ["an answer without an id and no previous state", () => outcome(() => toOutputs({ meetingId: MEETING, externalUserId: "u", region: "r" }, { JoinToken: "t" })), "throws: Chime returned an attendee without AttendeeId or JoinToken"],
+  ["inputs of a state, without its secrets", () => inputsOf({ meetingId: MEETING, externalUserId: "u", region: "r", capabilities: NONE, attendeeId: "a", joinToken: "t" }), { meetingId: MEETING, externalUserId: "u", capabilities: NONE, region: "r" }],
+  ["legacy outputs", () => toLegacyOutputs({ namespace: "legacy", meetingId: MEETING, externalUserId: "u", region: "us-east-1" }, { AttendeeId: "a", JoinToken: "t", ExternalUserId: "U" }, { k: "v" }), { namespace: "legacy", meetingId: MEETING, externalUserId: "U", tags: { k: "v" }, region: "us-east-1", attendeeId: "a", joinToken: "t" }],
+  ["legacy outputs: the externalUserId from the inputs", () => toLegacyOutputs({ namespace: "legacy", meetingId: MEETING, externalUserId: "u", region: "us-east-1" }, { AttendeeId: "a", JoinToken: "t" }, {}).externalUserId, "u"],
+  ["legacy outputs: id and token of the previous state", () => toLegacyOutputs({ namespace: "legacy", meetingId: MEETING, externalUserId: "u", region: "us-east-1" }, {}, {}, { namespace: "legacy", meetingId: MEETING, externalUserId: "u", region: "us-east-1", attendeeId: "a0", joinToken: "t0" }), { namespace: "legacy", meetingId: MEETING, externalUserId: "u", tags: {}, region: "us-east-1", attendeeId: "a0", joinToken: "t0" }],
+  ["legacy outputs without a token", () => outcome(() => toLegacyOutputs({ namespace: "legacy", meetingId: MEETING, externalUserId: "u", region: "us-east-1" }, { AttendeeId: "a" }, {})), "throws: Chime returned an attendee without AttendeeId or JoinToken"],
+  ["legacy outputs without an id", () => outcome(() => toLegacyOutputs({ namespace: "legacy", meetingId: MEETING, externalUserId: "u", region: "us-east-1" }, { JoinToken: "t" }, {})), "throws: Chime returned an attendee without AttendeeId or JoinToken"],
+  ["legacy inputs of a state with tags", () => legacyInputsOf({ namespace: "legacy", meetingId: MEETING, externalUserId: "u", region: "us-east-1", tags: { k: "v" }, attendeeId: "a", joinToken: "t" }), { namespace: "legacy", meetingId: MEETING, externalUserId: "u", tags: { k: "v" }, region: "us-east-1" }],
+  ["legacy inputs of a state without tags: no tags member", () => Object.keys(legacyInputsOf({ namespace: "legacy", meetingId: MEETING, externalUserId: "u", region: "us-east-1" })), ["namespace", "meetingId", "externalUserId", "region"]],
+]);
+}
+
+// Rows first written against surviving mutants (formerly test/provider/mutants-round3.test.ts): kept with this behaviour's tests.
+{
+  const MEETING = "3f1a9b2c-0d4e-4f5a-8b6c-7d8e9f0a1b2c";
+
+  describe("Attendee state: complete only with both secrets", () => {
+    const base = { meetingId: MEETING, externalUserId: "u", region: "us-east-1" };
+    const rows: [string, Record<string, unknown>, boolean][] = [
+      ["id and token", { attendeeId: "a", joinToken: "t" }, true],
+      ["no token (a create that failed half-way)", { attendeeId: "a" }, false],
+      ["no id", { joinToken: "t" }, false],
+      ["neither", {}, false],
+      ["an empty token", { attendeeId: "a", joinToken: "" }, false],
+    ];
+    for (const [what, secrets, complete] of rows) {
+      it(`${what} → ${complete ? "complete" : "incomplete"}`, () => {
+        expect(isComplete({ ...base, ...secrets } as unknown as AnyAttendeeState)).to.equal(complete);
+      });
+    }
+  });
+}

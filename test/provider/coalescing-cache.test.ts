@@ -75,3 +75,67 @@ describe("Coalesced reads: one fetch shared by the reads that arrive close toget
     expect(await cache.get("m", fetch)).to.equal("after the write");
   });
 });
+
+// Rows first written against surviving mutants (formerly test/provider/mutants-aws.test.ts): kept with this behaviour's tests.
+describe("Coalesced reads: edges of the cache", () => {
+  it(`GIVEN the default window (${SNAPSHOT_WINDOW_MS} ms) THEN a read 2 s after the fetch is served, one 2.001 s after fetches`, async () => {
+    let now = 0;
+    const cache = new CoalescingCache<number>(() => now);
+    let n = 0;
+    const fetch = async () => ++n;
+    await cache.get("m", fetch);
+    now = 2_000;
+    expect(await cache.get("m", fetch)).to.equal(1);
+    now = 2_001;
+    expect(await cache.get("m", fetch)).to.equal(2);
+  });
+
+  it("GIVEN a custom window THEN it is used", async () => {
+    let now = 0;
+    const cache = new CoalescingCache<number>(() => now, 10);
+    let n = 0;
+    const fetch = async () => ++n;
+    await cache.get("m", fetch);
+    now = 11;
+    expect(await cache.get("m", fetch)).to.equal(2);
+  });
+
+  it("GIVEN the real clock THEN reads close together share a fetch", async () => {
+    const cache = new CoalescingCache<number>();
+    let n = 0;
+    const fetch = async () => ++n;
+    expect([await cache.get("m", fetch), await cache.get("m", fetch)]).to.deep.equal([1, 1]);
+  });
+
+  it("counts the fetches started per key", async () => {
+    let now = 0;
+    const cache = new CoalescingCache<string>(() => now, 0);
+    await cache.get("a", async () => "x");
+    now = 1;
+    await cache.get("a", async () => "y");
+    await cache.get("b", async () => "z");
+    expect(Object.fromEntries(cache.fetches)).to.deep.equal({ a: 2, b: 1 });
+  });
+
+  it("GIVEN a fetch that fails after a write started a newer one THEN the newer value stays cached", async () => {
+    const cache = new CoalescingCache<string>(() => 0);
+    let rejectOld: (e: Error) => void = () => {};
+    const old = cache
+      .get("m", () => new Promise<string>((_, reject) => (rejectOld = reject)))
+      .catch(() => "failed");
+    cache.invalidate("m");
+    expect(await cache.get("m", async () => "new")).to.equal("new");
+    rejectOld(new Error("late failure"));
+    expect(await old).to.equal("failed");
+    expect(await cache.get("m", async () => "a third fetch")).to.equal("new");
+    expect(cache.fetches.get("m")).to.equal(2);
+  });
+
+  it("clear() forgets values and counts", async () => {
+    const cache = new CoalescingCache<string>(() => 0);
+    await cache.get("m", async () => "before");
+    cache.clear();
+    expect(cache.fetches.size).to.equal(0);
+    expect(await cache.get("m", async () => "after")).to.equal("after");
+  });
+});

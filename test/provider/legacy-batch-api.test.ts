@@ -91,6 +91,23 @@ describe("LegacyChimeApi batch calls, against the local endpoint's /legacy diale
     expect(ctx.local.legacy.counters().ListAttendees).to.equal(3);
   });
 
+  // Regression (issue 24): the legacy CreateAttendee did not drop the meeting's shared listing, as the
+  // Chime SDK Meetings one does, so a read of the batch within the listing's window missed the attendee.
+  it("GIVEN a shared read listing WHEN an Attendee is created in the meeting (CreateAttendee) or the meeting deleted THEN the next read lists again", async () => {
+    const meetingId = await meeting();
+    await api().batchCreateAttendees(meetingId, [{ externalUserId: "bot" }]);
+    ctx.local.resetCounters();
+    expect((await api().meetingAttendees(meetingId))?.map((a) => a.ExternalUserId)).to.deep.equal(["bot"]);
+    await api().createAttendee(meetingId, "kiosk", undefined);
+    expect((await api().meetingAttendees(meetingId))?.map((a) => a.ExternalUserId)).to.deep.equal([
+      "bot",
+      "kiosk",
+    ]);
+    expect(ctx.local.legacy.counters().ListAttendees).to.equal(2);
+    await api().deleteMeeting(meetingId);
+    expect(await api().meetingAttendees(meetingId)).to.equal(undefined);
+  });
+
   // Regression: a legacy Attendee with 11 to 50 tags failed at create, CreateAttendee sending them all.
   it("GIVEN 30 tags WHEN CreateAttendee THEN its Tags member carries the first 10 (AttendeeTagList's most), for the caller to set the rest", async () => {
     const meetingId = await meeting();

@@ -2,8 +2,12 @@ import { expect } from "chai";
 import { checkMeeting } from "../../provider/meeting/meeting-check";
 import { diffMeeting } from "../../provider/meeting/meeting-diff";
 import type { MeetingInputs } from "../../provider/meeting/meeting-state";
+import { MEETING_REPLACE_ON } from "../../provider/meeting/meeting-state";
+import { sameValue } from "../../provider/shared/values";
 import { UNKNOWN } from "../../provider/validation/rules";
 import { isSensitive } from "../../provider/validation/sensitive";
+import * as fixtures from "../support/resource-fixtures";
+import { table } from "../support/rule-table";
 
 const valid = { externalMeetingId: "standup-room", mediaRegion: "us-east-1", region: "us-east-1" };
 const legacy = { externalMeetingId: "standup-room", mediaRegion: "us-east-1", namespace: "legacy" };
@@ -436,3 +440,57 @@ describe("Meeting diff: a Meeting never changes in place (issue 8)", () => {
     });
   });
 });
+
+// Rows first written against surviving mutants (formerly test/provider/mutants-resources.test.ts): kept with this behaviour's tests.
+{
+  const { MEETING, meetingInputs, meetingState } = fixtures;
+
+  // biome-ignore format: one case per line keeps the table readable as a specification
+  table("Meeting check: messages in full, the legacy namespace, notifications", [
+  ["an unknown namespace", () => checkMeeting(undefined, { ...meetingInputs(), namespace: "classic" }, undefined).failures, [{ property: "namespace", reason: 'namespace must be one of meetings, legacy; got "classic"' }]],
+  ["the old region is carried over", () => checkMeeting(meetingInputs({ region: "eu-west-2" }), { externalMeetingId: "m1", mediaRegion: "us-east-1" }, "us-east-1").inputs.region, "eu-west-2"],
+  ["a legacy meeting's region is not carried over", () => checkMeeting(meetingInputs({ namespace: "legacy", region: "us-east-1" }), { externalMeetingId: "m1", mediaRegion: "us-east-1" }, "eu-west-2").inputs.region, "eu-west-2"],
+  ["legacy: us-east-1 by default", () => checkMeeting(undefined, { namespace: "legacy", externalMeetingId: "m1", mediaRegion: "us-east-1" }, "eu-west-2").inputs, { namespace: "legacy", externalMeetingId: "m1", mediaRegion: "us-east-1", region: "us-east-1" }],
+  ["legacy: an unknown region", () => checkMeeting(undefined, { namespace: "legacy", externalMeetingId: "m1", mediaRegion: "us-east-1", region: UNKNOWN }, undefined), { inputs: { namespace: "legacy", externalMeetingId: "m1", mediaRegion: "us-east-1", region: UNKNOWN }, failures: [] }],
+  ["legacy: another region", () => checkMeeting(undefined, { namespace: "legacy", externalMeetingId: "m1", mediaRegion: "us-east-1", region: "eu-west-2" }, undefined).failures, [{ property: "region", reason: 'region must be "us-east-1" with namespace "legacy": the legacy Amazon Chime namespace has one global endpoint, in us-east-1; got "eu-west-2"' }]],
+  ["legacy: members it does not have", () => checkMeeting(undefined, { namespace: "legacy", externalMeetingId: "m1", mediaRegion: "us-east-1", meetingFeatures: {}, primaryMeetingId: MEETING, tenantIds: ["ab"] }, undefined).failures.map((f) => f.reason), ['meetingFeatures needs namespace "meetings": the legacy Amazon Chime CreateMeeting has no meetingFeatures; got {}', `primaryMeetingId needs namespace "meetings": the legacy Amazon Chime CreateMeeting has no primaryMeetingId; got "${MEETING}"`, 'tenantIds needs namespace "meetings": the legacy Amazon Chime CreateMeeting has no tenantIds; got ["ab"]']],
+  ["legacy: a Lambda target", () => checkMeeting(undefined, { namespace: "legacy", externalMeetingId: "m1", mediaRegion: "us-east-1", notificationsConfiguration: { lambdaFunctionArn: "arn:aws:lambda:us-east-1:123456789012:function:f" } }, undefined).failures, [{ property: "notificationsConfiguration.lambdaFunctionArn", reason: 'notificationsConfiguration.lambdaFunctionArn needs namespace "meetings": legacy meetings notify only an SNS topic or an SQS queue' }]],
+  ["legacy: an SNS target", () => checkMeeting(undefined, { namespace: "legacy", externalMeetingId: "m1", mediaRegion: "us-east-1", notificationsConfiguration: { snsTopicArn: "arn:aws:sns:us-east-1:123456789012:t" } }, undefined).failures, []],
+  ["legacy: notifications that are not an object", () => checkMeeting(undefined, { namespace: "legacy", externalMeetingId: "m1", mediaRegion: "us-east-1", notificationsConfiguration: "x" }, undefined).failures, [{ property: "notificationsConfiguration", reason: 'notificationsConfiguration must be an object with lambdaFunctionArn, snsTopicArn or sqsQueueArn; got "x"' }]],
+  ["legacy: tags without the key pattern", () => checkMeeting(undefined, { namespace: "legacy", externalMeetingId: "m1", mediaRegion: "us-east-1", tags: { "a b": "v" } }, undefined).failures, []],
+  ["meetings: tags with the key pattern", () => checkMeeting(undefined, { externalMeetingId: "m1", mediaRegion: "us-east-1", tags: { "a b": "v" } }, "us-east-1").failures.map((f) => f.property), ["tags.a b"]],
+  ["unknown externalMeetingId, mediaRegion, host and primary pass", () => checkMeeting(undefined, { externalMeetingId: UNKNOWN, mediaRegion: UNKNOWN, meetingHostId: UNKNOWN, primaryMeetingId: UNKNOWN, notificationsConfiguration: UNKNOWN }, "us-east-1").failures, []],
+  ["a missing mediaRegion", () => checkMeeting(undefined, { externalMeetingId: "m1" }, "us-east-1").failures, [{ property: "mediaRegion", reason: "mediaRegion is required" }]],
+  ["a malformed mediaRegion", () => checkMeeting(undefined, { externalMeetingId: "m1", mediaRegion: "mars" }, "us-east-1").failures, [{ property: "mediaRegion", reason: 'mediaRegion must be an AWS region name such as "us-east-1"; got "mars"' }]],
+  ["a short meetingHostId", () => checkMeeting(undefined, { ...meetingInputs(), meetingHostId: "h" }, undefined).failures, [{ property: "meetingHostId", reason: "meetingHostId must be 2 to 64 characters long; got a value (1 characters)" }]],
+  ["a malformed primaryMeetingId", () => checkMeeting(undefined, { ...meetingInputs(), primaryMeetingId: "p" }, undefined).failures, [{ property: "primaryMeetingId", reason: 'primaryMeetingId must be a meeting GUID such as 3f1a9b2c-0d4e-4f5a-8b6c-7d8e9f0a1b2c; got "p"' }]],
+  ["notifications: an unknown member", () => checkMeeting(undefined, { ...meetingInputs(), notificationsConfiguration: { emailAddress: "x" } }, undefined).failures, [{ property: "notificationsConfiguration.emailAddress", reason: 'notificationsConfiguration has no member "emailAddress"; its members are lambdaFunctionArn, snsTopicArn, sqsQueueArn' }]],
+  ["notifications: a list", () => checkMeeting(undefined, { ...meetingInputs(), notificationsConfiguration: [] }, undefined).failures, [{ property: "notificationsConfiguration", reason: "notificationsConfiguration must be an object with lambdaFunctionArn, snsTopicArn or sqsQueueArn; got []" }]],
+  ["notifications: null", () => checkMeeting(undefined, { ...meetingInputs(), notificationsConfiguration: null }, undefined).failures, [{ property: "notificationsConfiguration", reason: "notificationsConfiguration must be an object with lambdaFunctionArn, snsTopicArn or sqsQueueArn; got null" }]],
+  ["notifications: each target checked as its service", () => checkMeeting(undefined, { ...meetingInputs(), notificationsConfiguration: { lambdaFunctionArn: "arn:aws:sns:us-east-1:123456789012:t", snsTopicArn: "arn:aws:sqs:us-east-1:123456789012:q", sqsQueueArn: "arn:aws:lambda:us-east-1:123456789012:function:f" } }, undefined).failures.map((f) => f.property), ["notificationsConfiguration.lambdaFunctionArn", "notificationsConfiguration.snsTopicArn", "notificationsConfiguration.sqsQueueArn"]],
+  ["notifications: an unknown target passes", () => checkMeeting(undefined, { ...meetingInputs(), notificationsConfiguration: { snsTopicArn: UNKNOWN } }, undefined).failures, []],
+  ["undefined members are not stored", () => Object.keys(checkMeeting(undefined, { externalMeetingId: "m1", mediaRegion: "us-east-1", meetingHostId: undefined }, "us-east-1").inputs), ["externalMeetingId", "mediaRegion", "region"]],
+]);
+
+  // biome-ignore format: one case per line keeps the table readable as a specification
+  table("Structural equality of inputs (sameValue)", [
+  ["keys in another order", () => sameValue({ a: 1, b: 2 }, { b: 2, a: 1 }), true],
+  ["an undefined member equals an absent one", () => sameValue({ a: 1, b: undefined }, { a: 1 }), true],
+  ["a different value", () => sameValue({ a: 1 }, { a: 2 }), false],
+  ["lists in another order differ", () => sameValue([1, 2], [2, 1]), false],
+  ["nested objects in another order", () => sameValue([{ b: 1, a: 2 }], [{ a: 2, b: 1 }]), true],
+  ["undefined and undefined", () => sameValue(undefined, undefined), true],
+  ["null and an empty object", () => sameValue(null, {}), false],
+  ["keys that sort by code unit", () => sameValue({ B: 1, a: 2, b: 3 }, { b: 3, a: 2, B: 1 }), true],
+]);
+
+  // biome-ignore format: one case per line keeps the table readable as a specification
+  table("Meeting diff", [
+  ["nothing changed", () => diffMeeting(meetingState(), meetingInputs()), { changes: false, replaces: [], deleteBeforeReplace: false }],
+  ["tags only: no change (they are MeetingTags')", () => diffMeeting(meetingState({ tags: { a: "1" } }), meetingInputs({ tags: { a: "2" } })), { changes: false, replaces: [], deleteBeforeReplace: false }],
+  ["the token of a v0.1.0 state is ignored", () => diffMeeting(meetingState({ clientRequestToken: "tok" }), meetingInputs()), { changes: false, replaces: [], deleteBeforeReplace: false }],
+  ["features in another key order: the same", () => diffMeeting(meetingState({ meetingFeatures: { audio: { echoReduction: "AVAILABLE" }, video: { maxResolution: "HD" } } }), meetingInputs({ meetingFeatures: { video: { maxResolution: "HD" }, audio: { echoReduction: "AVAILABLE" } } })), { changes: false, replaces: [], deleteBeforeReplace: false }],
+  ["every input but tags replaces", () => [...MEETING_REPLACE_ON], ["namespace", "externalMeetingId", "mediaRegion", "meetingHostId", "meetingFeatures", "notificationsConfiguration", "primaryMeetingId", "tenantIds", "region"]],
+  ["two changes", () => diffMeeting(meetingState(), meetingInputs({ mediaRegion: "eu-west-2", tenantIds: ["ab"] })), { changes: true, replaces: ["mediaRegion", "tenantIds"], deleteBeforeReplace: false }],
+]);
+}

@@ -5,8 +5,17 @@ import { meetingsClient } from "../../provider/aws/chime-api";
 import { processInstance } from "../../provider/dynamic/process";
 import { MeetingProvider } from "../../provider/dynamic/providers";
 import type { MeetingInputs, MeetingOutputs, MeetingState } from "../../provider/meeting/meeting-state";
+import {
+  legacyMeetingOutputs,
+  mediaPlacementFromSdk,
+  meetingInputsOf,
+  meetingOutputs,
+  withoutUndefined,
+} from "../../provider/meeting/meeting-state";
 import { GUID } from "../emulator/helpers";
 import { useProviderEndpoint } from "../support/provider-endpoint";
+import * as fixtures from "../support/resource-fixtures";
+import { table } from "../support/rule-table";
 
 const provider = new MeetingProvider();
 
@@ -183,3 +192,20 @@ describe("Meeting provider against the local endpoint", () => {
     expect((await provider.read(id, outs)).id).to.equal("");
   });
 });
+
+// Rows first written against surviving mutants (formerly test/provider/mutants-resources.test.ts): kept with this behaviour's tests.
+{
+  const { outcome, MEETING, meetingInputs, meetingState } = fixtures;
+
+  // biome-ignore format: one case per line keeps the table readable as a specification
+  table("Meeting state: outputs from Chime's answers", [
+  ["every media placement URL", () => mediaPlacementFromSdk({ MediaPlacement: { AudioHostUrl: "1", AudioFallbackUrl: "2", SignalingUrl: "3", TurnControlUrl: "4", ScreenDataUrl: "5", ScreenViewingUrl: "6", ScreenSharingUrl: "7", EventIngestionUrl: "8" } }), { audioHostUrl: "1", audioFallbackUrl: "2", signalingUrl: "3", turnControlUrl: "4", screenDataUrl: "5", screenViewingUrl: "6", screenSharingUrl: "7", eventIngestionUrl: "8" }],
+  ["no media placement", () => withoutUndefined(mediaPlacementFromSdk({})), {}],
+  ["outputs: the inputs but tags, with id, ARN and placement", () => meetingOutputs(meetingInputs({ tags: { a: "1" } }), { MeetingId: MEETING, MeetingArn: "arn:m", MediaPlacement: { AudioHostUrl: "h" } }), { externalMeetingId: "m1", mediaRegion: "us-east-1", region: "us-east-1", meetingId: MEETING, meetingArn: "arn:m", mediaPlacement: { audioHostUrl: "h" } }],
+  ["outputs without a MeetingId", () => outcome(() => meetingOutputs(meetingInputs(), { MeetingArn: "arn:m" })), "throws: Chime returned a meeting without MeetingId or MeetingArn"],
+  ["outputs without a MeetingArn", () => outcome(() => meetingOutputs(meetingInputs(), { MeetingId: MEETING })), "throws: Chime returned a meeting without MeetingId or MeetingArn"],
+  ["legacy outputs: no ARN", () => legacyMeetingOutputs(meetingInputs({ namespace: "legacy", tags: { a: "1" } }), { MeetingId: MEETING, MediaPlacement: { AudioHostUrl: "h" } }), { namespace: "legacy", externalMeetingId: "m1", mediaRegion: "us-east-1", region: "us-east-1", meetingId: MEETING, mediaPlacement: { audioHostUrl: "h" } }],
+  ["legacy outputs without a MeetingId", () => outcome(() => legacyMeetingOutputs(meetingInputs(), {})), "throws: Chime returned a meeting without MeetingId"],
+  ["inputs of a state: no outputs, tags or v0.1.0 token", () => meetingInputsOf(meetingState({ tags: { a: "1" }, clientRequestToken: "tok", meetingHostId: undefined })), { externalMeetingId: "m1", mediaRegion: "us-east-1", region: "us-east-1" }],
+]);
+}

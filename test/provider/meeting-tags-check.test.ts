@@ -2,8 +2,11 @@ import { expect } from "chai";
 import { checkMeetingTags } from "../../provider/meeting-tags/tags-check";
 import { diffMeetingTags } from "../../provider/meeting-tags/tags-diff";
 import type { MeetingTagsInputs } from "../../provider/meeting-tags/tags-state";
-import { tagChanges } from "../../provider/shared/tags";
-import { UNKNOWN } from "../../provider/validation/rules";
+import { MEETING_TAGS_INPUTS } from "../../provider/meeting-tags/tags-state";
+import { chunks, TAGS_PER_CALL, tagChanges } from "../../provider/shared/tags";
+import { checkTagsInput, UNKNOWN } from "../../provider/validation/rules";
+import * as fixtures from "../support/resource-fixtures";
+import { table } from "../support/rule-table";
 
 const MEETING_ID = "3f1a9b2c-0d4e-4f5a-8b6c-7d8e9f0a1b2c";
 const valid = {
@@ -147,3 +150,78 @@ describe("MeetingTags: the tag calls that turn one set into another", () => {
     });
   }
 });
+
+// Rows first written against surviving mutants (formerly test/provider/mutants-resources.test.ts): kept with this behaviour's tests.
+{
+  const { MEETING, tagsState } = fixtures;
+
+  // biome-ignore format: one case per line keeps the table readable as a specification
+  table("MeetingTags: check, diff and changes", [
+  ["the inputs whose change acts", () => [...MEETING_TAGS_INPUTS], ["namespace", "meetingId", "meetingArn", "tags", "region"]],
+  ["nothing changed", () => diffMeetingTags(tagsState(), tagsState()), { changes: false, replaces: [], deleteBeforeReplace: false }],
+  ["a tag changed: an update in place", () => diffMeetingTags(tagsState(), tagsState({ tags: { a: "2" } })), { changes: true, replaces: [], deleteBeforeReplace: false }],
+  ["a new meeting ARN: an update in place", () => diffMeetingTags(tagsState(), tagsState({ meetingArn: "arn:n" })), { changes: true, replaces: [], deleteBeforeReplace: false }],
+  ["no tags in the state and none declared", () => diffMeetingTags(tagsState({ tags: undefined as never }), tagsState({ tags: {} })), { changes: false, replaces: [], deleteBeforeReplace: false }],
+  ["changes: set new and changed, remove dropped", () => tagChanges({ a: "1", b: "2", c: "3" }, { a: "1", b: "9", d: "4" }), { set: [["b", "9"], ["d", "4"]], remove: ["c"] }],
+  ["changes from none", () => tagChanges(undefined, { a: "1" }), { set: [["a", "1"]], remove: [] }],
+  ["changes to none", () => tagChanges({ a: "1" }, undefined), { set: [], remove: ["a"] }],
+  ["an unknown tags input passes", () => checkTagsInput("tags", UNKNOWN), []],
+  ["a tags input checked as Chime SDK Meetings by default", () => checkTagsInput("tags", { "a b": "v" }).length, 1],
+  ["check: an unknown namespace", () => checkMeetingTags(undefined, { meetingId: MEETING, meetingArn: "arn:m", namespace: "x" }, "us-east-1").failures, [{ property: "namespace", reason: 'namespace must be one of meetings, legacy; got "x"' }]],
+  ["check: no meetingArn", () => checkMeetingTags(undefined, { meetingId: MEETING }, "us-east-1").failures, [{ property: "meetingArn", reason: "meetingArn is required" }]],
+  ["check: no meetingId", () => checkMeetingTags(undefined, { meetingArn: "arn:m" }, "us-east-1").failures, [{ property: "meetingId", reason: "meetingId is required" }]],
+  ["check: unknown meetingId and meetingArn pass", () => checkMeetingTags(undefined, { meetingId: UNKNOWN, meetingArn: UNKNOWN }, "us-east-1").failures, []],
+  ["check: legacy needs no ARN and has us-east-1", () => checkMeetingTags(undefined, { namespace: "legacy", meetingId: MEETING, meetingArn: "arn:m" }, "eu-west-2"), { inputs: { namespace: "legacy", meetingId: MEETING, tags: {}, region: "us-east-1" }, failures: [] }],
+  ["check: legacy tags without the key pattern", () => checkMeetingTags(undefined, { namespace: "legacy", meetingId: MEETING, tags: { "a b": "v" } }, undefined).failures, []],
+  ["check: meetings tags with the key pattern", () => checkMeetingTags(undefined, { meetingId: MEETING, meetingArn: "arn:m", tags: { "a b": "v" } }, "us-east-1").failures.map((f) => f.property), ["tags.a b"]],
+  ["check: the old region is carried over", () => checkMeetingTags(tagsState({ region: "eu-west-2" }), { meetingId: MEETING, meetingArn: "arn:m" }, "us-east-1").inputs, { meetingId: MEETING, meetingArn: "arn:m", tags: {}, region: "eu-west-2" }],
+  ["check: no region anywhere", () => checkMeetingTags(undefined, { meetingId: MEETING, meetingArn: "arn:m" }, undefined).failures.map((f) => f.property), ["region"]],
+]);
+}
+
+// Rows first written against surviving mutants (formerly test/provider/mutants-round2.test.ts): kept with this behaviour's tests.
+// biome-ignore format: one case per line keeps the table readable as a specification
+table("Tag requests in chunks", [
+  ["the legacy API's limit per request", () => TAGS_PER_CALL, 10],
+  ["chunks of at most the size", () => chunks([1, 2, 3, 4, 5], 2), [[1, 2], [3, 4], [5]]],
+  ["an exact multiple", () => chunks([1, 2, 3, 4], 2), [[1, 2], [3, 4]]],
+  ["nothing", () => chunks([], 10), []],
+]);
+
+// Rows first written against surviving mutants (formerly test/provider/mutants-round3.test.ts): kept with this behaviour's tests.
+{
+  const MEETING = "3f1a9b2c-0d4e-4f5a-8b6c-7d8e9f0a1b2c";
+
+  describe("MeetingTags check: which meetingId is a GUID", () => {
+    const rows: [string, Record<string, unknown>, { property: string; reason: string }[]][] = [
+      [
+        "Chime SDK Meetings: tags go by ARN, so the meetingId is only required",
+        { meetingId: "not-a-guid", meetingArn: "arn:m" },
+        [],
+      ],
+      [
+        "legacy: tags go by the MeetingId in the request path, so it must be the GUID",
+        { namespace: "legacy", meetingId: "not-a-guid" },
+        [
+          {
+            property: "meetingId",
+            reason:
+              'meetingId must be a meeting GUID such as 3f1a9b2c-0d4e-4f5a-8b6c-7d8e9f0a1b2c; got "not-a-guid"',
+          },
+        ],
+      ],
+      ["legacy: a GUID", { namespace: "legacy", meetingId: MEETING }, []],
+      ["an ARN is required, not judged further", { meetingId: MEETING, meetingArn: "x" }, []],
+      [
+        "an empty ARN",
+        { meetingId: MEETING, meetingArn: "" },
+        [{ property: "meetingArn", reason: "meetingArn is required" }],
+      ],
+    ];
+    for (const [what, news, failures] of rows) {
+      it(what, () => {
+        expect(checkMeetingTags(undefined, news, "us-east-1").failures).to.deep.equal(failures);
+      });
+    }
+  });
+}

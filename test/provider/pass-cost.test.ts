@@ -3,9 +3,10 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
-import { withAttendeeDefaults } from "../../provider/dynamic/attendee-options";
 import { declarationInputs, NAME_KEY, SECRET_INPUTS_KEY } from "../../provider/dynamic/declaration";
+import { withKindOptions } from "../../provider/dynamic/kind-options";
 import { providerShim } from "../../provider/dynamic/shim";
+import { KINDS } from "../../provider/kinds";
 import { PACKAGE_ROOT } from "../support/program-dir";
 
 /**
@@ -114,7 +115,7 @@ function bareAttendee(props: Record<string, unknown>): pulumi.CustomResource {
     providerShim("attendee"),
     fresh("bare"),
     props,
-    withAttendeeDefaults(undefined),
+    withKindOptions(KINDS.attendee, undefined, undefined),
     "chime",
     "Attendee",
   );
@@ -193,7 +194,7 @@ describe("What the resource classes add to an engine pass (issue 15; Pulumi mock
             [NAME_KEY]: `batch-${n}`,
             [SECRET_INPUTS_KEY]: [],
           },
-          withAttendeeDefaults(undefined, ["joinInfo"]),
+          withKindOptions(KINDS.attendeeBatch, undefined, undefined),
           "chime",
           "AttendeeBatch",
         ),

@@ -146,3 +146,131 @@ describe("Request pacing at the per-operation quota (injected clock)", () => {
     for (const s of stacks) expect(s.throttled, "throttled attempts of a stack").to.be.at.most(15);
   });
 });
+
+// Rows first written against surviving mutants (formerly test/provider/mutants-aws.test.ts): kept with this behaviour's tests.
+describe("Request pacing: edges (injected clock)", () => {
+  it("knows no rate, and no throttled answers, for a key it has not paced", () => {
+    const pacer = new RequestPacer(new FakeClock());
+    expect(pacer.rate("k")).to.equal(undefined);
+    expect(pacer.throttledCount("k")).to.equal(0);
+  });
+
+  it("GIVEN a key paced at 10/s WHEN it is asked for at 5/s THEN it is paced at 5/s, and at 20/s after that", async () => {
+    const clock = new FakeClock();
+    const pacer = new RequestPacer(clock);
+    (await pacer.acquire("k", 10)).settle("ok");
+    expect(pacer.rate("k")).to.equal(10);
+    const second = pacer.acquire("k", 5);
+    await clock.advance(1_000);
+    (await second).settle("ok");
+    expect(pacer.rate("k")).to.equal(5);
+    const third = pacer.acquire("k", 20);
+    await clock.advance(1_000);
+    (await third).settle("ok");
+    expect(pacer.rate("k")).to.equal(20);
+  });
+
+  it("GIVEN a drop WHEN the quota is lowered below the dropped rate THEN the rate is the new quota, climbing from it", async () => {
+    const clock = new FakeClock();
+    // (A recovery of 0 would make the first rate NaN: 0 × the infinite time since no drop.)
+    const pacer = new RequestPacer(clock, { recoveryPerSecond: 1e-9 });
+    (await pacer.acquire("k", 10)).settle("throttled"); // 7/s, and it hardly climbs
+    expect(pacer.rate("k")).to.be.closeTo(7, 1e-6);
+    const next = pacer.acquire("k", 4);
+    await clock.advance(1_000);
+    await next;
+    expect(pacer.rate("k")).to.be.closeTo(4, 1e-6);
+  });
+
+  it("GIVEN throttled answers one after the other THEN the rate stops at minRate", async () => {
+    const clock = new FakeClock();
+    const pacer = new RequestPacer(clock, { minRate: 2, recoveryPerSecond: 1e-9 });
+    for (let n = 0; n < 10; n++) {
+      const turn = pacer.acquire("k", 10);
+      await clock.advance(1_000);
+      (await turn).settle("throttled");
+    }
+    expect(pacer.rate("k")).to.be.closeTo(2, 1e-6);
+  });
+
+  it("GIVEN no minRate THEN a drop stops at 0.5/s", async () => {
+    const clock = new FakeClock();
+    const pacer = new RequestPacer(clock, { decrease: 0.01 });
+    (await pacer.acquire("k", 10)).settle("throttled");
+    // Read at the instant of the drop: it climbs back from there.
+    expect(pacer.rate("k")).to.equal(0.5);
+  });
+
+  it("GIVEN no options THEN a drop keeps 70 % and the rate climbs back 5 % of the quota per second", async () => {
+    const clock = new FakeClock();
+    const pacer = new RequestPacer(clock);
+    (await pacer.acquire("k", 10)).settle("throttled");
+    expect(pacer.rate("k")).to.be.closeTo(7, 1e-9);
+    await clock.advance(1_000);
+    expect(pacer.rate("k")).to.be.closeTo(7.5, 1e-9);
+  });
+
+  it("GIVEN an attempt sent at the very instant of a drop WHEN it is throttled THEN the rate drops again (it was paced at the lowered rate)", async () => {
+    const clock = new FakeClock();
+    const pacer = new RequestPacer(clock, { recoveryPerSecond: 1e-9 });
+    const first = await pacer.acquire("k", 10);
+    await clock.advance(1_000);
+    first.settle("throttled"); // the drop, at 1 000 ms
+    const second = pacer.acquire("k", 10);
+    await clock.advance(0);
+    const turn = await second;
+    expect(turn.sentAt).to.equal(1_000);
+    turn.settle("throttled");
+    expect(pacer.rate("k")).to.be.closeTo(10 * 0.7 * 0.7, 1e-6);
+  });
+
+  it("climbs back linearly: recoveryPerSecond × the quota per second", async () => {
+    const clock = new FakeClock();
+    const pacer = new RequestPacer(clock, { decrease: 0.5, recoveryPerSecond: 0.1 });
+    (await pacer.acquire("k", 10)).settle("throttled");
+    expect(pacer.rate("k")).to.equal(5);
+    await clock.advance(2_000);
+    expect(pacer.rate("k")).to.be.closeTo(7, 1e-9);
+    await clock.advance(10_000);
+    expect(pacer.rate("k")).to.equal(10);
+  });
+
+  it("GIVEN a turn reported twice THEN only the first report counts", async () => {
+    const clock = new FakeClock();
+    const pacer = new RequestPacer(clock);
+    const turn = await pacer.acquire("k", 10);
+    turn.settle("throttled");
+    turn.settle("throttled");
+    expect(pacer.throttledCount("k")).to.equal(1);
+  });
+
+  it("GIVEN the real clock THEN two attempts at 1 000/s go about 1 ms apart", async () => {
+    const pacer = new RequestPacer();
+    const a = await pacer.acquire("k", 1_000);
+    const b = await pacer.acquire("k", 1_000);
+    expect(b.sentAt - a.sentAt).to.be.at.least(1);
+  });
+});
+
+// Rows first written against surviving mutants (formerly test/provider/mutants-round4.test.ts): kept with this behaviour's tests.
+describe("Request pacing: more edges (injected clock)", () => {
+  it("GIVEN a drop at 10/s WHEN the quota is raised to 20/s THEN the rate climbs from the drop, not from 20", async () => {
+    const clock = new FakeClock();
+    const pacer = new RequestPacer(clock, { recoveryPerSecond: 1e-9 });
+    (await pacer.acquire("k", 10)).settle("throttled");
+    const next = pacer.acquire("k", 20);
+    await clock.advance(1_000);
+    await next;
+    expect(pacer.rate("k")).to.be.closeTo(7, 1e-3);
+  });
+
+  it("GIVEN a quiet spell after the last attempt THEN the next one goes at once", async () => {
+    const clock = new FakeClock();
+    const pacer = new RequestPacer(clock);
+    await pacer.acquire("k", 10);
+    await clock.advance(150);
+    const next = pacer.acquire("k", 10);
+    await clock.advance(0);
+    expect((await next).sentAt).to.equal(150);
+  });
+});

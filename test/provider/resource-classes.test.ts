@@ -2,6 +2,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
 import { expect } from "chai";
 import type { AttendeeArgs, MeetingArgs } from "../../provider";
+import { KIND_KEYS, KINDS, type KindKey } from "../../provider/kinds";
+import type { Namespace } from "../../provider/shared/namespace";
+import { readSchema, type SchemaProperty } from "../../scripts/gen/schema";
 
 /**
  * What each resource class adds to what the program passes it, as the engine would receive it: the
@@ -239,6 +242,50 @@ describe("Resource classes: what each adds to the program's arguments (Pulumi mo
       expect(registration.protect).to.equal(true);
       expect(registration.ignoreChanges).to.deep.equal(["capabilities"]);
     });
+  });
+
+  describe("every input schema.json declares reaches the engine (issue 24: the classes forward each one)", () => {
+    const schema = readSchema();
+    /** Inputs that a namespace does not have (the class's argument type declares them `never` there). */
+    const NOT_IN: Partial<Record<KindKey, Partial<Record<Namespace, string[]>>>> = {
+      attendee: { meetings: ["tags"], legacy: ["capabilities"] },
+    };
+    /** A value of the schema's type (the mocks never check it). */
+    const sample = (name: string, property: SchemaProperty, namespace: Namespace): unknown => {
+      if (name === "namespace") return namespace;
+      if (property.type === "array")
+        return property.items?.$ref ? [{ externalUserId: "sample" }] : ["sample"];
+      if (property.type === "object") return { key: "value" };
+      if (property.$ref) return {};
+      return property.type === "string" ? "sample" : 1;
+    };
+    for (const key of KIND_KEYS) {
+      const kind = KINDS[key];
+      it(`${kind.name}: every schema input, in the namespaces that have it, is an input of the registration`, async () => {
+        const pkg = (await import("../../provider")) as unknown as Record<
+          string,
+          new (
+            name: string,
+            args: object,
+          ) => pulumi.CustomResource
+        >;
+        const Class = pkg[kind.name];
+        if (!Class) throw new Error(`the package exports no ${kind.name}`);
+        const inputs = schema.resources[kind.token]?.inputProperties ?? {};
+        const forwarded = new Set<string>();
+        for (const namespace of ["meetings", "legacy"] as const) {
+          const name = `all-inputs-${key}-${namespace}`;
+          const args = Object.fromEntries(
+            Object.entries(inputs)
+              .filter(([input]) => !NOT_IN[key]?.[namespace]?.includes(input))
+              .map(([input, property]) => [input, sample(input, property, namespace)]),
+          );
+          const registration = await registered(new Class(name, args), name);
+          for (const input of Object.keys(registration.inputs)) forwarded.add(input);
+        }
+        expect([...forwarded]).to.include.members(Object.keys(inputs));
+      });
+    }
   });
 
   it("GIVEN two attendees WHEN declared THEN they share one shim object, serialized at most once (issue 15)", async () => {

@@ -9,7 +9,16 @@ import { describeFailure } from "../../provider/aws/errors";
 import { SECRET_INPUTS_KEY } from "../../provider/dynamic/declaration";
 import { AttendeeBatchProvider, AttendeeProvider, MeetingProvider } from "../../provider/dynamic/providers";
 import type { MeetingInputs } from "../../provider/meeting/meeting-state";
-import { engineFailures, isSensitive } from "../../provider/validation/sensitive";
+import { show } from "../../provider/validation/rules";
+import {
+  byLength,
+  describeSensitive,
+  engineFailures,
+  isSensitive,
+  redactSecretInputs,
+  SENSITIVE_PROPERTIES,
+} from "../../provider/validation/sensitive";
+import { type Row, table as ruleTable } from "../support/rule-table";
 
 const MEETING = "3f1a9b2c-0d4e-4f5a-8b6c-7d8e9f0a1b2c";
 const SECRET = "Zz-secret-value-Zz";
@@ -230,3 +239,46 @@ describe("Sensitive values in API errors", () => {
     expect(error.message).to.include("Meeting [externalMeetingId] is about to end");
   });
 });
+
+// Rows first written against surviving mutants (formerly test/provider/mutants-rules.test.ts): kept with this behaviour's tests.
+{
+  function table(title: string, rows: Row[]): void {
+    ruleTable(title, rows, { name: (what, expected) => `${what} → ${JSON.stringify(expected)}` });
+  }
+
+  const failure = (property: string, reason: string) => ({ property, reason });
+
+  // biome-ignore format: one case per line keeps the table readable as a specification
+  table("Sensitive values: which properties, and how they are described", [
+  ["the model's sensitive properties", () => [...SENSITIVE_PROPERTIES].sort(), ["clientRequestToken", "externalMeetingId", "externalUserId", "lambdaFunctionArn", "meetingHostId", "snsTopicArn", "sqsQueueArn"]],
+  ["a path ending in one", () => isSensitive("attendees[3].externalUserId"), true],
+  ["a nested ARN", () => isSensitive("notificationsConfiguration.sqsQueueArn"), true],
+  ["a path through one", () => isSensitive("externalUserId.length"), false],
+  ["an ordinary property", () => isSensitive("mediaRegion"), false],
+  ["a string by length", () => byLength("abc"), "(3 characters)"],
+  ["a list by length", () => byLength([1, 2]), "(a list of 2)"],
+  ["null", () => byLength(null), "(null)"],
+  ["a number by type", () => byLength(5), "(a number)"],
+  ["undefined by type", () => byLength(undefined), "(a undefined)"],
+  ["a property and its length", () => describeSensitive("externalUserId", "abcd"), "externalUserId (4 characters)"],
+]);
+
+  // biome-ignore format: one case per line keeps the table readable as a specification
+  table("Secret inputs: values removed from check failures", [
+  ["no secret inputs: unchanged", () => redactSecretInputs([failure("a", 'a got "x"')], { a: "x" }, [], show), [failure("a", 'a got "x"')]],
+  ["a secret string", () => redactSecretInputs([failure("a", 'a must be short; got "hello"')], { a: "hello" }, ["a"], show), [failure("a", "a must be short; got a secret value (5 characters)")]],
+  ["a secret string in another property's message", () => redactSecretInputs([failure("b", 'b differs from "hello"')], { a: "hello" }, ["a"], show), [failure("b", "b differs from a secret value (5 characters)")]],
+  ["a value that is not secret", () => redactSecretInputs([failure("b", 'b got "hello"')], { a: "hello", b: "hello" }, ["c"], show), [failure("b", 'b got "hello"')]],
+  ["a secret number where a value is shown", () => redactSecretInputs([failure("n", "n must be a string; got 42")], { n: 42 }, ["n"], show), [failure("n", "n must be a string; got a secret value")]],
+  ["a secret number elsewhere stays (it may be any number)", () => redactSecretInputs([failure("n", "n allows 42 items; got 42")], { n: 42 }, ["n"], show), [failure("n", "n allows 42 items; got a secret value")]],
+  ["a secret boolean", () => redactSecretInputs([failure("f", "f must be a string; got true")], { f: true }, ["f"], show), [failure("f", "f must be a string; got a secret value")]],
+  ["a secret list and its items", () => redactSecretInputs([failure("l", 'l got ["ab","cd"]; l[1] "cd"')], { l: ["ab", "cd"] }, ["l"], show), [failure("l", "l got a secret value (a list of 2); l[1] a secret value (2 characters)")]],
+  ["a secret object and its leaves", () => redactSecretInputs([failure("o", 'o got {"k":"vv"}; "vv"')], { o: { k: "vv" } }, ["o"], show), [failure("o", "o got a secret value (a object); a secret value (2 characters)")]],
+  ["the longer of two values first", () => redactSecretInputs([failure("a", 'got "abc" and "abcdef"')], { a: "abc", b: "abcdef" }, ["a", "b"], show), [failure("a", "got a secret value (3 characters) and a secret value (6 characters)")]],
+  ["a secret tag map's keys in the path and the message", () => redactSecretInputs([failure("tags.sk", 'tags.sk must be short; got "sk"')], { tags: { sk: "v" } }, ["tags"], show), [failure("tags.sk", "tags.<a secret key (2 characters)> must be short; got a secret value (2 characters)")]],
+  ["the keys of a secret map that is not tags stay", () => redactSecretInputs([failure("caps.audio", "caps.audio is wrong")], { caps: { audio: "x" } }, ["caps"], show), [failure("caps.audio", "caps.audio is wrong")]],
+  ["a secret tags value that is a list has no keys", () => redactSecretInputs([failure("tags", "tags.0 is wrong")], { tags: ["a"] }, ["tags"], show), [failure("tags", "tags.0 is wrong")]],
+  ["a secret input that is absent", () => redactSecretInputs([failure("a", "a got undefined")], {}, ["a"], show), [failure("a", "a got undefined")]],
+  ["a failure's other fields are kept", () => redactSecretInputs([{ property: "a", reason: '"s"', extra: 1 }], { a: "s" }, ["a"], show), [{ property: "a", reason: "a secret value (1 characters)", extra: 1 }]],
+]);
+}

@@ -29,7 +29,7 @@ export interface AttendeeCapabilitiesArgs {
  */
 export interface AttendeeFeaturesArgs {
     /**
-     * The most attendees the meeting may hold, 1–250; required and at most 25 with FHD video or UHD content.
+     * The most attendees the meeting may hold, 1–250; required, and at most 25, with FHD video or UHD content.
      * @default 250
      */
     maxCount?: pulumi.Input<number | undefined>;

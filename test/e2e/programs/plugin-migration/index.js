@@ -5,33 +5,12 @@
 
 const pulumi = require("@pulumi/pulumi");
 
-class Meeting extends pulumi.CustomResource {
-  constructor(name, args, opts) {
-    const outputs = {
-      meetingId: undefined,
-      meetingArn: undefined,
-      mediaPlacement: undefined,
-      region: undefined,
-    };
-    super("chime:index:Meeting", name, { ...outputs, ...args }, opts);
-  }
-}
-
-class Attendee extends pulumi.CustomResource {
-  constructor(name, args, opts) {
-    const outputs = {
-      attendeeId: undefined,
-      joinToken: undefined,
-      capabilities: undefined,
-      region: undefined,
-    };
-    super("chime:index:Attendee", name, { ...outputs, ...args }, opts);
-  }
-}
+// The plugin's generated Node.js SDK (sdk/nodejs, from schema.json), not classes written here.
+const plugin = require("pulumi-chime-sdk/plugin");
 
 const config = new pulumi.Config();
 const dynamic = config.require("phase") === "dynamic";
-const classes = dynamic ? require("pulumi-chime-sdk") : { Meeting, Attendee };
+const classes = dynamic ? require("pulumi-chime-sdk") : plugin;
 const roomId = config.get("roomId");
 const room = new classes.Meeting(
   "room",
