@@ -16,9 +16,10 @@
  *     python-attendees, its virtualenv made by `pulumi install`), from a Go program (bench/programs/
  *     go-attendees, by type token, built and run by our `pulumi-language-go`) and from a YAML program
  *     (bench/programs/yaml-attendees, N attendees appended), against `plugin` (issue 22: the languages),
- *   each as `pulumi preview` and as a no-op `pulumi up --yes --skip-preview` (and `refresh --yes`;
- *   `components` also as a no-op `up --yes`, the floor of `up` and `destroy`): BENCH_RUNS (default 3)
- *   rounds, each running every row and mode once, in turn; medians reported. `passes` names all ten.
+ *   each as `pulumi preview`, as a no-op `pulumi up --yes --skip-preview`, as `refresh --yes` and as
+ *   the same no-op `up` right after that refresh (issue 21; `components` also as a no-op `up --yes`, the
+ *   floor of `up` and `destroy`): BENCH_RUNS (default 3) rounds, each running every row and mode once,
+ *   in turn; medians reported. `passes` names all ten.
  * - `quota`: `pulumi up` of N `Attendee` resources and of one `AttendeeBatch` of N, without and with
  *   faults (3 % 500, 3 % 503, 2 % connection resets); `refresh --yes`; `destroy`. Floors: N / rate + the
  *   component stack's no-op `up --yes` (issue 15); issue 10's floor (a no-op `up` of the same stack +
@@ -178,21 +179,30 @@ async function measure(
 // ---------------------------------------------------------------------------------------------------
 // Pass rows (issue 15)
 
-/** How a pass is run: `up` is a no-op update alone, `upYes` a no-op `up --yes` (preview, then update). */
-type Mode = "preview" | "up" | "upYes" | "refresh";
-const MODES: readonly Mode[] = ["preview", "up", "upYes", "refresh"];
+/**
+ * How a pass is run: `up` is a no-op update alone, `upYes` a no-op `up --yes` (preview, then update),
+ * `upAfterRefresh` the same no-op update right after a `refresh --yes` (issue 21: the refresh must not
+ * leave the next no-op `up` state to rewrite). A row's modes run in the order listed, so `up` follows
+ * the previous round's `upAfterRefresh`, not a refresh.
+ */
+type Mode = "preview" | "up" | "upYes" | "refresh" | "upAfterRefresh";
+const MODES: readonly Mode[] = ["preview", "up", "upYes", "refresh", "upAfterRefresh"];
 const MODE_ARGS: Record<Mode, string[]> = {
   preview: ["preview"],
   up: ["up", "--yes", "--skip-preview"],
   upYes: ["up", "--yes"],
   refresh: ["refresh", "--yes"],
+  upAfterRefresh: ["up", "--yes", "--skip-preview"],
 };
 const MODE_LABEL: Record<Mode, string> = {
   preview: "`preview`",
   up: "no-op `up --yes --skip-preview`",
   upYes: "no-op `up --yes`",
   refresh: "`refresh --yes`",
+  upAfterRefresh: "the same `up` right after a `refresh`",
 };
+/** What must run, unmeasured, right before a mode, unless the row's mode before it was exactly that. */
+const MODE_PRELUDE: Partial<Record<Mode, Mode>> = { upAfterRefresh: "refresh" };
 
 interface PassRow {
   readonly row: PassRowName;
@@ -210,49 +220,49 @@ const PASS_ROW_DEFS: readonly PassRow[] = [
     label: `${N} \`ComponentResource\`s`,
     program: join(BENCH_PROGRAMS, "components"),
     config: { count: String(N) },
-    modes: ["preview", "up", "upYes", "refresh"],
+    modes: ["preview", "up", "upYes", "refresh", "upAfterRefresh"],
   },
   {
     row: "mechanism",
     label: `${N} trivial dynamic resources in the \`Attendee\`'s shape`,
     program: join(BENCH_PROGRAMS, "mechanism"),
     config: { count: String(N) },
-    modes: ["preview", "up", "refresh"],
+    modes: ["preview", "up", "refresh", "upAfterRefresh"],
   },
   {
     row: "shape",
     label: `${N} trivial dynamic resources with the \`Attendee\`'s ten properties`,
     program: join(BENCH_PROGRAMS, "mechanism"),
     config: { count: String(N), shape: "attendee" },
-    modes: ["preview", "up", "refresh"],
+    modes: ["preview", "up", "refresh", "upAfterRefresh"],
   },
   {
     row: "attendees",
     label: `a \`Meeting\` and ${N} \`Attendee\`s`,
     program: PROGRAM,
     config: { count: String(N), prefix: "pass" },
-    modes: ["preview", "up", "refresh"],
+    modes: ["preview", "up", "refresh", "upAfterRefresh"],
   },
   {
     row: "batch",
     label: `a \`Meeting\` and one \`AttendeeBatch\` of ${N}`,
     program: PROGRAM,
     config: { count: String(N), prefix: "passbatch", batch: "true" },
-    modes: ["preview", "up", "refresh"],
+    modes: ["preview", "up", "refresh", "upAfterRefresh"],
   },
   {
     row: "single",
     label: "one trivial dynamic resource (and its parent)",
     program: join(BENCH_PROGRAMS, "mechanism"),
     config: { count: "1" },
-    modes: ["preview", "up", "refresh"],
+    modes: ["preview", "up", "refresh", "upAfterRefresh"],
   },
   {
     row: "plugin",
     label: `a meeting and ${N} plugin \`Attendee\`s`,
     program: join(BENCH_PROGRAMS, "plugin-attendees"),
     config: { count: String(N) },
-    modes: ["preview", "up", "refresh"],
+    modes: ["preview", "up", "refresh", "upAfterRefresh"],
   },
   {
     row: "python",
@@ -381,9 +391,17 @@ async function passes(rows: readonly PassRow[]): Promise<PassResult[]> {
       for (const row of rows) {
         const byMode = runs.get(row.row) ?? {};
         runs.set(row.row, byMode);
+        let previous: Mode | undefined;
         for (const mode of row.modes) {
-          const pass = await runPass(programs.get(row.row) as ProgramStack, row.row, mode, nth);
+          const program = programs.get(row.row) as ProgramStack;
+          const prelude = MODE_PRELUDE[mode];
+          if (prelude && prelude !== previous) {
+            const run = await runPulumi(program, MODE_ARGS[prelude]);
+            if (run.code !== 0) throw new Error(`${row.row} ${MODE_ARGS[prelude].join(" ")} failed`);
+          }
+          const pass = await runPass(program, row.row, mode, nth);
           byMode[mode] = [...(byMode[mode] ?? []), pass];
+          previous = mode;
         }
       }
     }
@@ -617,20 +635,22 @@ function passTargets(results: readonly PassResult[], attendee: Scenario | undefi
       met: a / b <= limit,
     });
   };
-  for (const mode of ["up", "preview"] as const) {
+  for (const mode of ["up", "upAfterRefresh", "preview"] as const) {
     side("attendees", "mechanism", mode, 1.15, `${N} \`Attendee\` / ${N} trivial dynamic resources`);
   }
-  for (const mode of ["up", "preview"] as const) {
+  for (const mode of ["up", "upAfterRefresh", "preview"] as const) {
     side("batch", "single", mode, 1.2, `\`AttendeeBatch\` of ${N} / one trivial dynamic resource`);
   }
   // Issue 14: the plugin against the engine's own floor, and its state per resource.
-  side(
-    "plugin",
-    "components",
-    "up",
-    1.3,
-    `a meeting and ${N} plugin \`Attendee\` / ${N} \`ComponentResource\``,
-  );
+  for (const mode of ["up", "upAfterRefresh"] as const) {
+    side(
+      "plugin",
+      "components",
+      mode,
+      1.3,
+      `a meeting and ${N} plugin \`Attendee\` / ${N} \`ComponentResource\``,
+    );
+  }
   // Issue 22: the same stack in each language against the fastest of them.
   for (const mode of ["preview", "up"] as const) {
     const timed = LANGUAGE_ROWS.map((row) => ({ row, seconds: passSeconds(results, row, mode) })).filter(

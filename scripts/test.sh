@@ -32,6 +32,7 @@ E2E=(
   test/e2e/plan-equals-apply-plugin.test.ts
   test/e2e/legacy-attendee-batch.test.ts
   test/e2e/legacy-namespace.test.ts
+  test/e2e/refresh-stability.test.ts
   test/e2e/examples.test.ts
   test/e2e/failures.test.ts
   test/e2e/upgrade.test.ts

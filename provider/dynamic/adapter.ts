@@ -3,7 +3,7 @@ import type { ConfigSource } from "../aws/config";
 import { type Declaration, InitFailure, type ResourceLogic } from "../shared/resource";
 import { secretInputsOf, takeDeclaration, withoutHidden, withSecretInputs } from "./declaration";
 import { configureProcess, processInstance } from "./process";
-import { GONE, initFailure } from "./read";
+import { GONE, initFailure, refreshedInputs } from "./read";
 
 /** How the dynamic provider of one resource kind differs from the others. */
 export interface DynamicKind<I, S> {
@@ -81,13 +81,14 @@ export class DynamicProvider<I extends object, S extends object, O extends S = S
   async read(id: string, props?: S): Promise<pulumi.dynamic.ReadResult<S>> {
     if (!this.kind.hasState(props)) throw this.kind.readWithoutState();
     const declaration = declarationOf(props);
-    const read = await this.logic.read(declaration, id, withoutHidden(props as S));
+    const stored = withoutHidden(props as S);
+    const read = await this.logic.read(declaration, id, stored);
     if (!read) return GONE as pulumi.dynamic.ReadResult<S>;
-    return {
-      id: read.id,
-      props: withSecretInputs(read.state, declaration.secretInputs),
-      inputs: withSecretInputs(read.inputs, declaration.secretInputs) as unknown as S,
-    };
+    const refreshed = { id: read.id, props: withSecretInputs(read.state, declaration.secretInputs) };
+    // No inputs, as a rule: the engine keeps the ones it holds, as the program declared them (`./read.ts`).
+    const inputs = refreshedInputs(stored, read);
+    if (inputs === undefined) return refreshed;
+    return { ...refreshed, inputs: withSecretInputs(inputs, declaration.secretInputs) as unknown as S };
   }
 
   async update(id: string, olds: S, news: I): Promise<{ outs: O }> {
