@@ -4,13 +4,13 @@
  * and client pacing. (The engine starts one plugin process per provider resource, the default provider
  * and every explicit `pulumi:providers:chime` alike, so in practice this is one instance per process.)
  */
-import { readFileSync } from "node:fs";
 import { ChimeConfig, CONFIG_KEYS, type ConfigSource } from "../aws/config";
 import { createCore } from "../core";
 import { AttendeeClaims } from "../shared/claims";
 import { tagsAreSecret } from "../shared/namespace";
 import type { ResourceLogic } from "../shared/resource";
 import { type CheckFailure, isUnknown, show } from "../validation/rules";
+import { packageFile } from "./package-files";
 import type { PluginProvider, Registry } from "./server";
 
 /** The type tokens the plugin serves, and the core's resource each one is. */
@@ -96,20 +96,15 @@ export function registryFor(
   );
 }
 
-/** This package's root: where `package.json` and `schema.json` are (from `provider/plugin/` and `dist/provider/plugin/`). */
-function packageFile(name: string): string {
-  return require.resolve(`pulumi-chime-sdk/${name}`);
-}
-
 /** The property that holds a resource's tags, where it is not `tags`. */
 const TAGS_PROPERTY: Readonly<Record<string, string>> = { "chime:index:AttendeeBatch": "attendees" };
 
 /** The chime plugin as the server serves it. */
 export function chimePlugin(env: NodeJS.ProcessEnv = process.env): PluginProvider {
-  const { version } = JSON.parse(readFileSync(packageFile("package.json"), "utf8")) as { version: string };
+  const { version } = JSON.parse(packageFile("package.json")) as { version: string };
   return {
     version,
-    schema: readFileSync(packageFile("schema.json"), "utf8"),
+    schema: packageFile("schema.json"),
     checkConfig: (config) => checkConfig(config, env),
     configure: (config) => registryFor(config, env),
     // The legacy model marks tags sensitive: stored as secrets there, whatever the program said. An

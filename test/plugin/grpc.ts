@@ -11,6 +11,7 @@ import * as structproto from "google-protobuf/google/protobuf/struct_pb";
 import { type ChimeLocal, startChimeLocal } from "../../emulator";
 import { chimePlugin } from "../../provider/plugin/chime";
 import { type PluginProvider, serve } from "../../provider/plugin/server";
+import { pluginUnderTest, startPluginProcess } from "../support/plugin-under-test";
 
 const SIG = "4dabf18193072939515e22adb298388d";
 const SECRET = "1b47061264138c4ac30d75fd1eb44270";
@@ -75,21 +76,51 @@ export async function served(provider: PluginProvider): Promise<{ rpc: Rpc; clos
   };
 }
 
+/** A client of the plugin served on `port`; `close` ends it. */
+function clientOf(port: number): { rpc: Rpc; close(): void } {
+  const client = new provrpc.ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+  return { rpc: promised(client), close: () => client.close() };
+}
+
 /**
- * The chime plugin (the real core) served over gRPC for the suite that calls this, configured for a
- * chime-local of its own (both dialects), with test credentials; both end, and the environment is
- * restored, after the suite.
+ * The chime plugin that `CHIME_PLUGIN` selects (test/support/plugin-under-test.ts), served with `env`
+ * and a client of it: the Node script's plugin in this process, or an executable started as the engine
+ * starts it. `close` ends both.
+ */
+export async function servedChimePlugin(
+  env: NodeJS.ProcessEnv,
+): Promise<{ rpc: Rpc; close(): Promise<void> }> {
+  const plugin = pluginUnderTest();
+  if (plugin.kind === "script") {
+    const { rpc, close } = await served(chimePlugin(env));
+    return { rpc, close: async () => close() };
+  }
+  const started = await startPluginProcess(plugin.executable, env);
+  const { rpc, close } = clientOf(started.port);
+  return {
+    rpc,
+    close: async () => {
+      close();
+      await started.stop();
+    },
+  };
+}
+
+/**
+ * The chime plugin (the real core; the one `CHIME_PLUGIN` selects) served over gRPC for the suite that
+ * calls this, configured for a chime-local of its own (both dialects), with test credentials; both
+ * end, and the environment is restored, after the suite.
  */
 export function usePluginOnLocalEndpoint(): { readonly local: ChimeLocal; readonly rpc: Rpc } {
   const ctx = {} as { local: ChimeLocal; rpc: Rpc };
-  let close = () => {};
+  let close = async () => {};
   const saved = { ...process.env };
   before(async () => {
     ctx.local = await startChimeLocal();
     process.env.AWS_ACCESS_KEY_ID = "test";
     process.env.AWS_SECRET_ACCESS_KEY = "test";
     let rpc: Rpc;
-    ({ rpc, close } = await served(chimePlugin({ ...process.env, AWS_REGION: "us-east-1" })));
+    ({ rpc, close } = await servedChimePlugin({ ...process.env, AWS_REGION: "us-east-1" }));
     ctx.rpc = rpc;
     await rpc.configure(
       new provproto.ConfigureRequest().setArgs(
@@ -98,7 +129,7 @@ export function usePluginOnLocalEndpoint(): { readonly local: ChimeLocal; readon
     );
   });
   after(async () => {
-    close();
+    await close();
     process.env = saved;
     await ctx.local?.close();
   });
