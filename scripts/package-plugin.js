@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run package:plugin [-- --platform <os-arch>]...`: the provider plugin as a Pulumi plugin archive,
+// `npm run package:plugin [-- --platform <os-arch>|all]... [--if-stale]`: the provider plugin as a Pulumi plugin archive,
 // dist/plugin/pulumi-resource-chime-v<version>-<os>-<arch>.tar.gz, which
 // `pulumi plugin install resource chime <version> --file <archive>` installs. It holds:
 //   pulumi-resource-chime   a Node.js single executable application (SEA): a copy of the `node` binary
@@ -68,8 +68,13 @@ function log(message) {
 
 function parseArgs(argv) {
   const platforms = [];
+  let ifStale = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
+    if (arg === "--if-stale") {
+      ifStale = true;
+      continue;
+    }
     const value = arg.startsWith("--platform=") ? arg.slice("--platform=".length) : undefined;
     if (arg === "--platform" || value !== undefined) {
       const platform = value ?? argv[++i];
@@ -78,7 +83,9 @@ function parseArgs(argv) {
       else
         fail(`--platform ${platform}: unknown; choose one of ${Object.keys(PLATFORMS).join(", ")}, or all`);
     } else {
-      fail(`unknown argument ${arg}; usage: npm run package:plugin [-- --platform <os-arch>|all]...`);
+      fail(
+        `unknown argument ${arg}; usage: npm run package:plugin [-- --platform <os-arch>|all]... [--if-stale]`,
+      );
     }
   }
   if (platforms.length === 0) {
@@ -86,7 +93,33 @@ function parseArgs(argv) {
       fail(`no --platform given and this machine (${process.platform}-${process.arch}) is none of them`);
     platforms.push(HOST);
   }
-  return [...new Set(platforms)];
+  return { platforms: [...new Set(platforms)], ifStale };
+}
+
+/** The files an archive is built from: a newer one makes it stale. */
+function sources() {
+  const files = [];
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else files.push(path);
+    }
+  };
+  for (const dir of ["provider", "bin"]) walk(join(root, dir));
+  for (const file of ["package.json", "package-lock.json", "schema.json", "LICENSE", "tsconfig.json"]) {
+    files.push(join(root, file));
+  }
+  files.push(__filename);
+  return files;
+}
+
+/** Whether `platform`'s archive and unpacked executable exist and are newer than every source. */
+function upToDate(platform) {
+  const outputs = [join(OUT, archiveName(platform)), join(OUT, platform, EXECUTABLE)];
+  if (!outputs.every((file) => fs.existsSync(file))) return false;
+  const built = Math.min(...outputs.map((file) => fs.statSync(file).mtimeMs));
+  return sources().every((file) => fs.statSync(file).mtimeMs < built);
 }
 
 /** The folder of `platform`'s Node binary package (`bin/node`, `LICENSE`), at NODE_VERSION. */
@@ -373,7 +406,12 @@ function commitEpoch() {
 }
 
 async function main() {
-  const platforms = parseArgs(process.argv.slice(2));
+  const { platforms: wanted, ifStale } = parseArgs(process.argv.slice(2));
+  const platforms = ifStale ? wanted.filter((platform) => !upToDate(platform)) : wanted;
+  for (const platform of wanted.filter((p) => !platforms.includes(p))) {
+    log(`${relative(root, join(OUT, archiveName(platform)))} is newer than its sources: kept`);
+  }
+  if (platforms.length === 0) return;
   fs.mkdirSync(OUT, { recursive: true });
   const file = join(OUT, `.bundle`, "pulumi-resource-chime.js");
   const metafile = await bundle(file);
