@@ -6,7 +6,8 @@
 //   - the same with a warm NODE_COMPILE_CACHE (Node >= 22.1: what `npm test` sets; a user may not),
 // side by side: BENCH_STARTUP_RUNS rounds (default 20), each starting every variant once in turn, so
 // that load from elsewhere falls on all alike; medians and quartiles reported, with each process's
-// resident memory when it printed its port. Also the archive's and the executable's sizes.
+// CPU time (user + system: less bent by other load than wall time) and resident memory when it printed
+// its port (medians). Also the archive's and the executable's sizes.
 // Run through `npm run bench -- startup` (it compiles and builds the archive first), or alone after
 // `npm run build && npm run package:plugin`: node bench/startup.js. Writes bench/results/startup.json
 // (BENCH_STARTUP_REPORT).
@@ -39,6 +40,18 @@ function rss(pid) {
   }
 }
 
+/** CPU time a live process has used (user + system, every thread), in ms. */
+function cpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // utime and stime, fields 14 and 15 of stat (11 and 12 after the command), in clock ticks of 10 ms.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
 /** Starts `command` as the engine does (its address as the argument) and times exec → port on stdout. */
 function startOnce(command, args, env) {
   return new Promise((resolve, reject) => {
@@ -53,8 +66,9 @@ function startOnce(command, args, env) {
         done = true;
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
         const bytes = rss(child.pid);
+        const cpu = cpuMs(child.pid);
         child.kill();
-        resolve({ ms, rss: bytes });
+        resolve({ ms, rss: bytes, cpu });
       }
     });
     child.stderr.on("data", (chunk) => {
@@ -104,12 +118,14 @@ const quantile = (sorted, q) =>
   const rows = variants.map((v, i) => {
     const ms = samples[i].map((s) => s.ms).sort((a, b) => a - b);
     const mb = samples[i].map((s) => s.rss / 1e6).sort((a, b) => a - b);
+    const cpu = samples[i].map((s) => s.cpu).sort((a, b) => a - b);
     return {
       name: v.name,
       medianMs: quantile(ms, 0.5),
       p25Ms: quantile(ms, 0.25),
       p75Ms: quantile(ms, 0.75),
       rssMb: quantile(mb, 0.5),
+      cpuMs: quantile(cpu, 0.5),
     };
   });
   const sizes = { archiveMb: statSync(archive).size / 1e6, executableMb: statSync(executable).size / 1e6 };
@@ -117,11 +133,11 @@ const quantile = (sorted, q) =>
   console.log(
     `# plugin start-up, exec → port on stdout — ${when} UTC, ${runs} rounds, load ${load.map((l) => l.toFixed(1)).join(" → ")}, ${cpus().length} cores, ${cpus()[0].model}, node ${process.version}`,
   );
-  console.log("| plugin | median ms | p25–p75 ms | vs the Node script | RSS at port (median) |");
-  console.log("|---|---|---|---|---|");
+  console.log("| plugin | median ms | p25–p75 ms | vs the Node script | CPU ms to the port | RSS at port |");
+  console.log("|---|---|---|---|---|---|");
   for (const r of rows) {
     console.log(
-      `| ${r.name} | ${r.medianMs.toFixed(0)} | ${r.p25Ms.toFixed(0)}–${r.p75Ms.toFixed(0)} | ${(r.medianMs / rows[1].medianMs).toFixed(2)}× | ${r.rssMb.toFixed(0)} MB |`,
+      `| ${r.name} | ${r.medianMs.toFixed(0)} | ${r.p25Ms.toFixed(0)}–${r.p75Ms.toFixed(0)} | ${(r.medianMs / rows[1].medianMs).toFixed(2)}× | ${r.cpuMs.toFixed(0)} | ${r.rssMb.toFixed(0)} MB |`,
     );
   }
   console.log(
