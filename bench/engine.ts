@@ -12,9 +12,12 @@
  *   - `single`: one trivial dynamic resource (and its parent: the shape of a meeting and its batch),
  *   - `plugin`: a meeting and N `Attendee`s through the provider plugin (issue 14; bench/programs/
  *     plugin-attendees, `pulumi-resource-chime` from the repo's bin/), against `components`,
+ *   - `python`, `yaml`: the same stack from a Python program on the generated SDK (bench/programs/
+ *     python-attendees, its virtualenv made by `pulumi install`) and from a YAML program (bench/
+ *     programs/yaml-attendees, N attendees appended), against `plugin` (issue 22: the languages),
  *   each as `pulumi preview` and as a no-op `pulumi up --yes --skip-preview` (and `refresh --yes`;
  *   `components` also as a no-op `up --yes`, the floor of `up` and `destroy`): BENCH_RUNS (default 3)
- *   rounds, each running every row and mode once, in turn; medians reported. `passes` names all seven.
+ *   rounds, each running every row and mode once, in turn; medians reported. `passes` names all nine.
  * - `quota`: `pulumi up` of N `Attendee` resources and of one `AttendeeBatch` of N, without and with
  *   faults (3 % 500, 3 % 503, 2 % connection resets); `refresh --yes`; `destroy`. Floors: N / rate + the
  *   component stack's no-op `up --yes` (issue 15); issue 10's floor (a no-op `up` of the same stack +
@@ -35,7 +38,7 @@
  * provider's node processes; one subdirectory per pass).
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { delimiter, dirname, join } from "node:path";
 import {
@@ -53,6 +56,7 @@ import {
   programStack,
   requireEngine,
 } from "../test/e2e/support/engine";
+import { pulumiInstall, rewrite } from "../test/e2e/support/python";
 
 const N = Number(process.env.BENCH_ATTENDEES ?? 250);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -71,7 +75,19 @@ const BENCH_PROGRAMS = join(__dirname, "programs");
  */
 const RSS_BASELINE_MB = { program: 365.8, provider: 168.9 };
 
-const PASS_ROWS = ["components", "mechanism", "shape", "attendees", "batch", "single", "plugin"] as const;
+const PASS_ROWS = [
+  "components",
+  "mechanism",
+  "shape",
+  "attendees",
+  "batch",
+  "single",
+  "plugin",
+  "python",
+  "yaml",
+] as const;
+/** The rows of one stack (a meeting and N plugin attendees) in each language, compared with the fastest. */
+const LANGUAGE_ROWS = ["plugin", "python", "yaml"] as const;
 const OTHER_ROWS = ["quota", "concurrent", "sdk"] as const;
 type PassRowName = (typeof PASS_ROWS)[number];
 type RowName = PassRowName | (typeof OTHER_ROWS)[number];
@@ -181,6 +197,8 @@ interface PassRow {
   readonly program: string;
   readonly config: Record<string, string>;
   readonly modes: readonly Mode[];
+  /** Readies the stack's copy of the program before it is deployed (not measured). */
+  readonly prepare?: (program: ProgramStack) => Promise<void>;
 }
 
 const PASS_ROW_DEFS: readonly PassRow[] = [
@@ -232,6 +250,40 @@ const PASS_ROW_DEFS: readonly PassRow[] = [
     program: join(BENCH_PROGRAMS, "plugin-attendees"),
     config: { count: String(N) },
     modes: ["preview", "up", "refresh"],
+  },
+  {
+    row: "python",
+    label: `a meeting and ${N} plugin \`Attendee\`s, from Python (\`pulumi_chime\`)`,
+    program: join(BENCH_PROGRAMS, "python-attendees"),
+    config: { count: String(N) },
+    modes: ["preview", "up"],
+    prepare: async (program) => {
+      // pip builds a project in place: it gets a copy of sdk/python, in the program's copy.
+      const sdk = join(program.dir, "sdk-python");
+      cpSync(join(__dirname, "..", "sdk", "python"), sdk, { recursive: true });
+      rewrite(program, "requirements.txt", "PULUMI_CHIME_SDK", sdk);
+      const started = Date.now();
+      await pulumiInstall(program);
+      console.error(
+        `  python: pulumi install (virtualenv, pulumi from PyPI, the SDK) took ${round((Date.now() - started) / 1000)} s`,
+      );
+    },
+  },
+  {
+    row: "yaml",
+    label: `a meeting and ${N} plugin \`Attendee\`s, from YAML`,
+    program: join(BENCH_PROGRAMS, "yaml-attendees"),
+    config: {},
+    modes: ["preview", "up"],
+    prepare: async (program) => {
+      const attendees = Array.from(
+        { length: N },
+        (_, i) =>
+          `  attendee-${i + 1}:\n    type: chime:index:Attendee\n    properties:\n` +
+          `      meetingId: \${room.meetingId}\n      externalUserId: bench-yaml-${i + 1}\n`,
+      );
+      appendFileSync(join(program.dir, "Pulumi.yaml"), attendees.join(""));
+    },
   },
 ];
 
@@ -304,6 +356,7 @@ async function passes(rows: readonly PassRow[]): Promise<PassResult[]> {
       console.error(`deploying ${row.row}`);
       const program = await programStack(row.program, local, backend.url, row.config);
       programs.set(row.row, program);
+      await row.prepare?.(program);
       const up = await runPulumi(program, MODE_ARGS.up);
       if (up.code !== 0) {
         throw new Error(`deploying ${row.row} failed:\n${(up.stdout + up.stderr).slice(-3000)}`);
@@ -566,6 +619,23 @@ function passTargets(results: readonly PassResult[], attendee: Scenario | undefi
     1.3,
     `a meeting and ${N} plugin \`Attendee\` / ${N} \`ComponentResource\``,
   );
+  // Issue 22: the same stack in each language against the fastest of them.
+  for (const mode of ["preview", "up"] as const) {
+    const timed = LANGUAGE_ROWS.map((row) => ({ row, seconds: passSeconds(results, row, mode) })).filter(
+      (r) => !Number.isNaN(r.seconds),
+    );
+    if (timed.length < 2) continue;
+    const fastest = timed.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+    for (const { row, seconds } of timed) {
+      if (row === fastest.row) continue;
+      targets.push({
+        what: `a meeting and ${N} plugin \`Attendee\`, ${row} / the fastest language (${fastest.row}), ${MODE_LABEL[mode]}: ${seconds} s / ${fastest.seconds} s`,
+        value: `${ratio(seconds, fastest.seconds)}×`,
+        target: "≤ 1.3×",
+        met: seconds / fastest.seconds <= 1.3,
+      });
+    }
+  }
   const plugin = results.find((r) => r.row === "plugin");
   if (plugin) {
     targets.push({
@@ -754,8 +824,9 @@ function printQuota(scenarios: readonly Scenario[], components: number): void {
 
 async function main(): Promise<void> {
   const rows = selectedRows();
-  // The plugin row's engine finds `pulumi-resource-chime` on PATH: this checkout's, not an installed one.
-  if (rows.has("plugin")) process.env.PATH = `${join(__dirname, "..", "bin")}${delimiter}${process.env.PATH}`;
+  // The plugin rows' engine finds `pulumi-resource-chime` on PATH: this checkout's, not an installed one.
+  if (LANGUAGE_ROWS.some((row) => rows.has(row)))
+    process.env.PATH = `${join(__dirname, "..", "bin")}${delimiter}${process.env.PATH}`;
   const engine = requireEngine();
   const startedAt = new Date();
   const loadBefore = uptime();

@@ -3,7 +3,7 @@
 // so that none measures another's leftovers. Figures go to stdout as markdown tables with date and machine.
 // Names choose what runs: `emulator`, `provider`, `startup` (bench/emulator.js, bench/provider.js,
 // bench/startup.js: the plugin's start-up, the archive's executable beside the Node script) and the engine
-// benchmark's rows (`components mechanism shape attendees batch single plugin`, alias `passes`; `quota`,
+// benchmark's rows (`components mechanism shape attendees batch single plugin python yaml`, alias `passes`; `quota`,
 // `concurrent`, `sdk`: see bench/engine.ts); no name runs everything.
 // The engine benchmark (bench/engine.ts) needs the Pulumi engine: scripts/ensure-pulumi.sh finds or
 // builds it, as for `npm test`; it also writes bench/results/engine.json.

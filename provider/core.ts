@@ -1,6 +1,6 @@
 /**
  * The composition root of the neutral core: for one provider instance (its Chime config and its
- * attendee claims) the logic of every resource kind, each lifecycle given the I/O of its namespace.
+ * claims) the logic of every resource kind, each lifecycle given the I/O of its namespace.
  * Both front-ends (`./dynamic/`, `./plugin/`) serve what this returns.
  */
 import { AttendeeLifecycle } from "./attendee/attendee-lifecycle";
@@ -14,14 +14,14 @@ import type { MeetingInputs, MeetingState } from "./meeting/meeting-state";
 import { MeetingTagsLifecycle } from "./meeting-tags/tags-lifecycle";
 import type { MeetingTagsInputs, MeetingTagsState } from "./meeting-tags/tags-state";
 import * as namespaces from "./namespaces";
-import type { AttendeeClaims } from "./shared/claims";
+import type { ProviderClaims } from "./shared/claims";
 import type { ResourceLogic } from "./shared/resource";
 import { TaggedMeeting } from "./tagged-meeting";
 
 /** One provider instance: a dynamic provider process, or one configured plugin provider. */
 export interface ProviderInstance {
   readonly config: ChimeConfig;
-  readonly claims: AttendeeClaims;
+  readonly claims: ProviderClaims;
 }
 
 /** The logic of every resource kind for one provider instance. */
@@ -37,7 +37,7 @@ export interface Core {
 
 export function createCore(instance: ProviderInstance): Core {
   const { config, claims } = instance;
-  const context = { defaultRegion: () => config.defaultRegion, claims, isNotFound };
+  const context = { defaultRegion: () => config.defaultRegion, words: config.words, claims, isNotFound };
   const meeting = new MeetingLifecycle({ ...context, io: namespaces.meetingIo(config) });
   const meetingTags = new MeetingTagsLifecycle({ ...context, io: namespaces.tagsIo(config) });
   return {

@@ -59,8 +59,8 @@ export class TaggedMeeting implements ResourceLogic<MeetingInputs, MeetingState>
   }
 
   /** The Meeting's replacements; short of one, a change of tags as MeetingTags sees it updates in place. */
-  diff(olds: MeetingState, news: MeetingInputs): Diffed {
-    const meeting = this.meeting.diff(olds, news);
+  diff(olds: MeetingState, news: MeetingInputs, declaration?: Declaration): Diffed {
+    const meeting = this.meeting.diff(olds, news, declaration);
     if (meeting.replaces.length > 0 || !recordsMeeting(olds)) return meeting;
     const tags = this.tags.diff(tagsOf(olds, olds.tags ?? {}), tagsOf(olds, news.tags));
     return { ...meeting, changes: meeting.changes || tags.changes };

@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
-# Make a working Pulumi CLI (with the Node.js and YAML language hosts and the dynamic-provider plugin)
-# available without downloads other than the Go module proxy, and print the directory to put on PATH
-# as the last line of stdout. Progress goes to stderr.
+# Make a working Pulumi CLI (with the Node.js, YAML and Python language hosts and the dynamic-provider
+# plugin) available without downloads other than the Go module proxy, and print the directory to put
+# on PATH as the last line of stdout. Progress goes to stderr.
 #
 #   PULUMI_BIN=$(bash scripts/ensure-pulumi.sh | tail -1); export PATH="$PULUMI_BIN:$PATH"
 #
 # Order: a working `pulumi` already on PATH; else the cached build in
 # $PULUMI_HOME/versions/<version>/bin (default ~/.pulumi); else build it with Go from tools/pulumi
-# (pinned go.mod/go.sum) into that directory. The YAML language host (pulumi-language-yaml, its own Go
-# module in tools/pulumi/language-yaml) is added beside the CLI when it is missing: into the cached
-# build's directory, or, for a pulumi on PATH without it, into a directory of its own that links the
-# CLI found on PATH. See tools/pulumi/README.md.
+# (pinned go.mod/go.sum) into that directory. The other language hosts (HOSTS below: the YAML host,
+# pulumi-yaml's, from its own Go module in tools/pulumi/language-yaml; our Python host,
+# tools/pulumi/language-python) are added beside the CLI when missing, each with a stamp of its own:
+# into the cached build's directory, or, for a pulumi on PATH without them, into a directory of its
+# own that links the CLI found on PATH. See tools/pulumi/README.md.
 #
 # Environment:
 #   PULUMI_ENSURE_VERSION  version to build (default below; must match tools/pulumi/go.mod)
@@ -34,45 +35,79 @@ source_stamp() {
     (cd "$TOOLS_DIR" && cat go.mod go.sum language-nodejs/*.go pulumi-resource-pulumi-nodejs) | sha256sum | cut -d' ' -f1
 }
 
-# The YAML language host is stamped apart from the CLI: adding it to a cached build (or changing its
-# module) must not make the CLI's directory look stale, which would rebuild and replace the CLI under
-# whoever is using it.
-YAML_STAMP_FILE=.language-yaml-source-stamp
-yaml_source_stamp() {
-    (cd "$YAML_MODULE_DIR" && cat go.mod go.sum) | sha256sum | cut -d' ' -f1
+# The language hosts beside the CLI (besides pulumi-language-nodejs, which is part of the CLI's build):
+# each is built into the bin directory with a stamp of its own, `.language-<name>-source-stamp`, from
+# the files it is built from. Adding a host, or changing one, rebuilds that host only and never makes
+# the CLI's directory look stale (a stale CLI directory is rebuilt and replaced, under anyone running
+# from it).
+HOSTS=(yaml python)
+
+# host_recipe NAME sets what host NAME is built from: HOST_MODULE (its Go module's directory),
+# HOST_PACKAGE (the package to build, in that module), HOST_SOURCES (files of HOST_MODULE whose
+# content is its stamp: a space-separated list, globs expanded in HOST_MODULE). host_ldflags NAME prints its link flags (run only to build).
+host_recipe() {
+    case "$1" in
+        yaml) # pulumi-yaml, a module of its own (see tools/pulumi/README.md)
+            HOST_MODULE="$YAML_MODULE_DIR"
+            HOST_PACKAGE=github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml
+            HOST_SOURCES="go.mod go.sum" ;;
+        python) # ours, a package of the CLI's module
+            HOST_MODULE="$TOOLS_DIR"
+            HOST_PACKAGE=./language-python
+            HOST_SOURCES="go.mod go.sum language-python/*" ;;
+        *) die "no recipe for the language host '$1'" ;;
+    esac
 }
-yaml_version() {
-    (cd "$YAML_MODULE_DIR" && go list -mod=readonly -m -f '{{.Version}}' github.com/pulumi/pulumi-yaml)
+host_ldflags() {
+    case "$1" in
+        yaml) local version
+            version="$(cd "$YAML_MODULE_DIR" && go list -mod=readonly -m -f '{{.Version}}' github.com/pulumi/pulumi-yaml)" \
+                || die "$YAML_MODULE_DIR/go.mod does not pin github.com/pulumi/pulumi-yaml"
+            echo "-X github.com/pulumi/pulumi-yaml/pkg/version.Version=$version" ;;
+        *) echo "$LDFLAGS" ;;
+    esac
 }
-yaml_usable_in() {
-    [ -x "$1/pulumi-language-yaml" ] && [ "$(cat "$1/$YAML_STAMP_FILE" 2>/dev/null)" = "$(yaml_source_stamp)" ]
+host_stamp() {
+    host_recipe "$1"
+    # shellcheck disable=SC2086 # split and glob HOST_SOURCES, in the module's directory, in C order
+    (cd "$HOST_MODULE" && LC_ALL=C && cat $HOST_SOURCES) | sha256sum | cut -d' ' -f1
+}
+host_usable_in() { # DIR NAME
+    [ -x "$1/pulumi-language-$2" ] && [ "$(cat "$1/.language-$2-source-stamp" 2>/dev/null)" = "$(host_stamp "$2")" ]
 }
 
-# Builds pulumi-language-yaml into directory $1 and stamps it. The binary is built beside its target
-# and renamed into place, so a program running from $1 never sees a half-written file.
-build_yaml_into() {
-    local dir="$1" version tmp started
-    command -v go >/dev/null 2>&1 || die "go is not installed; it is needed to build pulumi-language-yaml (Go >= 1.26.6)"
-    version="$(yaml_version)" || die "$YAML_MODULE_DIR/go.mod does not pin github.com/pulumi/pulumi-yaml"
-    log "building pulumi-language-yaml $version into $dir (cold, with the CLI's Go build cache: ~1 min on 2 cores)"
+# build_host_into DIR NAME builds pulumi-language-NAME into DIR and stamps it. The binary is built
+# beside its target and renamed into place, so a program running from DIR never sees a half-written
+# file.
+build_host_into() {
+    local dir="$1" name="$2" tmp started ldflags
+    command -v go >/dev/null 2>&1 || die "go is not installed; it is needed to build pulumi-language-$name (Go >= 1.26.6)"
+    host_recipe "$name"
+    ldflags="$(host_ldflags "$name")"
+    log "building pulumi-language-$name into $dir (with the CLI's Go build cache: seconds to ~1 min on 2 cores)"
     started=$(date +%s)
-    tmp="$(mktemp "$dir/.pulumi-language-yaml.XXXXXX")"
+    tmp="$(mktemp "$dir/.pulumi-language-$name.XXXXXX")"
     # Same flags as the CLI's build, so the packages the two share come from the Go build cache.
-    (cd "$YAML_MODULE_DIR" && go build -mod=readonly -buildvcs=false -trimpath \
-        -ldflags "-X github.com/pulumi/pulumi-yaml/pkg/version.Version=$version" \
-        -o "$tmp" github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml) >&2 \
-        || { rm -f "$tmp"; die "go build of pulumi-language-yaml (tools/pulumi/language-yaml) failed, see above"; }
+    (cd "$HOST_MODULE" && go build -mod=readonly -buildvcs=false -trimpath -ldflags "$ldflags" \
+        -o "$tmp" "$HOST_PACKAGE") >&2 \
+        || { rm -f "$tmp"; die "go build of pulumi-language-$name ($HOST_PACKAGE in $HOST_MODULE) failed, see above"; }
     chmod 0755 "$tmp"
-    mv -f "$tmp" "$dir/pulumi-language-yaml"
+    mv -f "$tmp" "$dir/pulumi-language-$name"
     tmp="$(mktemp "$dir/.stamp.XXXXXX")"
-    yaml_source_stamp > "$tmp"
+    host_stamp "$name" > "$tmp"
     chmod 0644 "$tmp"
-    mv -f "$tmp" "$dir/$YAML_STAMP_FILE"
-    log "built pulumi-language-yaml $version in $(( $(date +%s) - started )) s"
+    mv -f "$tmp" "$dir/.language-$name-source-stamp"
+    log "built pulumi-language-$name in $(( $(date +%s) - started )) s"
+}
+
+# Builds every host DIR lacks (or has from other sources).
+ensure_hosts_in() {
+    local name
+    for name in "${HOSTS[@]}"; do host_usable_in "$1" "$name" || build_host_into "$1" "$name"; done
 }
 
 # A bin directory is usable when all three programs are there, built from these sources, and
-# `pulumi version` runs. (The YAML host is checked apart: yaml_usable_in.)
+# `pulumi version` runs. (The other hosts are checked apart: host_usable_in.)
 usable_dir() {
     local dir="$1"
     [ -x "$dir/pulumi" ] && [ -x "$dir/pulumi-language-nodejs" ] && [ -x "$dir/pulumi-resource-pulumi-nodejs" ] \
@@ -90,22 +125,35 @@ if [ "${PULUMI_ENSURE_REBUILD:-}" != 1 ]; then
             && have_dyn=1
         if [ "$have_lang" = 1 ] && [ "$have_dyn" = 1 ]; then
             log "using pulumi on PATH: $existing ($("$existing" version 2>/dev/null))"
-            if [ -x "$dir/pulumi-language-yaml" ] || command -v pulumi-language-yaml >/dev/null 2>&1; then
+            # Hosts it lacks (an official Pulumi install ships them all; a custom build may not): build
+            # ours into a directory that also links the CLI and the plugins found on PATH, so the
+            # directory printed has them all.
+            missing=()
+            for name in "${HOSTS[@]}"; do
+                [ -x "$dir/pulumi-language-$name" ] || command -v "pulumi-language-$name" >/dev/null 2>&1 \
+                    || missing+=("$name")
+            done
+            if [ "${#missing[@]}" -eq 0 ]; then
                 echo "$(dirname "$existing")"
                 exit 0
             fi
-            # No YAML host: build ours into a directory that also links the CLI and its plugins found
-            # on PATH, so the directory printed has them all.
-            with_dir="$PULUMI_HOME_DIR/language-yaml/bin"
+            with_dir="$PULUMI_HOME_DIR/language-hosts/bin"
             mkdir -p "$with_dir"
-            yaml_usable_in "$with_dir" || build_yaml_into "$with_dir"
-            for program in pulumi pulumi-language-nodejs pulumi-resource-pulumi-nodejs; do
+            links=(pulumi pulumi-language-nodejs pulumi-resource-pulumi-nodejs)
+            for name in "${HOSTS[@]}"; do
+                if [[ " ${missing[*]} " == *" $name "* ]]; then
+                    host_usable_in "$with_dir" "$name" || build_host_into "$with_dir" "$name"
+                else
+                    links+=("pulumi-language-$name")
+                fi
+            done
+            for program in "${links[@]}"; do
                 if [ -x "$dir/$program" ]; then target="$dir/$program"; else target="$(command -v "$program")"; fi
                 # Replace the link by a rename, so that a concurrent run never misses the file.
                 ln -sfn "$target" "$with_dir/.$program.new.$$"
                 mv -f "$with_dir/.$program.new.$$" "$with_dir/$program"
             done
-            log "pulumi on PATH has no pulumi-language-yaml; using $with_dir (it links $existing)"
+            log "pulumi on PATH has no pulumi-language-{$(IFS=,; echo "${missing[*]}")}; using $with_dir (it links $existing)"
             echo "$with_dir"
             exit 0
         fi
@@ -115,7 +163,7 @@ if [ "${PULUMI_ENSURE_REBUILD:-}" != 1 ]; then
     # 2. cached build.
     if usable_dir "$BIN_DIR"; then
         log "using cached build in $BIN_DIR ($("$BIN_DIR/pulumi" version))"
-        yaml_usable_in "$BIN_DIR" || build_yaml_into "$BIN_DIR"
+        ensure_hosts_in "$BIN_DIR"
         echo "$BIN_DIR"
         exit 0
     fi
@@ -148,7 +196,7 @@ go_build "$STAGE/pulumi-language-nodejs" ./language-nodejs \
 
 install -m 0755 "$TOOLS_DIR/pulumi-resource-pulumi-nodejs" "$STAGE/pulumi-resource-pulumi-nodejs"
 source_stamp > "$STAGE/.source-stamp"
-build_yaml_into "$STAGE"
+ensure_hosts_in "$STAGE"
 
 got="$("$STAGE/pulumi" version 2>&1)" || die "built pulumi does not run: $got"
 [ "$got" = "v$VERSION" ] || die "built pulumi reports version '$got', expected v$VERSION"

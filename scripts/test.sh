@@ -27,12 +27,13 @@ fi
 # parallel mode hands them to its workers in that order: the longest first, so that the short ones
 # fill the gaps at the end (times printed at the end of each run; README "Measured", Times).
 UNIT=(test/provider test/emulator test/examples test/plugin test/shared)
-# No engine either, but minutes without a warm Go build cache (it runs the SDK generator): not in the
-# inner loop.
-SLOW=(test/sdk)
+# No engine either, but minutes without a warm Go build cache (it runs the SDK generator and builds
+# the Go SDK, and the language hosts' Go tests): not in the inner loop.
+SLOW=(test/sdk test/tools)
 E2E=(
   test/e2e/plan-equals-apply.test.ts
   test/e2e/lifecycle.test.ts
+  test/e2e/python-kiosks.test.ts
   test/e2e/plan-equals-apply-plugin.test.ts
   test/e2e/legacy-attendee-batch.test.ts
   test/e2e/legacy-namespace.test.ts

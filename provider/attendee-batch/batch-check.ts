@@ -48,6 +48,8 @@ export function checkBatch(
   olds: Partial<AnyBatchInputs> | undefined,
   news: RawBatchInputs,
   defaultRegion: string | undefined,
+  /** Where a default region comes from, for the message when there is none (`ConfigWords.regionSources`). */
+  regionSources?: string,
 ): BatchCheckResult {
   const failures: CheckFailure[] = [];
   const add = (property: string, reason: string | undefined) => {
@@ -110,6 +112,7 @@ export function checkBatch(
     news.region,
     olds?.namespace === "legacy" ? undefined : olds?.region,
     defaultRegion,
+    regionSources,
   );
   if (chosenRegion.failure) failures.push({ property: "region", reason: chosenRegion.failure });
 

@@ -9,8 +9,10 @@ import {
   type ResourceLogic,
 } from "../shared/resource";
 import { duplicateFailures, finishCheck } from "../validation/check-result";
+import { BATCH_NOT_IMPORTED } from "../validation/import-id";
 import { type CheckFailure, isUnknown } from "../validation/rules";
 import { describeSensitive, mask } from "../validation/sensitive";
+import { describeAttendee, leftInPlace } from "../validation/takeover";
 import { checkBatch } from "./batch-check";
 import { diffBatch, inChunks, membersToChange, predictedBatchOutputs } from "./batch-diff";
 import type { AnyJoinInfo, BatchCreateError, BatchIo, ChimeAttendee } from "./batch-io";
@@ -82,7 +84,7 @@ export class AttendeeBatchLifecycle implements ResourceLogic<AnyBatchInputs, Any
     olds: AnyBatchInputs | undefined,
     news: Readonly<Record<string, unknown>>,
   ): { inputs: AnyBatchInputs; failures: CheckFailure[] } {
-    const result = checkBatch(olds, news, this.context.defaultRegion());
+    const result = checkBatch(olds, news, this.context.defaultRegion(), this.context.words.regionSources);
     const { meetingId, attendees } = result.inputs;
     const known =
       result.failures.length === 0 &&
@@ -92,7 +94,7 @@ export class AttendeeBatchLifecycle implements ResourceLogic<AnyBatchInputs, Any
     const duplicates =
       known && declaration.owner !== undefined
         ? duplicateFailures(
-            this.context.claims,
+            this.context.claims.attendees,
             declaration.owner,
             attendees.map((m: { externalUserId: string }, i: number) => ({
               meetingId,
@@ -126,11 +128,17 @@ export class AttendeeBatchLifecycle implements ResourceLogic<AnyBatchInputs, Any
     }
   }
 
+  /**
+   * A refresh. Not an import, nor a `get` by id: a batch is the list its program declares, and a
+   * meeting's listing holds attendees of other resources and other tools, which an import by meetingId
+   * would take over (and a delete then delete). Declaring the batch adopts its members instead.
+   */
   async read(
     declaration: Declaration,
     id: string,
     state: AnyBatchState | undefined,
   ): Promise<Read<AnyBatchState, AnyBatchInputs> | undefined> {
+    if (state === undefined) throw new Error(BATCH_NOT_IMPORTED);
     const region = regionToRead(this.context, "An AttendeeBatch", state);
     // The declared inputs as recorded (the namespace included, when there is one), in that region.
     const { joinInfo: previous, ...recorded } = state as AnyBatchState;
@@ -169,15 +177,28 @@ export class AttendeeBatchLifecycle implements ResourceLogic<AnyBatchInputs, Any
     // The meeting has ended (its attendees went with it), or an attendee is gone already.
     await unlessGone(this.context, async () => {
       // A create that failed part-way recorded no joinInfo: the declared attendees in the meeting.
-      const attendeeIds = state.joinInfo
-        ? Object.values(state.joinInfo as Record<string, AnyJoinInfo>).map((a) => a.attendeeId)
-        : declaredIn(state, await io.list(state.meetingId)).flatMap((a) => a.AttendeeId ?? []);
+      const members: [string, string][] = state.joinInfo
+        ? Object.entries(state.joinInfo as Record<string, AnyJoinInfo>).map(([e, a]) => [e, a.attendeeId])
+        : declaredIn(state, await io.list(state.meetingId)).flatMap((a) =>
+            a.ExternalUserId && a.AttendeeId ? [[a.ExternalUserId, a.AttendeeId] as [string, string]] : [],
+          );
       await Promise.all(
-        attendeeIds.map((attendeeId) =>
-          unlessGone(this.context, () => io.delete(state.meetingId, attendeeId)),
-        ),
+        members
+          .filter(([externalUserId]) => !this.heldByAnother(declaration, state.meetingId, externalUserId))
+          .map(([, attendeeId]) => unlessGone(this.context, () => io.delete(state.meetingId, attendeeId))),
       );
     });
+  }
+
+  /**
+   * True when another resource of the deployment declares this member (it moved to an `Attendee`, or
+   * was imported there): deleting it would invalidate that one's JoinToken, so it stays, with a warning.
+   */
+  private heldByAnother(declaration: Declaration, meetingId: string, externalUserId: string): boolean {
+    const other = this.context.claims.attendees.otherOwner({ meetingId, externalUserId }, declaration.owner);
+    if (!other || !declaration.owner) return false;
+    declaration.warn?.(leftInPlace(declaration.owner, describeAttendee(meetingId, externalUserId), other));
+    return true;
   }
 
   /**
@@ -198,7 +219,11 @@ export class AttendeeBatchLifecycle implements ResourceLogic<AnyBatchInputs, Any
     const joinInfo = { ...current };
     await Promise.all(
       plan.remove.map(async (externalUserId) => {
-        await unlessGone(this.context, () => io.delete(inputs.meetingId, current[externalUserId].attendeeId));
+        if (!this.heldByAnother(declaration, inputs.meetingId, externalUserId)) {
+          await unlessGone(this.context, () =>
+            io.delete(inputs.meetingId, current[externalUserId].attendeeId),
+          );
+        }
         delete joinInfo[externalUserId];
       }),
     );

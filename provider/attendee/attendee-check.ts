@@ -46,6 +46,8 @@ export function checkAttendee(
   olds: Partial<AnyAttendeeInputs> | undefined,
   news: RawAttendeeInputs,
   defaultRegion: string | undefined,
+  /** Where a default region comes from, for the message when there is none (`ConfigWords.regionSources`). */
+  regionSources?: string,
 ): AttendeeCheckResult {
   const failures: CheckFailure[] = [];
   const add = (property: string, reason: string | undefined) => {
@@ -98,6 +100,7 @@ export function checkAttendee(
     news.region,
     olds?.namespace === "legacy" ? undefined : olds?.region,
     defaultRegion,
+    regionSources,
   );
   if (chosenRegion.failure) failures.push({ property: "region", reason: chosenRegion.failure });
 

@@ -10,8 +10,9 @@ import {
   type ResourceLogic,
 } from "../shared/resource";
 import { duplicateFailures, finishCheck } from "../validation/check-result";
-import { attendeeImportId } from "../validation/import-id";
+import { attendeeImportId, importNotFound } from "../validation/import-id";
 import { isUnknown } from "../validation/rules";
+import { AlreadyManaged, describeAttendee, leftInPlace } from "../validation/takeover";
 import { checkAttendee, type RawAttendeeInputs } from "./attendee-check";
 import { diffAttendee } from "./attendee-diff";
 import type { AttendeeIo } from "./attendee-io";
@@ -40,12 +41,17 @@ export class AttendeeLifecycle implements ResourceLogic<AnyAttendeeInputs, AnyAt
     olds: AnyAttendeeInputs | undefined,
     news: Readonly<Record<string, unknown>>,
   ): { inputs: AnyAttendeeInputs; failures: { property: string; reason: string }[] } {
-    const result = checkAttendee(olds, news as RawAttendeeInputs, this.context.defaultRegion());
+    const result = checkAttendee(
+      olds,
+      news as RawAttendeeInputs,
+      this.context.defaultRegion(),
+      this.context.words.regionSources,
+    );
     const { meetingId, externalUserId } = result.inputs;
     const known = result.failures.length === 0 && !isUnknown(meetingId) && !isUnknown(externalUserId);
     const duplicates =
       known && declaration.owner !== undefined
-        ? duplicateFailures(this.context.claims, declaration.owner, [
+        ? duplicateFailures(this.context.claims.attendees, declaration.owner, [
             { meetingId, externalUserId, property: "externalUserId" },
           ])
         : [];
@@ -77,6 +83,14 @@ export class AttendeeLifecycle implements ResourceLogic<AnyAttendeeInputs, AnyAt
     state: AnyAttendeeState | undefined,
   ): Promise<Read<AnyAttendeeState, AnyAttendeeInputs> | undefined> {
     if (state === undefined) return this.import(declaration, id);
+    return this.readRecorded(declaration, id, state);
+  }
+
+  private async readRecorded(
+    declaration: Declaration,
+    id: string,
+    state: AnyAttendeeState,
+  ): Promise<Read<AnyAttendeeState, AnyAttendeeInputs> | undefined> {
     const region = regionToRead(this.context, "An Attendee", state);
     const recorded = { ...(state as AnyAttendeeState), region };
     const io = this.context.io(targetOf(recorded), declaration.secretInputs);
@@ -89,20 +103,30 @@ export class AttendeeLifecycle implements ResourceLogic<AnyAttendeeInputs, AnyAt
   /**
    * `pulumi import` (or a `get` by id): the attendee its import id names (`../validation/import-id.ts`),
    * found by externalUserId in its meeting's listing, under a new opaque id, with the inputs Chime
-   * reports: a program that declares the same meeting and externalUserId diffs clean.
+   * reports: a program that declares the same meeting and externalUserId diffs clean. Refused, before
+   * any call, when another resource of the deployment declares that attendee (`AlreadyManaged`).
    */
   private async import(
     declaration: Declaration,
     importId: string,
   ): Promise<Read<AnyAttendeeState, AnyAttendeeInputs> | undefined> {
     const { stored, region, meetingId, externalUserId } = attendeeImportId(importId);
+    const other = this.context.claims.attendees.otherOwner({ meetingId, externalUserId }, declaration.owner);
+    if (other && declaration.owner) {
+      throw new AlreadyManaged(declaration.owner, describeAttendee(meetingId, externalUserId), other);
+    }
     const named = {
       ...stored,
       meetingId,
       externalUserId,
-      region: region ?? regionOf(undefined, this.context.defaultRegion()),
+      region: region ?? regionOf(undefined, this.context.defaultRegion(), this.context.words),
     };
-    return this.read(declaration, randomUUID(), named as AnyAttendeeState);
+    const read = await this.readRecorded(declaration, randomUUID(), named as AnyAttendeeState);
+    if (read) return read;
+    throw importNotFound("An Attendee", describeAttendee(meetingId, externalUserId).replace(/^t/, "T"), {
+      region: named.region,
+      regionSetting: region ? "the legacy namespace's one region" : this.context.words.setting("region"),
+    });
   }
 
   async update(
@@ -125,7 +149,17 @@ export class AttendeeLifecycle implements ResourceLogic<AnyAttendeeInputs, AnyAt
     return predictedAttendeeOutputs(olds, news);
   }
 
+  /**
+   * DeleteAttendee, unless another resource of the deployment declares the same attendee (an imported
+   * duplicate, or a resource renamed without an alias): the delete then leaves it to that one.
+   */
   async delete(declaration: Declaration, _id: string, state: AnyAttendeeState): Promise<void> {
+    const { meetingId, externalUserId } = state;
+    const other = this.context.claims.attendees.otherOwner({ meetingId, externalUserId }, declaration.owner);
+    if (other && declaration.owner) {
+      declaration.warn?.(leftInPlace(declaration.owner, describeAttendee(meetingId, externalUserId), other));
+      return;
+    }
     const io = this.context.io(targetOf(state), declaration.secretInputs);
     // Already gone (deleted out of band, or its meeting ended) is what delete wants.
     await unlessGone(this.context, async () => {

@@ -15,7 +15,13 @@ export async function callChime<T>(
     return await send();
   } catch (error) {
     throw describeFailure(
-      { ...failure, namespace: settings.namespace, region: settings.region, endpoint: endpointOf(settings) },
+      {
+        ...failure,
+        namespace: settings.namespace,
+        region: settings.region,
+        endpoint: endpointOf(settings),
+        words: settings.words,
+      },
       error,
     );
   }

@@ -7,6 +7,7 @@
  * provider (see `../dynamic/shim.ts`), so no config value or credential reaches the state file.
  */
 
+import { type ConfigWords, DYNAMIC_WORDS } from "../shared/config-words";
 import { LEGACY_REGION } from "../shared/namespace";
 import { defaultRegion } from "../shared/region";
 import { ChimeClients } from "./client";
@@ -58,11 +59,13 @@ export class ChimeConfig {
     readonly values: ConfigValues = {},
     /** The environment; absent: `process.env` at the time of each use. */
     private readonly env?: NodeJS.ProcessEnv,
+    /** How messages name the settings: stack config for the dynamic classes, else the plugin's provider's. */
+    readonly words: ConfigWords = DYNAMIC_WORDS,
   ) {}
 
-  /** The config read from a config source (stack config) and the environment. */
-  static from(source: ConfigSource, env?: NodeJS.ProcessEnv): ChimeConfig {
-    return new ChimeConfig(configValues(source), env);
+  /** The config read from a config source (stack config, or a provider's arguments) and the environment. */
+  static from(source: ConfigSource, env?: NodeJS.ProcessEnv, words?: ConfigWords): ChimeConfig {
+    return new ChimeConfig(configValues(source), env, words);
   }
 
   /** The region a new resource gets when its `region` input is absent: config first, then environment. */
@@ -81,9 +84,9 @@ export class ChimeConfig {
       failures.push({
         property: "",
         reason:
-          `stack config ${CONFIG_KEYS.maxRequestsPerSecond} must be a positive number of requests per ` +
+          `${this.words.setting("maxRequestsPerSecond")} must be a positive number of requests per ` +
           `second (default ${DEFAULT_REQUESTS_PER_SECOND}); got ${JSON.stringify(rate)}. ` +
-          `Fix it with \`pulumi config set ${CONFIG_KEYS.maxRequestsPerSecond} ${DEFAULT_REQUESTS_PER_SECOND}\`.`,
+          `To fix it, ${this.words.change("maxRequestsPerSecond", String(DEFAULT_REQUESTS_PER_SECOND))}.`,
       });
     }
     const endpoint = this.values.endpoint;
@@ -91,7 +94,7 @@ export class ChimeConfig {
       failures.push({
         property: "",
         reason:
-          `stack config ${CONFIG_KEYS.endpoint} must be an http:// or https:// URL such as ` +
+          `${this.words.setting("endpoint")} must be an http:// or https:// URL such as ` +
           `http://127.0.0.1:4566; got ${JSON.stringify(endpoint)}`,
       });
     }
@@ -104,10 +107,16 @@ export class ChimeConfig {
     const rate = Number(config.maxRequestsPerSecond ?? DEFAULT_REQUESTS_PER_SECOND);
     if (!Number.isFinite(rate) || rate <= 0) {
       throw new Error(
-        `chime:maxRequestsPerSecond must be a positive number; got ${JSON.stringify(config.maxRequestsPerSecond)}`,
+        `${this.words.setting("maxRequestsPerSecond")} must be a positive number; got ${JSON.stringify(config.maxRequestsPerSecond)}`,
       );
     }
-    return { region, endpoint: config.endpoint, profile: config.awsProfile, maxRequestsPerSecond: rate };
+    return {
+      region,
+      endpoint: config.endpoint,
+      profile: config.awsProfile,
+      maxRequestsPerSecond: rate,
+      words: this.words,
+    };
   }
 
   /**

@@ -10,6 +10,7 @@ import { describeSensitive, isSensitive, mask } from "../validation/sensitive";
 
 export { mask };
 
+import { type ConfigWords, DYNAMIC_WORDS } from "../shared/config-words";
 import { NAMESPACE_WORDS, type Namespace } from "../shared/namespace";
 
 /** Where the calls went, for messages about an endpoint that could not be reached. */
@@ -17,8 +18,8 @@ export interface EndpointInfo {
   /** The endpoint URL. */
   readonly url: string;
   /**
-   * Where it came from: stack config `chime:endpoint`, an `AWS_ENDPOINT_URL*` environment variable, or
-   * AWS's regional endpoint.
+   * Where it came from: the provider's `endpoint` setting (stack config `chime:endpoint`, or an explicit
+   * provider's argument), an `AWS_ENDPOINT_URL*` environment variable, or AWS's regional endpoint.
    */
   readonly source: "config" | "environment" | "aws";
 }
@@ -50,6 +51,8 @@ export interface Failure {
    * masked in AWS's message, as the sensitive ones are.
    */
   readonly secretNames?: readonly string[];
+  /** How messages name the settings of the provider that made the call; absent: the dynamic classes' stack config. */
+  readonly words?: ConfigWords;
 }
 
 /** A failed Chime call, as the provider reports it. The stack is ours and says nothing to a user. */
@@ -78,11 +81,16 @@ interface AwsErrorShape {
   $metadata?: { requestId?: string; httpStatusCode?: number; attempts?: number };
 }
 
-const ENDPOINT_SOURCES: Readonly<Record<EndpointInfo["source"], string>> = {
-  config: "stack config chime:endpoint",
-  environment: "from AWS_ENDPOINT_URL_CHIME_SDK_MEETINGS / AWS_ENDPOINT_URL",
-  aws: "AWS's regional endpoint",
-};
+/** Where an endpoint came from, as messages say it. */
+function endpointSource(
+  source: EndpointInfo["source"],
+  namespace: Namespace = "meetings",
+  words: ConfigWords = DYNAMIC_WORDS,
+): string {
+  const { endpointSetting, endpointVariable } = NAMESPACE_WORDS[namespace];
+  if (source === "config") return words.setting(endpointSetting);
+  return source === "environment" ? `from ${endpointVariable} / AWS_ENDPOINT_URL` : "AWS's regional endpoint";
+}
 
 /** Network error codes: the request got no HTTP answer. */
 const UNREACHABLE: readonly string[] = [
@@ -108,7 +116,7 @@ function isRefreshOrDestroy(operation: string): boolean {
 }
 
 /** The context `adviceFor` may use beyond the error name and operation. */
-export type AdviceContext = Pick<Failure, "region" | "endpoint" | "meetingRegion" | "namespace"> & {
+export type AdviceContext = Pick<Failure, "region" | "endpoint" | "meetingRegion" | "namespace" | "words"> & {
   /** False when no HTTP answer came back (the error is the client's, not AWS's). */
   readonly answered?: boolean;
 };
@@ -117,21 +125,35 @@ function endpointAdvice(
   operation: string,
   endpoint: EndpointInfo | undefined,
   namespace: Namespace = "meetings",
+  words: ConfigWords = DYNAMIC_WORDS,
 ): string {
-  const { endpointKey: key, endpointVariable: variable } = NAMESPACE_WORDS[namespace];
+  const { endpointSetting, endpointVariable: variable } = NAMESPACE_WORDS[namespace];
+  const setting = words.setting(endpointSetting);
   const where =
     endpoint?.source === "config"
-      ? `Check stack config ${key}`
+      ? `Check ${setting}`
       : endpoint?.source === "environment"
         ? `Check ${variable} / AWS_ENDPOINT_URL`
-        : `Check stack config ${key}, ${variable}, the region`;
+        : `Check ${setting}, ${variable}, the region`;
   const recorded =
     endpoint?.source === "config" && isRefreshOrDestroy(operation)
-      ? " Note that `pulumi refresh` and `pulumi destroy` use the stack config recorded by the last " +
-        `\`pulumi up\`, not the current one: after \`pulumi config set ${key}\`, run \`pulumi up\` ` +
-        "first, or `pulumi refresh --run-program`."
+      ? ` Note that ${words.recorded(endpointSetting)}`
       : "";
   return `${where} and the network (is the endpoint running and listening there?).${recorded}`;
+}
+
+/**
+ * Which endpoint answered a NotFound, and for which provider: a meeting made through another provider
+ * (another endpoint, or another account) is unknown to this one.
+ */
+function whoAnswered(context: AdviceContext): string {
+  const { endpoint, namespace, words = DYNAMIC_WORDS } = context;
+  if (!endpoint) return "";
+  return (
+    ` The answer came from ${endpoint.url} (${endpointSource(endpoint.source, namespace, words)}), the ` +
+    `endpoint of ${words.provider}: if the meeting was made through another provider (another endpoint ` +
+    "or account), give this resource that provider."
+  );
 }
 
 /** What to do about an error, by exception name (and, where it matters, operation and context). */
@@ -140,18 +162,17 @@ export function adviceFor(awsError: string, operation: string, context: AdviceCo
     return (
       "The TLS connection to the endpoint failed (no AWS answer was received): check the endpoint URL's " +
       "scheme (https:// or http://) and host, and that its certificate is trusted (NODE_EXTRA_CA_CERTS). " +
-      endpointAdvice(operation, context.endpoint, context.namespace)
+      endpointAdvice(operation, context.endpoint, context.namespace, context.words)
     );
   }
   switch (awsError) {
     case "NotFoundException":
     case "ResourceNotFoundException": {
-      const { region, meetingRegion } = context;
+      const { region, meetingRegion, words = DYNAMIC_WORDS } = context;
       if (region && meetingRegion && region !== meetingRegion) {
         return (
           `The meeting lives in region ${meetingRegion}, but this call went to region ${region}: give ` +
-          "the resource the meeting's region (`region: meeting.region`), or set stack config " +
-          "chime:region to it."
+          `the resource the meeting's region (\`region: meeting.region\`), or ${words.change("region", meetingRegion)}.`
         );
       }
       const otherRegion = region
@@ -165,8 +186,10 @@ export function adviceFor(awsError: string, operation: string, context: AdviceCo
         ? "The meeting has ended or never existed: Chime ends a meeting 24 hours after creation or after 5 " +
             "minutes without a connected attendee. If the meeting is declared in this stack, run " +
             `\`pulumi up --refresh\` to create it again; otherwise point meetingId at a live meeting.${otherRegion}` +
-            NAMESPACE_WORDS[context.namespace ?? "meetings"].meetingNotFound
-        : `The attendee or its meeting no longer exists; run \`pulumi refresh\` to bring the stack up to date.${otherRegion}`;
+            NAMESPACE_WORDS[context.namespace ?? "meetings"].meetingNotFound +
+            whoAnswered(context)
+        : `The attendee or its meeting no longer exists; run \`pulumi refresh\` to bring the stack up to date.${otherRegion}` +
+            whoAnswered(context);
     }
     case "LimitExceededException":
     // The legacy namespace's name for it.
@@ -178,7 +201,7 @@ export function adviceFor(awsError: string, operation: string, context: AdviceCo
     case "ThrottlingException":
     case "ThrottledClientException":
       return (
-        "AWS throttled the requests beyond the retries: lower stack config chime:maxRequestsPerSecond " +
+        `AWS throttled the requests beyond the retries: lower ${(context.words ?? DYNAMIC_WORDS).setting("maxRequestsPerSecond")} ` +
         "(default 10, the AWS default quota) or ask AWS for a higher quota."
       );
     case "BadRequestException":
@@ -192,21 +215,21 @@ export function adviceFor(awsError: string, operation: string, context: AdviceCo
     case "InvalidSignatureException":
     case "AccessDeniedException":
       return (
-        `Check the AWS credentials (environment, AWS_PROFILE or stack config aws:profile) and that their ` +
+        `Check the AWS credentials (${(context.words ?? DYNAMIC_WORDS).credentialSources}) and that their ` +
         `IAM policy allows chime:${operation}.`
       );
     case "CredentialsProviderError":
-      return "No AWS credentials were found: set AWS_PROFILE or stack config aws:profile, or the AWS_* variables.";
+      return `No AWS credentials were found: ${(context.words ?? DYNAMIC_WORDS).noCredentials}.`;
     case "ServiceFailureException":
     case "ServiceUnavailableException":
       return "AWS failed on its side after the retries; run the deployment again.";
     default:
       if (UNREACHABLE.includes(awsError)) {
-        return `The Chime SDK Meetings endpoint could not be reached. ${endpointAdvice(operation, context.endpoint, context.namespace)}`;
+        return `The Chime SDK Meetings endpoint could not be reached. ${endpointAdvice(operation, context.endpoint, context.namespace, context.words)}`;
       }
       return context.answered === false
         ? "The request got no answer from AWS: the error above is the client's. " +
-            endpointAdvice(operation, context.endpoint, context.namespace)
+            endpointAdvice(operation, context.endpoint, context.namespace, context.words)
         : "See AWS's message above.";
   }
 }
@@ -255,11 +278,12 @@ export function describeFailure(failure: Failure, error: unknown): ChimeRequestE
     endpoint: failure.endpoint,
     meetingRegion: failure.meetingRegion,
     namespace: failure.namespace,
+    words: failure.words,
     answered: httpStatus !== undefined,
   };
   if (!httpStatus && (UNREACHABLE.includes(awsError) || isTlsError(awsError))) {
     const endpoint = failure.endpoint
-      ? `${failure.endpoint.url} (${ENDPOINT_SOURCES[failure.endpoint.source]})`
+      ? `${failure.endpoint.url} (${endpointSource(failure.endpoint.source, failure.namespace, failure.words)})`
       : "";
     const attempts = e.$metadata?.attempts;
     const message =
@@ -268,7 +292,7 @@ export function describeFailure(failure: Failure, error: unknown): ChimeRequestE
       `(${awsError}${attempts ? `, ${attempts} attempt${attempts > 1 ? "s" : ""}` : ""}). ` +
       (isTlsError(awsError)
         ? adviceFor(awsError, failure.operation, context)
-        : endpointAdvice(failure.operation, failure.endpoint, failure.namespace));
+        : endpointAdvice(failure.operation, failure.endpoint, failure.namespace, failure.words));
     return new ChimeRequestError(message, awsError, failure.operation, requestId, httpStatus);
   }
   const where = [

@@ -1,4 +1,5 @@
 /** Where the calls about one resource go: a value made by the provider instance's `ChimeConfig`. */
+import type { ConfigWords } from "../shared/config-words";
 import { NAMESPACE_WORDS, type Namespace } from "../shared/namespace";
 import type { EndpointInfo } from "./errors";
 
@@ -13,6 +14,8 @@ export interface ChimeSettings {
   readonly endpoint?: string;
   readonly profile?: string;
   readonly maxRequestsPerSecond: number;
+  /** How messages name the settings of the provider instance these come from; absent: stack config. */
+  readonly words?: ConfigWords;
 }
 
 /** Where calls for `settings` go, and where that came from (for messages about an unreachable endpoint). */

@@ -1,20 +1,20 @@
 /**
  * The one provider instance of a dynamic provider process. The engine starts one provider process per
  * deployment (preview, up, refresh, destroy) and it serves every dynamic resource of the stack: its
- * config (from `configure`), its attendee claims and its clients (with their pacing) span the
+ * config (from `configure`), its claims and its clients (with their pacing) span the
  * deployment's resources, and no more.
  */
 import { ChimeConfig, type ConfigSource } from "../aws/config";
 import { type Core, createCore } from "../core";
-import { AttendeeClaims } from "../shared/claims";
+import { ProviderClaims } from "../shared/claims";
 
 interface ProcessInstance {
   readonly config: ChimeConfig;
-  readonly claims: AttendeeClaims;
+  readonly claims: ProviderClaims;
   readonly core: Core;
 }
 
-function build(config: ChimeConfig, claims: AttendeeClaims): ProcessInstance {
+function build(config: ChimeConfig, claims: ProviderClaims): ProcessInstance {
   return { config, claims, core: createCore({ config, claims }) };
 }
 
@@ -22,7 +22,7 @@ let current: ProcessInstance | undefined;
 
 /** This process's instance (unconfigured until `configure`: the environment's defaults apply). */
 export function processInstance(): ProcessInstance {
-  current ??= build(new ChimeConfig(), new AttendeeClaims());
+  current ??= build(new ChimeConfig(), new ProviderClaims());
   return current;
 }
 

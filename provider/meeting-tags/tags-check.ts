@@ -22,6 +22,8 @@ export function checkMeetingTags(
   olds: Partial<MeetingTagsInputs> | undefined,
   news: RawInputs,
   defaultRegion: string | undefined,
+  /** Where a default region comes from, for the message when there is none (`ConfigWords.regionSources`). */
+  regionSources?: string,
 ): { inputs: MeetingTagsInputs; failures: CheckFailure[] } {
   const failures: CheckFailure[] = [];
   const legacy = news.namespace === "legacy";
@@ -42,7 +44,7 @@ export function checkMeetingTags(
   // The legacy namespace has one region, us-east-1 (its Meeting's check says so if it is given another).
   const chosenRegion = legacy
     ? { value: (news.region ?? LEGACY_REGION) as string }
-    : chooseRegion(news.region, olds?.region, defaultRegion);
+    : chooseRegion(news.region, olds?.region, defaultRegion, regionSources);
   if (chosenRegion.failure) failures.push({ property: "region", reason: chosenRegion.failure });
   const inputs = {
     ...(legacy ? { namespace: "legacy" } : {}),

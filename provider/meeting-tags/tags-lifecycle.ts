@@ -34,7 +34,12 @@ export class MeetingTagsLifecycle implements ResourceLogic<MeetingTagsInputs, Me
     olds: MeetingTagsInputs | undefined,
     news: Readonly<Record<string, unknown>>,
   ): { inputs: MeetingTagsInputs; failures: CheckFailure[] } {
-    const result = checkMeetingTags(olds, news as unknown as MeetingTagsInputs, this.context.defaultRegion());
+    const result = checkMeetingTags(
+      olds,
+      news as unknown as MeetingTagsInputs,
+      this.context.defaultRegion(),
+      this.context.words.regionSources,
+    );
     return { inputs: result.inputs, failures: engineFailures(result.failures, declaration.secretInputs) };
   }
 

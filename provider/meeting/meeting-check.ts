@@ -34,6 +34,8 @@ export function checkMeeting(
   olds: Partial<MeetingInputs> | undefined,
   news: RawInputs,
   defaultRegion: string | undefined,
+  /** Where a default region comes from, for the message when there is none (`ConfigWords.regionSources`). */
+  regionSources?: string,
 ): MeetingCheckResult {
   const failures: CheckFailure[] = [];
   const add = (property: string, reason: string | undefined) => {
@@ -44,7 +46,12 @@ export function checkMeeting(
   // The legacy namespace has one region; a legacy meeting's region is not carried into Chime SDK Meetings.
   const chosenRegion = legacy
     ? legacyRegion(news.region)
-    : chooseRegion(news.region, olds?.namespace === "legacy" ? undefined : olds?.region, defaultRegion);
+    : chooseRegion(
+        news.region,
+        olds?.namespace === "legacy" ? undefined : olds?.region,
+        defaultRegion,
+        regionSources,
+      );
   if (legacy) failures.push(...legacyOnlyMembers(news));
 
   // The legacy model has no pattern and no reserved prefix for external ids, only their length.

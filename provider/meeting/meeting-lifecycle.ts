@@ -2,8 +2,9 @@ import { randomUUID } from "node:crypto";
 import { type LifecycleContext, regionOf, targetOf, unlessGone } from "../shared/io";
 import type { Created, Declaration, Diffed, Read, ResourceLogic } from "../shared/resource";
 import { finishCheck } from "../validation/check-result";
-import { meetingImportId } from "../validation/import-id";
+import { importNotFound, meetingImportId } from "../validation/import-id";
 import type { CheckFailure } from "../validation/rules";
+import { AlreadyManaged, describeMeeting, leftInPlace } from "../validation/takeover";
 import { checkMeeting } from "./meeting-check";
 import { diffMeeting } from "./meeting-diff";
 import type { MeetingIo } from "./meeting-io";
@@ -29,13 +30,20 @@ export class MeetingLifecycle implements ResourceLogic<MeetingInputs, MeetingSta
     news: Readonly<Record<string, unknown>>,
   ): { inputs: MeetingInputs; failures: CheckFailure[] } {
     return finishCheck(
-      checkMeeting(olds, news as Partial<MeetingInputs>, this.context.defaultRegion()),
+      checkMeeting(
+        olds,
+        news as Partial<MeetingInputs>,
+        this.context.defaultRegion(),
+        this.context.words.regionSources,
+      ),
       declaration,
       news,
     );
   }
 
-  diff(olds: MeetingState, news: MeetingInputs): Diffed {
+  diff(olds: MeetingState, news: MeetingInputs, declaration?: Declaration): Diffed {
+    if (declaration?.owner && olds.meetingId)
+      this.context.claims.meetings.claim(declaration.owner, [olds.meetingId]);
     // The rule always says whether anything changes, and what replaces.
     return diffMeeting(olds, news) as Diffed;
   }
@@ -46,6 +54,8 @@ export class MeetingLifecycle implements ResourceLogic<MeetingInputs, MeetingSta
 
   async create(declaration: Declaration, inputs: MeetingInputs): Promise<Created<MeetingState>> {
     const state = await this.io(inputs, declaration).create(inputs);
+    if (declaration.owner && state.meetingId)
+      this.context.claims.meetings.claim(declaration.owner, [state.meetingId]);
     return { id: randomUUID(), state };
   }
 
@@ -65,17 +75,30 @@ export class MeetingLifecycle implements ResourceLogic<MeetingInputs, MeetingSta
 
   /**
    * `pulumi import` (or a `get` by id): the meeting its import id names (`../validation/import-id.ts`),
-   * under a new opaque id, with the inputs GetMeeting reports; undefined when it has ended.
+   * under a new opaque id, with the inputs GetMeeting reports; undefined when it has ended. Refused,
+   * before any call, when another Meeting of the deployment manages it (`AlreadyManaged`).
    */
   private async import(
     declaration: Declaration,
     importId: string,
   ): Promise<Read<MeetingState, MeetingInputs> | undefined> {
     const { namespace, region, meetingId } = meetingImportId(importId);
-    const target = { namespace, region: region ?? regionOf(undefined, this.context.defaultRegion()) };
+    const other = this.context.claims.meetings.otherOwner(meetingId, declaration.owner);
+    if (other && declaration.owner)
+      throw new AlreadyManaged(declaration.owner, describeMeeting(meetingId), other);
+    const target = {
+      namespace,
+      region: region ?? regionOf(undefined, this.context.defaultRegion(), this.context.words),
+    };
     const io = this.context.io(target, declaration.secretInputs);
     const state = await unlessGone(this.context, () => io.import(meetingId));
-    return state && { id: randomUUID(), state, inputs: meetingInputsOf(state) as MeetingInputs };
+    if (!state) {
+      throw importNotFound("A Meeting", `The meeting ${JSON.stringify(meetingId)}`, {
+        region: target.region,
+        regionSetting: region ? "the legacy namespace's one region" : this.context.words.setting("region"),
+      });
+    }
+    return { id: randomUUID(), state, inputs: meetingInputsOf(state) as MeetingInputs };
   }
 
   /** Never called: `diffMeeting` reports every change as a replacement. */
@@ -90,7 +113,14 @@ export class MeetingLifecycle implements ResourceLogic<MeetingInputs, MeetingSta
     return olds ?? predictedMeetingOutputs(news);
   }
 
+  /** DeleteMeeting, unless another Meeting of the deployment manages it (an imported duplicate). */
   async delete(declaration: Declaration, _id: string, state: MeetingState): Promise<void> {
+    const other =
+      state.meetingId && this.context.claims.meetings.otherOwner(state.meetingId, declaration.owner);
+    if (other && declaration.owner) {
+      declaration.warn?.(leftInPlace(declaration.owner, describeMeeting(state.meetingId as string), other));
+      return;
+    }
     // Already ended is what delete wants.
     await unlessGone(this.context, () => this.io(state, declaration).delete(state));
   }

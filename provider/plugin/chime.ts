@@ -6,7 +6,8 @@
  */
 import { ChimeConfig, CONFIG_KEYS, type ConfigSource } from "../aws/config";
 import { createCore } from "../core";
-import { AttendeeClaims } from "../shared/claims";
+import { ProviderClaims } from "../shared/claims";
+import { pluginWords } from "../shared/config-words";
 import { tagsAreSecret } from "../shared/namespace";
 import type { ResourceLogic } from "../shared/resource";
 import { type CheckFailure, isUnknown, show } from "../validation/rules";
@@ -62,11 +63,17 @@ export function configSource(config: Readonly<Record<string, unknown>>): ConfigS
   };
 }
 
-/** Failures of the provider's config: its types, then the core's rules (the messages `pulumi preview` shows). */
+/**
+ * Failures of the provider's config: its types, then the core's rules (the messages `pulumi preview`
+ * shows), naming the knobs of the provider `providerName` (its name in its URN: `default…` for the
+ * stack's default provider, whose knobs are stack config; an explicit provider's are its arguments).
+ */
 export function checkConfig(
   config: Readonly<Record<string, unknown>>,
   env: NodeJS.ProcessEnv = process.env,
+  providerName?: string,
 ): CheckFailure[] {
+  const words = pluginWords(providerName);
   const failures: CheckFailure[] = [];
   for (const property of Object.keys(CONFIG_PROPERTIES) as ConfigProperty[]) {
     const value = config[property];
@@ -75,21 +82,22 @@ export function checkConfig(
     if (numeric && typeof value === "number") continue;
     failures.push({
       property: "",
-      reason: `chime provider config ${property} must be ${numeric ? "a number" : "a string"}; got ${show(value)}`,
+      reason: `${words.setting(property)} must be ${numeric ? "a number" : "a string"}; got ${show(value)}`,
     });
   }
   if (failures.length > 0) return failures;
-  return ChimeConfig.from(configSource(config), env).failures();
+  return ChimeConfig.from(configSource(config), env, words).failures();
 }
 
-/** The registry of one provider instance configured with `config`. */
+/** The registry of one provider instance, `providerName` (as `checkConfig` takes it), configured with `config`. */
 export function registryFor(
   config: Readonly<Record<string, unknown>>,
   env: NodeJS.ProcessEnv = process.env,
+  providerName?: string,
 ): Registry {
   const core = createCore({
-    config: ChimeConfig.from(configSource(config), env),
-    claims: new AttendeeClaims(),
+    config: ChimeConfig.from(configSource(config), env, pluginWords(providerName)),
+    claims: new ProviderClaims(),
   });
   return Object.fromEntries(
     Object.entries(TYPES).map(([type, kind]) => [type, core[kind] as ResourceLogic<unknown, unknown>]),
@@ -105,8 +113,8 @@ export function chimePlugin(env: NodeJS.ProcessEnv = process.env): PluginProvide
   return {
     version,
     schema: packageFile("schema.json"),
-    checkConfig: (config) => checkConfig(config, env),
-    configure: (config) => registryFor(config, env),
+    checkConfig: (config, providerName) => checkConfig(config, env, providerName),
+    configure: (config, providerName) => registryFor(config, env, providerName),
     // The legacy model marks tags sensitive: stored as secrets there, whatever the program said. An
     // AttendeeBatch holds its members' tags in `attendees` (the engine keeps secrecy per property).
     secretsOf: (type, properties) =>

@@ -19,6 +19,7 @@ import * as emptyproto from "google-protobuf/google/protobuf/empty_pb";
 import * as structproto from "google-protobuf/google/protobuf/struct_pb";
 import { type Declaration, InitFailure, type ResourceLogic } from "../shared/resource";
 import type { CheckFailure } from "../validation/rules";
+import type { WarnAbout } from "./engine-log";
 import { concealProperties, revealProperties, type WireRecord, type WireValue } from "./secrets";
 
 /** One provider instance's resources, by type token (`chime:index:Attendee`). */
@@ -32,11 +33,12 @@ export interface PluginProvider {
   readonly schema: string;
   /**
    * Failures of the provider's config (CheckConfig), each ready for the engine: a failure here stops
-   * `pulumi preview` before any resource is checked. `config` is the provider's inputs, secrets unwrapped.
+   * `pulumi preview` before any resource is checked. `config` is the provider's inputs, secrets unwrapped;
+   * `providerName` the provider resource's name (`default_0_1_0` for a stack's default provider).
    */
-  checkConfig(config: Readonly<Record<string, unknown>>): readonly CheckFailure[];
-  /** The resources of one provider instance configured with `config` (Configure). */
-  configure(config: Readonly<Record<string, unknown>>): Registry;
+  checkConfig(config: Readonly<Record<string, unknown>>, providerName?: string): readonly CheckFailure[];
+  /** The resources of one provider instance, `providerName`, configured with `config` (Configure). */
+  configure(config: Readonly<Record<string, unknown>>, providerName?: string): Registry;
   /**
    * Properties that are secret for this resource's values beyond those the schema marks (a rule that
    * depends on a value, e.g. tags in the legacy namespace). Applied to checked inputs and to outputs.
@@ -166,8 +168,14 @@ export class ProviderServer {
   private readonly secrets: ReadonlyMap<string, SchemaSecrets>;
   /** Set by Configure: the engine configures a provider before any resource call. */
   private registry: Registry | undefined;
+  /** Warnings sent to the engine and not yet acknowledged: each answer waits for them, so they print first. */
+  private readonly warnings = new Set<Promise<void>>();
 
-  constructor(private readonly provider: PluginProvider) {
+  constructor(
+    private readonly provider: PluginProvider,
+    /** The engine's log (`./engine-log.ts`); absent: warnings go nowhere. */
+    private readonly warnAbout?: WarnAbout,
+  ) {
     this.secrets = schemaSecrets(provider.schema);
   }
 
@@ -203,8 +211,11 @@ export class ProviderServer {
   private unary<Req, Res>(run: (req: Req) => Promise<Res>): Unary<Req, Res> {
     return async (call, callback) => {
       try {
-        callback(null, await run(call.request));
+        const response = await run(call.request);
+        await Promise.all(this.warnings);
+        callback(null, response);
       } catch (error) {
+        await Promise.all(this.warnings);
         callback(error instanceof EngineAnswer ? error.status : failure(error), null);
       }
     };
@@ -228,7 +239,14 @@ export class ProviderServer {
   private declaration(req: { getUrn(): string; getName?(): string }, type: string, secretInputs: string[]) {
     const name = req.getName?.() || urnParts(req.getUrn()).name;
     const owner = ownerOf(type, name);
-    const declaration: Declaration = owner ? { owner, secretInputs } : { secretInputs };
+    const urn = req.getUrn();
+    const warn = (message: string) => {
+      const sent = this.warnAbout?.(urn, message);
+      if (!sent) return;
+      this.warnings.add(sent);
+      void sent.then(() => this.warnings.delete(sent));
+    };
+    const declaration: Declaration = owner ? { owner, secretInputs, warn } : { secretInputs, warn };
     return declaration;
   }
 
@@ -258,7 +276,10 @@ export class ProviderServer {
 
   private async checkConfig(req: provproto.CheckRequest): Promise<provproto.CheckResponse> {
     const news = fromStruct(req.getNews());
-    const failures = this.provider.checkConfig(revealProperties(news).values);
+    const failures = this.provider.checkConfig(
+      revealProperties(news).values,
+      req.getName() || urnParts(req.getUrn()).name || undefined,
+    );
     // The config is stored as given: secret config values stay wrapped, hence encrypted in state.
     return new provproto.CheckResponse().setInputs(toStruct(news)).setFailuresList(checkFailures(failures));
   }
@@ -289,7 +310,11 @@ export class ProviderServer {
       config = {};
       for (const [key, value] of req.getVariablesMap().entries()) config[key.split(":").pop() ?? key] = value;
     }
-    this.registry = this.provider.configure(config);
+    // Engines that configure with the provider's URN (all current ones) name it; older ones: the default.
+    this.registry = this.provider.configure(
+      config,
+      req.getName() || urnParts(req.getUrn() ?? "").name || undefined,
+    );
     // Previews of creates and updates come here (`preview: true`), answered by the core's predictions
     // without any call: a Meeting's tags update then keeps its meetingId known, and its attendees `same`.
     return new provproto.ConfigureResponse()
@@ -317,7 +342,11 @@ export class ProviderServer {
     const logic = this.logicFor(type);
     const olds = revealProperties(fromStruct(req.getOlds())).values;
     const news = revealProperties(fromStruct(req.getNews())).values;
-    const result = logic.diff(olds, news);
+    const result = logic.diff(
+      olds,
+      news,
+      this.declaration(req, type, revealProperties(fromStruct(req.getNews())).secrets),
+    );
     const response = new provproto.DiffResponse()
       .setChanges(
         result.changes
@@ -425,11 +454,14 @@ function checkFailures(failures: readonly CheckFailure[]): provproto.CheckFailur
 }
 
 /** Serves `provider` on 127.0.0.1 (a free port); resolves with the server and its port. */
-export async function serve(provider: PluginProvider): Promise<{ server: grpc.Server; port: number }> {
+export async function serve(
+  provider: PluginProvider,
+  warnAbout?: WarnAbout,
+): Promise<{ server: grpc.Server; port: number }> {
   const server = new grpc.Server();
   server.addService(
     provrpc.ResourceProviderService,
-    new ProviderServer(provider).service() as grpc.UntypedServiceImplementation,
+    new ProviderServer(provider, warnAbout).service() as grpc.UntypedServiceImplementation,
   );
   const port = await new Promise<number>((resolve, reject) => {
     server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, p) =>

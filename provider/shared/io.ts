@@ -3,7 +3,8 @@
  * namespace (`../namespaces/`), and the provider instance's defaults. Lifecycles import neither the AWS
  * modules nor the namespace modules: everything that talks to Chime comes through here.
  */
-import type { AttendeeClaims } from "./claims";
+import type { ProviderClaims } from "./claims";
+import { type ConfigWords, DYNAMIC_WORDS } from "./config-words";
 import { type Namespace, namespaceOf } from "./namespace";
 
 /** Where a resource lives: its API and its control-plane region. */
@@ -28,8 +29,10 @@ export interface LifecycleContext<X> {
   readonly io: IoFactory<X>;
   /** The region a resource gets when its `region` input is absent (config, then environment). */
   readonly defaultRegion: () => string | undefined;
-  /** The attendees the resources of this instance declare (duplicate detection). */
-  readonly claims: AttendeeClaims;
+  /** How messages name this instance's settings (`./config-words.ts`). */
+  readonly words: ConfigWords;
+  /** The attendees and meetings the resources of this instance manage (`./claims.ts`). */
+  readonly claims: ProviderClaims;
   /** True when a failed call says the thing asked about (or its meeting) does not exist. */
   readonly isNotFound: (error: unknown) => boolean;
 }
@@ -38,14 +41,14 @@ export interface LifecycleContext<X> {
  * The region of a resource read or deleted: its recorded `region`, else (a dynamic resource read with
  * the `id` option, whose inputs are the program's arguments) the default region.
  */
-export function regionOf(recorded: string | undefined, defaultRegion: string | undefined): string {
+export function regionOf(
+  recorded: string | undefined,
+  defaultRegion: string | undefined,
+  words: Pick<ConfigWords, "regionSources"> = DYNAMIC_WORDS,
+): string {
   const region = recorded ?? defaultRegion;
-  if (!region) {
-    throw new Error(
-      "The resource has no region: give it a region input, or set stack config chime:region or " +
-        "aws:region, or the AWS_REGION environment variable.",
-    );
-  }
+  if (!region)
+    throw new Error(`The resource has no region: give it a region input, or ${words.regionSources}.`);
   return region;
 }
 
@@ -71,10 +74,10 @@ export async function unlessGone<T>(
  * nothing to read (a read by id alone, an import, is each lifecycle's own).
  */
 export function regionToRead(
-  context: Pick<LifecycleContext<unknown>, "defaultRegion">,
+  context: Pick<LifecycleContext<unknown>, "defaultRegion" | "words">,
   kind: string,
   state: { readonly meetingId?: string; readonly region?: string } | undefined,
 ): string {
   if (!state?.meetingId) throw new Error(`${kind} without a recorded meetingId cannot be read.`);
-  return regionOf(state.region, context.defaultRegion());
+  return regionOf(state.region, context.defaultRegion(), context.words);
 }

@@ -36,8 +36,8 @@ export interface NamespaceWords {
   readonly suffix: string;
   /** The API's name, e.g. "Chime SDK Meetings". */
   readonly api: string;
-  /** The stack config key of the endpoint override. */
-  readonly endpointKey: string;
+  /** The provider setting of the endpoint override (stack config `chime:<setting>` for a default provider). */
+  readonly endpointSetting: "endpoint" | "legacyEndpoint";
   /** The environment variable of the endpoint override (the SDK reads it, else AWS_ENDPOINT_URL). */
   readonly endpointVariable: string;
   /** AWS's endpoint for a control-plane region. */
@@ -51,7 +51,7 @@ export const NAMESPACE_WORDS: Readonly<Record<Namespace, NamespaceWords>> = {
   meetings: {
     suffix: "",
     api: "Chime SDK Meetings",
-    endpointKey: "chime:endpoint",
+    endpointSetting: "endpoint",
     endpointVariable: "AWS_ENDPOINT_URL_CHIME_SDK_MEETINGS",
     awsEndpoint: (region) => `https://meetings-chime.${region}.amazonaws.com`,
     meetingNotFound: "",
@@ -59,7 +59,7 @@ export const NAMESPACE_WORDS: Readonly<Record<Namespace, NamespaceWords>> = {
   legacy: {
     suffix: " (legacy Amazon Chime namespace)",
     api: "legacy Amazon Chime",
-    endpointKey: "chime:legacyEndpoint",
+    endpointSetting: "legacyEndpoint",
     endpointVariable: "AWS_ENDPOINT_URL_CHIME",
     // One global endpoint, whatever the region.
     awsEndpoint: () => `https://chime.${LEGACY_REGION}.amazonaws.com`,

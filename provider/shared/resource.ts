@@ -17,6 +17,12 @@ export interface Declaration {
    * a secret anywhere inside). Every message of every operation describes them by length only.
    */
   readonly secretInputs: readonly string[];
+  /**
+   * Shows a warning about this resource to the user (the engine's log, by the plugin); absent: the
+   * warning goes nowhere. For what succeeded otherwise than asked, e.g. a delete that left in place an
+   * attendee another resource manages.
+   */
+  readonly warn?: (message: string) => void;
 }
 
 /** A declaration with nothing secret and no name (tests, reads of resources the engine hands back). */
@@ -85,7 +91,12 @@ export interface ResourceLogic<I, S> {
    * (a plugin's CheckConfig; a dynamic resource's check, which has no other place).
    */
   check(declaration: Declaration, olds: I | undefined, news: Readonly<Record<string, unknown>>): Checked<I>;
-  diff(olds: S, news: I): Diffed;
+  /**
+   * `declaration` (absent in the rules' own tests) is the resource's as `check` got it: a Meeting claims
+   * its recorded meetingId here, since the engine diffs every resource in the state that the program
+   * declares (`../shared/claims.ts`).
+   */
+  diff(olds: S, news: I, declaration?: Declaration): Diffed;
   create(declaration: Declaration, inputs: I): Promise<Created<S>>;
   /**
    * Reads the resource back; `undefined` when it is gone (the engine drops it). Without `state`

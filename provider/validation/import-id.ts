@@ -6,7 +6,8 @@
  * - Attendee: `<meetingId>/<externalUserId>` (an externalUserId may itself hold `/`: the meetingId,
  *   a GUID, never does);
  * - Meeting: `<meetingId>`;
- * - either prefixed with `legacy/` for the legacy Amazon Chime namespace.
+ * - either prefixed with `legacy/` for the legacy Amazon Chime namespace;
+ * - AttendeeBatch and MeetingTags: none (`BATCH_NOT_IMPORTED`; a MeetingTags' tags are its Meeting's).
  */
 
 import { LEGACY_REGION, type Namespace } from "../shared/namespace";
@@ -34,9 +35,37 @@ function namespaced(id: string): ImportTarget & { rest: string } {
     : { namespace: "meetings", stored: {}, rest: id };
 }
 
+/**
+ * Which id `pulumi import`, the `import` option and a `get` take: the same import id for all three,
+ * never the resource's own id (`resource.id`), which the provider makes up (opaque, since ids are
+ * plaintext and an AttendeeId is secret).
+ */
+export function importIdRule(kind: string, form: string): string {
+  return (
+    `${kind} is imported by the id "${form}" ("legacy/${form}" in the legacy Amazon Chime namespace), ` +
+    "the same for `pulumi import`, the `import` resource option and a `get` by id; not by the resource's " +
+    "own id (`.id`), which the provider makes up"
+  );
+}
+
 function fail(kind: string, form: string, reason: string): Error {
+  return new Error(`${importIdRule(kind, form)}: ${reason}`);
+}
+
+/**
+ * An import id whose attendee or meeting does not exist where the provider looked: what was looked
+ * for (an externalUserId by length: it is sensitive), where, and what the id should have been.
+ */
+export function importNotFound(
+  kind: "An Attendee" | "A Meeting",
+  what: string,
+  where: { readonly region: string; readonly regionSetting: string },
+): Error {
+  const form = kind === "An Attendee" ? "<meetingId>/<externalUserId>" : "<meetingId>";
   return new Error(
-    `${kind} is imported by the id "${form}" ("legacy/${form}" in the legacy Amazon Chime namespace): ${reason}`,
+    `${what} was not found in region ${where.region}. ${importIdRule(kind, form)}. If the id is right, the ` +
+      "meeting has ended (Chime ends a meeting 24 hours after creation or after 5 minutes without a " +
+      `connected attendee), or it lives in another region: the import uses ${where.regionSetting}.`,
   );
 }
 
@@ -61,3 +90,16 @@ export function meetingImportId(id: string): ImportTarget & { meetingId: string 
   if (reason) throw fail("A Meeting", "<meetingId>", reason);
   return { ...target, meetingId: rest };
 }
+
+/**
+ * Why an AttendeeBatch takes no import id. A batch is the list its program declares: a meeting's
+ * listing holds attendees of other resources and other tools too, which an import by meetingId would
+ * take over (and the batch's delete then delete), with no way for the plugin to see the stack's other
+ * resources during `pulumi import`. A declaration adopts exactly the members it lists, through the
+ * duplicate-declaration checks.
+ */
+export const BATCH_NOT_IMPORTED =
+  "An AttendeeBatch cannot be imported or read by id (`get`): it is the list of attendees its program " +
+  "declares. Declare the AttendeeBatch with its members' externalUserIds instead: its create adopts the " +
+  "attendees the meeting already has for them, with their AttendeeIds and JoinTokens (Chime returns the " +
+  'existing attendee for an externalUserId it knows). One attendee alone is imported as an Attendee, by "<meetingId>/<externalUserId>".';

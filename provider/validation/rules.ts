@@ -9,6 +9,7 @@
  * in for AWS, so a mistake here must not be hidden by the same mistake there.
  */
 
+import { DYNAMIC_WORDS } from "../shared/config-words";
 import type { CheckFailure } from "../shared/failure";
 import { byLength, isSensitive } from "./sensitive";
 
@@ -170,13 +171,14 @@ export function chooseRegion(
   input: unknown,
   old: string | undefined,
   fallback: string | undefined,
+  /** Where `fallback` comes from, for the failure when there is none: the provider's knobs. */
+  sources = DYNAMIC_WORDS.regionSources,
 ): { value: string; failure?: string } {
   const value = input ?? old ?? fallback;
   if (isUnknown(value)) return { value: value as string };
   const failure =
     value === undefined
-      ? "region is not set: give the resource a region input, or set stack config chime:region or " +
-        "aws:region, or the AWS_REGION environment variable"
+      ? `region is not set: give the resource a region input, or ${sources}`
       : region("region", value);
   return { value: value as string, failure };
 }

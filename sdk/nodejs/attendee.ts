@@ -12,15 +12,15 @@ import * as utilities from "./utilities";
  *
  * `attendeeId` and `joinToken` are secrets: encrypted in state and masked in the CLI. The resource id is opaque, since an id cannot be secret. A change of `meetingId`, `externalUserId`, `namespace` or `region` replaces the attendee, deleting the old one first. A forced replacement (`pulumi up --replace`) never reaches the provider: give such an attendee the `deleteBeforeReplace: true` option, or CreateAttendee hands the new resource the very attendee the old one's delete then removes.
  *
- * ## Import
+ * ## Import and `get`
  *
- * An attendee is imported by its meeting and externalUserId (never by AttendeeId, which is secret):
+ * `pulumi import`, the `import` resource option and `Attendee.get` all take one id, `<meetingId>/<externalUserId>`: never the AttendeeId (secret), nor the resource's own `id` (opaque, made up by the provider).
  *
  * ```sh
  * pulumi import chime:index:Attendee kiosk <meetingId>/<externalUserId>
  * ```
  *
- * An attendee of the legacy namespace: `legacy/<meetingId>/<externalUserId>`. The region is the provider's default region (config `chime:region`, else `AWS_REGION`).
+ * An attendee of the legacy namespace: `legacy/<meetingId>/<externalUserId>`. The region is the provider's default region: stack config `chime:region` for the default provider, the `region` argument of an explicit provider, else `AWS_REGION`. An import or `get` of an attendee that another resource of the stack manages through the same provider fails, naming that resource. After an import, declare the inputs `pulumi import` prints (`meetingId`, `externalUserId`, `capabilities`, `region`; `namespace` and `tags` where it has them): the program then plans no change.
  */
 export class Attendee extends pulumi.CustomResource {
     /**

@@ -9,6 +9,10 @@ import * as utilities from "./utilities";
 
 /**
  * Up to 250 Chime SDK attendees of one meeting (a whole meeting), created with one BatchCreateAttendee request per 100: the fast way to declare a fleet of bots at AWS's 10-requests-per-second quota. `joinInfo` maps each externalUserId to its `{ attendeeId, joinToken, capabilities }` and is secret. A change of `meetingId` or `region` replaces the batch, deleting the old one first (`pulumi up --replace`: give it the `deleteBeforeReplace: true` option).
+ *
+ * ## Import
+ *
+ * An AttendeeBatch cannot be imported or read by id (`get`): it is the list of attendees its program declares, and a meeting's listing holds attendees of other resources and tools too. Declare the AttendeeBatch with its members' externalUserIds instead: its create adopts the attendees the meeting already has for them, with their AttendeeIds and JoinTokens. One attendee alone is imported as an `Attendee`, by `<meetingId>/<externalUserId>`.
  */
 export class AttendeeBatch extends pulumi.CustomResource {
     /**

@@ -12,13 +12,15 @@ import * as utilities from "./utilities";
  *
  * Chime ends a meeting by itself 24 hours after creation, or after 5 minutes without a connected attendee. `pulumi refresh` then finds it gone, and `pulumi up --refresh` creates a new one (with a new meetingId, so the attendees declared in it are replaced too). A Meeting never changes in place but for its tags: every change of its other inputs replaces it, and its attendees with it; a change of `tags` updates the meeting's tags in place (TagResource / UntagResource), and `pulumi preview` shows exactly that (the meeting updated, its attendees unchanged).
  *
- * ## Import
+ * ## Import and `get`
+ *
+ * `pulumi import`, the `import` resource option and `Meeting.get` all take the meeting's MeetingId (its `meetingId` output), not the resource's own `id` (opaque, made up by the provider).
  *
  * ```sh
  * pulumi import chime:index:Meeting standup <meetingId>
  * ```
  *
- * A meeting of the legacy namespace: `legacy/<meetingId>`. The region is the provider's default region (config `chime:region`, else `AWS_REGION`). The imported inputs are what GetMeeting reports, and the tags the meeting has (ListTagsForResource): `notificationsConfiguration` is not among them.
+ * A meeting of the legacy namespace: `legacy/<meetingId>`. The region is the provider's default region: stack config `chime:region` for the default provider, the `region` argument of an explicit provider, else `AWS_REGION`. The imported inputs are what GetMeeting reports, and the tags the meeting has (ListTagsForResource): `notificationsConfiguration` is not among them. After an import, declare every input `pulumi import` prints (`externalMeetingId`, `mediaRegion`, `meetingHostId`, `meetingFeatures`, `tenantIds`, `primaryMeetingId`, `tags`, `region`, as the meeting has them): an input left out is a change, and every change but of `tags` replaces the meeting, and its attendees with it. An import or `get` of a meeting that another Meeting of the stack manages through the same provider fails, naming it.
  */
 export class Meeting extends pulumi.CustomResource {
     /**

@@ -9,6 +9,10 @@ import * as utilities from "./utilities";
 
 /**
  * The tags of an Amazon Chime SDK meeting (TagResource / UntagResource / ListTagsForResource). Changing the tags updates this resource in place and leaves the meeting, and the attendees that use its outputs, unchanged. Deleting it removes its tags from the meeting.
+ *
+ * ## Import
+ *
+ * A MeetingTags resource cannot be imported or read by id (`get`): declare the tags on their Meeting instead (an imported Meeting carries the tags it has).
  */
 export class MeetingTags extends pulumi.CustomResource {
     /**

@@ -8,7 +8,11 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { CreateAttendeeCommand, CreateMeetingCommand } from "@aws-sdk/client-chime-sdk-meetings";
+import {
+  CreateAttendeeCommand,
+  CreateMeetingCommand,
+  ListAttendeesCommand,
+} from "@aws-sdk/client-chime-sdk-meetings";
 import { expect } from "chai";
 import { type ChimeLocal, startChimeLocal } from "../../emulator";
 import { clientFor } from "../emulator/helpers";
@@ -98,6 +102,19 @@ describe("End to end on the Pulumi engine: the provider plugin, its config, and 
     expect(local.totalRequests() + other.totalRequests()).to.equal(0);
   });
 
+  it("1b. Issue 20.4: GIVEN a bad endpoint on the explicit provider WHEN previewed THEN the message names that provider's endpoint argument, not stack config", async () => {
+    await program.stack.setConfig("otherEndpoint", { value: "127.0.0.1:47001" });
+    const run = await runPulumi(program, ["preview"]);
+    await program.stack.setConfig("otherEndpoint", { value: other.url });
+    const output = run.stdout + run.stderr;
+    expect(run.code, output).to.not.equal(0);
+    expect(output).to.include(
+      `provider "other"'s endpoint argument must be an http:// or https:// URL such as http://127.0.0.1:4566; got "127.0.0.1:47001"`,
+    );
+    expect(output).to.not.include("stack config chime:endpoint must be");
+    expect(local.totalRequests() + other.totalRequests()).to.equal(0);
+  });
+
   it("2. GIVEN nothing exists WHEN previewed and brought up THEN the plan is what up does, the explicit provider's meeting lands on its own endpoint", async () => {
     const plan = await previewPlan(program, [], (text) => {
       printed += text;
@@ -184,6 +201,134 @@ describe("End to end on the Pulumi engine: the provider plugin, its config, and 
     const [room] = local.meetings().filter((m) => m.externalMeetingId === "e2e-plugin-room");
     const walkIn = local.attendees(room.meetingId).find((a) => a.externalUserId === "walk-in");
     expect(up.outputs.walkinJoinToken).to.deep.equal({ value: walkIn?.joinToken, secret: true });
+  });
+
+  // Issue 20.1: data loss through import. The plugin refuses an import or a `get` of what a resource it
+  // has checked (attendees) or diffed (meetings) in the same deployment manages. `pulumi import` sends
+  // it nothing about the state's other resources, so there the import succeeds, and the next `up`,
+  // which checks and diffs every resource the program declares before deleting the duplicate, leaves
+  // the attendee (or meeting) to the resource that manages it.
+  const roomId = () =>
+    local.meetings().find((m) => m.externalMeetingId === "e2e-plugin-room")?.meetingId as string;
+  const kioskToken = () => local.attendees(roomId()).find((a) => a.externalUserId === "kiosk-1")?.joinToken;
+
+  it("5a. Issue 20.1: GIVEN kiosk managed by the stack WHEN a program imports it (import option) or gets it by id, or gets room by id THEN preview and up fail naming kiosk (room), and nothing is recorded", async () => {
+    const meetingId = roomId();
+    const id = `${meetingId}/kiosk-1`;
+    const takeovers = [
+      { kind: "Attendee", name: "dup", id, how: "import", inputs: { meetingId, externalUserId: "kiosk-1" } },
+      { kind: "Attendee", name: "dup", id, how: "get" },
+      { kind: "Meeting", name: "dup-room", id: meetingId, how: "get" },
+    ];
+    for (const takeover of takeovers) {
+      await program.stack.setConfig("takeovers", { value: JSON.stringify([takeover]) });
+      const owner = takeover.kind === "Meeting" ? 'Meeting "room"' : 'Attendee "kiosk"';
+      for (const args of [["preview"], ["up", "--yes", "--skip-preview"]]) {
+        const run = await runPulumi(program, args);
+        printed += run.stdout + run.stderr;
+        expect(run.code, `${takeover.how} ${takeover.name}: ${args[0]}`).to.not.equal(0);
+        expect(run.stdout + run.stderr).to.include(
+          `${takeover.kind} "${takeover.name}" cannot be imported or read by id`,
+        );
+        expect(run.stdout + run.stderr).to.include(`is managed by ${owner} in this stack`);
+      }
+      expect(resourceNamed(takeover.name), "nothing recorded").to.equal(undefined);
+    }
+    await program.stack.removeConfig("takeovers");
+  });
+
+  it("5b. Issue 20.1: GIVEN kiosk WHEN `pulumi import` of its attendee as dup, then the next up THEN dup leaves the state, the attendee lives on (ListAttendees) with kiosk's JoinToken, and a warning names kiosk", async () => {
+    const token = kioskToken();
+    await cli(["import", "chime:index:Attendee", "dup", `${roomId()}/kiosk-1`, ...IMPORT_FLAGS]);
+    expect(
+      resourceNamed("dup")?.type,
+      "pulumi import cannot be refused: the plugin sees only the import",
+    ).to.equal("chime:index:Attendee");
+    const up = await upWithOps(program);
+    printed += up.stdout + up.stderr;
+    expect(up.ops).to.deep.equal({
+      room: "same",
+      kiosk: "same",
+      elsewhere: "same",
+      walkin: "same",
+      lobby: "same",
+      dup: "delete",
+    });
+    expect(resourceNamed("dup")).to.equal(undefined);
+    const client = clientFor(local);
+    const listed = await client.send(new ListAttendeesCommand({ MeetingId: roomId() }));
+    client.destroy();
+    expect(listed.Attendees?.map((a) => a.ExternalUserId).sort()).to.deep.equal(["kiosk-1", "walk-in"]);
+    expect(kioskToken(), "kiosk's JoinToken still the attendee's").to.equal(token);
+    expect(up.outputs.kioskJoinToken).to.deep.equal({ value: token, secret: true });
+    expect(up.stdout).to.include('Attendee "dup" did not delete the attendee externalUserId (7 characters)');
+    expect(up.stdout).to.include('Attendee "kiosk" of this stack manages it');
+  });
+
+  it("5c. Issue 20.1: GIVEN room WHEN `pulumi import` of its meeting as dup-room, then the next up THEN dup-room leaves the state, the meeting and its attendees live on", async () => {
+    const token = kioskToken();
+    await cli(["import", "chime:index:Meeting", "dup-room", roomId(), ...IMPORT_FLAGS]);
+    const up = await upWithOps(program);
+    printed += up.stdout + up.stderr;
+    expect(up.ops["dup-room"]).to.equal("delete");
+    expect(Object.values(up.ops).filter((op) => op !== "same")).to.deep.equal(["delete"]);
+    expect(roomId(), "the meeting lives").to.be.a("string");
+    expect(kioskToken()).to.equal(token);
+    expect(up.stdout).to.include('Meeting "dup-room" did not delete the meeting');
+  });
+
+  it("5d. Issue 20.7: GIVEN a meeting made with meetingFeatures, tenantIds, a meetingHostId and tags WHEN imported and declared with every input the import recorded (read as docs/plugin.md says) THEN preview plans no change; declared with fewer, a replace", async () => {
+    const client = clientFor(local);
+    const made = await client.send(
+      new CreateMeetingCommand({
+        ExternalMeetingId: "e2e-featured",
+        MediaRegion: "us-east-1",
+        MeetingHostId: "host-7",
+        TenantIds: ["tenant-a", "tenant-b"],
+        MeetingFeatures: { Audio: { EchoReduction: "AVAILABLE" }, Attendee: { MaxCount: 50 } },
+        Tags: [{ Key: "team", Value: "kiosks" }],
+      }),
+    );
+    client.destroy();
+    remember();
+    await cli([
+      "import",
+      "chime:index:Meeting",
+      "featured",
+      made.Meeting?.MeetingId as string,
+      ...IMPORT_FLAGS,
+    ]);
+    // Where docs/plugin.md says to read them: the resource's inputs in `pulumi stack export`.
+    const exported = JSON.parse((await cli(["stack", "export"])).stdout) as {
+      deployment: { resources: StateResource[] };
+    };
+    const inputs = exported.deployment.resources.find((r) => r.urn.endsWith("::featured"))?.inputs ?? {};
+    expect(inputs).to.deep.equal({
+      externalMeetingId: "e2e-featured",
+      mediaRegion: "us-east-1",
+      meetingHostId: "host-7",
+      tenantIds: ["tenant-a", "tenant-b"],
+      meetingFeatures: { audio: { echoReduction: "AVAILABLE" }, attendee: { maxCount: 50 } },
+      tags: { team: "kiosks" },
+      region: "us-east-1",
+    });
+    const lobby = { name: "lobby", externalMeetingId: "e2e-plugin-lobby", mediaRegion: "us-east-1" };
+    const same = { room: "same", kiosk: "same", elsewhere: "same", walkin: "same", lobby: "same" };
+    const { externalMeetingId, mediaRegion, tags } = inputs;
+    await program.stack.setConfig("meetings", {
+      value: JSON.stringify([lobby, { name: "featured", externalMeetingId, mediaRegion, tags }]),
+    });
+    expect(await previewPlan(program), "the inputs the import guide used to list").to.deep.equal({
+      ...same,
+      featured: "replace",
+    });
+    await program.stack.setConfig("meetings", {
+      value: JSON.stringify([lobby, { name: "featured", ...inputs }]),
+    });
+    expect(await previewPlan(program)).to.deep.equal({ ...same, featured: "same" });
+    const up = await upWithOps(program);
+    printed += up.stdout + up.stderr;
+    expect(up.ops).to.deep.equal({ ...same, featured: "same" });
   });
 
   it("6. THEN no AttendeeId, JoinToken, credential or secret config is in plaintext in the state or the CLI output", () => {

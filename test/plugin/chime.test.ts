@@ -24,11 +24,7 @@ describe("chime plugin: provider config", () => {
     ["a rate of 0", { maxRequestsPerSecond: 0 }, [RATE]],
     ["an endpoint without a scheme", { endpoint: "127.0.0.1:4566" }, ["stack config chime:endpoint must be"]],
     ["an endpoint not known yet (preview)", { endpoint: UNKNOWN }, []],
-    [
-      "a region that is not a string",
-      { region: 7 },
-      ["chime provider config region must be a string; got 7"],
-    ],
+    ["a region that is not a string", { region: 7 }, ["stack config chime:region must be a string; got 7"]],
     ["keys the plugin does not read (other stack config, version)", { canarySecret: "x", version: "1" }, []],
   ];
   for (const [name, config, reasons] of cases) {
@@ -145,12 +141,133 @@ describe("chime plugin: resources over gRPC against the local endpoint", () => {
     expect(read.getProperties()?.toJavaScript()).to.include({ meetingId });
   });
 
-  it("GIVEN an import id of an attendee that does not exist WHEN imported THEN the read answers gone (empty id)", async () => {
-    const { meetingId } = await outOfBand("someone");
+  // Issue 20.7 and 25 (importedMeetingInputs): every input a meeting was created with comes back from its
+  // import, and a program that declares exactly those plans no change (what docs/plugin.md tells users).
+  it("GIVEN a meeting made with features, tenant ids, a host id, a primary meeting and tags WHEN imported THEN its inputs are all of them, and declaring them checks and diffs clean", async () => {
+    const client = clientFor(plugin.local);
+    const primary = await newMeeting(client, { ExternalMeetingId: "primary" });
+    const made = await newMeeting(client, {
+      ExternalMeetingId: "featured",
+      MeetingHostId: "host-7",
+      PrimaryMeetingId: primary.MeetingId,
+      TenantIds: ["tenant-a", "tenant-b"],
+      MeetingFeatures: {
+        Audio: { EchoReduction: "AVAILABLE" },
+        Video: { MaxResolution: "HD" },
+        Content: { MaxResolution: "FHD" },
+        Attendee: { MaxCount: 50 },
+      },
+      Tags: [{ Key: "team", Value: "kiosks" }],
+    });
+    client.destroy();
     const read = await plugin.rpc.read(
-      new provproto.ReadRequest().setUrn(urn("Attendee", "ghost")).setId(`${meetingId}/nobody`),
+      new provproto.ReadRequest().setUrn(urn("Meeting", "featured")).setId(made.MeetingId),
     );
-    expect(read.getId()).to.equal("");
+    const inputs = read.getInputs()?.toJavaScript() as Record<string, unknown>;
+    expect(inputs).to.deep.equal({
+      externalMeetingId: "featured",
+      mediaRegion: "us-east-1",
+      meetingHostId: "host-7",
+      primaryMeetingId: primary.MeetingId,
+      tenantIds: ["tenant-a", "tenant-b"],
+      meetingFeatures: {
+        audio: { echoReduction: "AVAILABLE" },
+        video: { maxResolution: "HD" },
+        content: { maxResolution: "FHD" },
+        attendee: { maxCount: 50 },
+      },
+      tags: { team: "kiosks" },
+      region: "us-east-1",
+    });
+    const checked = await plugin.rpc.check(
+      new provproto.CheckRequest()
+        .setUrn(urn("Meeting", "featured"))
+        .setOlds(struct(inputs))
+        .setNews(struct(inputs)),
+    );
+    expect(checked.getFailuresList().map((f) => f.getReason())).to.deep.equal([]);
+    const diff = await plugin.rpc.diff(
+      new provproto.DiffRequest()
+        .setUrn(urn("Meeting", "featured"))
+        .setId(read.getId())
+        .setOlds(read.getProperties())
+        .setNews(checked.getInputs()),
+    );
+    expect(diff.getChanges()).to.equal(provproto.DiffResponse.DiffChanges.DIFF_NONE);
+    // Declared as the import guide used to say (externalMeetingId, mediaRegion, tags): a replace.
+    const { externalMeetingId, mediaRegion, tags } = inputs;
+    const fewer = await plugin.rpc.check(
+      new provproto.CheckRequest()
+        .setUrn(urn("Meeting", "featured"))
+        .setOlds(struct(inputs))
+        .setNews(struct({ externalMeetingId, mediaRegion, tags })),
+    );
+    const replaced = await plugin.rpc.diff(
+      new provproto.DiffRequest()
+        .setUrn(urn("Meeting", "featured"))
+        .setId(read.getId())
+        .setOlds(read.getProperties())
+        .setNews(fewer.getInputs()),
+    );
+    expect(replaced.getReplacesList()).to.have.members([
+      "meetingHostId",
+      "primaryMeetingId",
+      "tenantIds",
+      "meetingFeatures",
+    ]);
+  });
+
+  // Issue 20.6: an import or `get` that finds nothing says which id it takes (the engine's own answer to
+  // an empty id is "resource '…' does not exist"): `Meeting.get(name, meeting.id)` passes the opaque
+  // resource id, a GUID too, where the meetingId is meant.
+  it("GIVEN an import id of an attendee that does not exist WHEN imported THEN the read fails saying what was looked for, where, and which id an import takes", async () => {
+    const { meetingId } = await outOfBand("someone");
+    const error = await rejection(
+      plugin.rpc.read(
+        new provproto.ReadRequest().setUrn(urn("Attendee", "ghost")).setId(`${meetingId}/nobody`),
+      ),
+    );
+    expect(error.details).to.equal(
+      `The attendee externalUserId (6 characters) of meeting "${meetingId}" was not found in region us-east-1. ` +
+        'An Attendee is imported by the id "<meetingId>/<externalUserId>" ("legacy/<meetingId>/<externalUserId>" ' +
+        "in the legacy Amazon Chime namespace), the same for `pulumi import`, the `import` resource option and a " +
+        "`get` by id; not by the resource's own id (`.id`), which the provider makes up. If the id is right, the " +
+        "meeting has ended (Chime ends a meeting 24 hours after creation or after 5 minutes without a connected " +
+        "attendee), or it lives in another region: the import uses stack config chime:region.",
+    );
+  });
+
+  it("GIVEN a Meeting's own resource id WHEN read by id (Meeting.get(name, meeting.id)) THEN it fails saying a Meeting is read by its meetingId", async () => {
+    const created = await plugin.rpc.create(
+      new provproto.CreateRequest()
+        .setUrn(urn("Meeting", "standup"))
+        .setProperties(
+          struct({ externalMeetingId: "standup", mediaRegion: "us-east-1", region: "us-east-1" }),
+        ),
+    );
+    const error = await rejection(
+      plugin.rpc.read(
+        new provproto.ReadRequest().setUrn(urn("Meeting", "standup-again")).setId(created.getId()),
+      ),
+    );
+    expect(error.details)
+      .to.include(`The meeting "${created.getId()}" was not found in region us-east-1.`)
+      .and.include('A Meeting is imported by the id "<meetingId>"')
+      .and.include("not by the resource's own id (`.id`)");
+  });
+
+  it("GIVEN an Attendee's own resource id WHEN read by id THEN the message says which id it takes instead", async () => {
+    const error = await rejection(
+      plugin.rpc.read(
+        new provproto.ReadRequest()
+          .setUrn(urn("Attendee", "kiosk-again"))
+          .setId("5a1b9c2d-0d4e-4f5a-8b6c-7d8e9f0a1b2c"),
+      ),
+    );
+    expect(error.details).to.include(
+      "the same for `pulumi import`, the `import` resource option and a `get` by id",
+    );
+    expect(error.details).to.include('got an id of 36 characters without "/"');
   });
 
   const badIds: [string, string, string][] = [

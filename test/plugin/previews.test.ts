@@ -1,4 +1,8 @@
-import { ListTagsForResourceCommand, TagResourceCommand } from "@aws-sdk/client-chime-sdk-meetings";
+import {
+  CreateMeetingCommand,
+  ListTagsForResourceCommand,
+  TagResourceCommand,
+} from "@aws-sdk/client-chime-sdk-meetings";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import { expect } from "chai";
 import { UNKNOWN } from "../../provider/validation/rules";
@@ -220,7 +224,7 @@ describe("chime plugin: previews, and a Meeting's tags in place", () => {
     });
   }
 
-  it("GIVEN a tagged meeting WHEN its tags change out of band THEN a refresh reads the tags it has; an import declares them", async () => {
+  it("GIVEN a tagged meeting WHEN its tags change out of band THEN a refresh reads the tags it has; an import (of one made out of band) declares them", async () => {
     const meeting = await create("Meeting", "drifting", room);
     const client = clientFor(plugin.local);
     await client.send(
@@ -240,10 +244,20 @@ describe("chime plugin: previews, and a Meeting's tags in place", () => {
     const carried = { ...room.tags, added: "by-hand" };
     expect(props(refreshed.getProperties())).to.deep.equal({ ...meeting.outputs, tags: carried });
     expect(props(refreshed.getInputs())).to.deep.include({ tags: carried });
+    // Made out of band: "drifting" is managed here, and an import of it would be refused (issue 20).
+    const other = clientFor(plugin.local);
+    const outOfBand = await other.send(
+      new CreateMeetingCommand({
+        ExternalMeetingId: "room",
+        MediaRegion: "us-east-1",
+        Tags: Object.entries(carried).map(([Key, Value]) => ({ Key, Value })),
+      }),
+    );
+    other.destroy();
     const imported = await plugin.rpc.read(
       new provproto.ReadRequest()
         .setUrn(urn("Meeting", "imported"))
-        .setId(meeting.outputs.meetingId as string),
+        .setId(outOfBand.Meeting?.MeetingId as string),
     );
     expect(props(imported.getInputs())).to.deep.equal({
       externalMeetingId: "room",

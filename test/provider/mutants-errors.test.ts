@@ -67,7 +67,7 @@ describe("Error advice, by AWS error name, in full", () => {
       "NotFoundException",
       "GetAttendee",
       { region: "eu-west-2", meetingRegion: "us-east-1" },
-      "The meeting lives in region us-east-1, but this call went to region eu-west-2: give the resource the meeting's region (`region: meeting.region`), or set stack config chime:region to it.",
+      "The meeting lives in region us-east-1, but this call went to region eu-west-2: give the resource the meeting's region (`region: meeting.region`), or run `pulumi config set chime:region us-east-1`.",
     ],
     ["NotFoundException", "GetAttendee", { meetingRegion: "us-east-1" }, GONE],
     ["LimitExceededException", "CreateAttendee", {}, FULL],
@@ -454,7 +454,7 @@ describe("Failure messages, in full", () => {
       answered("NotFoundException", "not found", 404),
       {
         message:
-          "Chime GetAttendee failed: NotFoundException: not found (HTTP 404). The meeting lives in region us-east-1, but this call went to region eu-west-2: give the resource the meeting's region (`region: meeting.region`), or set stack config chime:region to it.",
+          "Chime GetAttendee failed: NotFoundException: not found (HTTP 404). The meeting lives in region us-east-1, but this call went to region eu-west-2: give the resource the meeting's region (`region: meeting.region`), or run `pulumi config set chime:region us-east-1`.",
         awsError: "NotFoundException",
         status: 404,
       },

@@ -1,5 +1,6 @@
 import { expect } from "chai";
 import { ChimeConfig, type ConfigSource, defaultRegion } from "../../provider/aws/config";
+import { DYNAMIC_WORDS } from "../../provider/shared/config-words";
 
 describe("Provider settings", () => {
   let config = new ChimeConfig();
@@ -55,6 +56,7 @@ describe("Provider settings", () => {
       endpoint: "http://127.0.0.1:9",
       profile: "kiosks",
       maxRequestsPerSecond: 4,
+      words: DYNAMIC_WORDS,
     });
   });
 
@@ -73,6 +75,7 @@ describe("Provider settings", () => {
       endpoint: "http://127.0.0.1:9/legacy",
       profile: "kiosks",
       maxRequestsPerSecond: 4,
+      words: DYNAMIC_WORDS,
     });
   });
 

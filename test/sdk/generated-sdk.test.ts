@@ -1,23 +1,32 @@
 /**
- * The plugin's Node.js SDK (sdk/nodejs, shipped as `pulumi-chime-sdk/plugin`) is generated from
- * schema.json by Pulumi's own code generator (tools/pulumi/gen-sdk) and committed (issue 14, item 7).
- * These tests hold the committed copy to the schema, and the compiled export to what users import.
+ * The plugin's SDKs are generated from schema.json by Pulumi's own code generators
+ * (tools/pulumi/gen-sdk) and committed: sdk/nodejs (shipped as `pulumi-chime-sdk/plugin`, issue 14,
+ * item 7), sdk/python (the Python package `pulumi_chime`) and sdk/go (the Go module with package
+ * `chime`, issue 22). These tests hold the committed copies to the schema, and each SDK to what its
+ * users import.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join, relative, sep } from "node:path";
 import { expect } from "chai";
 import { PACKAGE_ROOT } from "../support/program-dir";
 
-const COMMITTED = join(PACKAGE_ROOT, "sdk", "nodejs");
+const SDK_ROOT = join(PACKAGE_ROOT, "sdk");
 const COMPILED = join(PACKAGE_ROOT, "dist", "sdk", "nodejs");
+const LANGUAGES = ["nodejs", "python", "go"] as const;
+const { version: PACKAGE_VERSION } = JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8"));
+const SCHEMA = JSON.parse(readFileSync(join(PACKAGE_ROOT, "schema.json"), "utf8"));
 
-/** Every file under `dir`, as paths relative to it, sorted. */
+/** What a Python build leaves beside the sources (`pip install ./sdk/python` builds in place). */
+const BUILD_LEFTOVER = /^(__pycache__|build|dist|.*\.egg-info)$/;
+
+/** Every file under `dir`, as paths relative to it, sorted; a Python build's leftovers are not files of the SDK. */
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+    .filter((file) => !file.split(sep).some((part) => BUILD_LEFTOVER.test(part)))
     .sort();
 }
 
@@ -37,34 +46,44 @@ function differences(expected: string, actual: string): string[] {
   return lines;
 }
 
-describe("The generated Node.js SDK (sdk/nodejs, pulumi-chime-sdk/plugin)", function () {
+/** Runs a command, failing with its stderr. */
+function run(command: string, args: string[], cwd: string): string {
+  try {
+    return execFileSync(command, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  } catch (error) {
+    const { stderr } = error as { stderr?: string };
+    throw new Error(`${command} ${args.join(" ")} failed in ${cwd}:\n${stderr ?? String(error)}`);
+  }
+}
+
+describe("The generated SDKs (sdk/nodejs, sdk/python, sdk/go)", function () {
   // The generator is a Go program: `go run` compiles it on first use, its Pulumi packages from the
   // engine build's Go build cache (seconds); without that cache, the first run compiles them (minutes).
   this.timeout(600_000);
 
-  it("GIVEN the committed schema.json WHEN the SDK is regenerated THEN it equals the committed sdk/nodejs byte for byte", () => {
-    const scratch = mkdtempSync(join(tmpdir(), "chime-sdk-gen-"));
-    try {
-      const out = join(scratch, "nodejs");
-      try {
-        execFileSync("bash", [join(PACKAGE_ROOT, "scripts", "gen-sdk.sh"), out], {
-          encoding: "utf8",
-          stdio: ["ignore", "pipe", "pipe"],
-        });
-      } catch (error) {
-        const { stderr } = error as { stderr?: string };
-        throw new Error(`scripts/gen-sdk.sh failed:\n${stderr ?? String(error)}`);
-      }
-      const drift = differences(out, COMMITTED);
+  let scratch = "";
+  before(() => {
+    scratch = mkdtempSync(join(tmpdir(), "chime-sdk-gen-"));
+    run("bash", [join(PACKAGE_ROOT, "scripts", "gen-sdk.sh"), scratch], PACKAGE_ROOT);
+  });
+  after(() => rmSync(scratch, { recursive: true, force: true }));
+
+  for (const language of LANGUAGES) {
+    it(`GIVEN the committed schema.json WHEN the SDKs are regenerated THEN sdk/${language} equals the committed copy byte for byte`, () => {
+      const drift = differences(join(scratch, language), join(SDK_ROOT, language));
       expect(
         drift,
-        `sdk/nodejs is not what schema.json generates; run \`npm run gen:sdk\` and commit the result:\n  ${drift.join("\n  ")}\n`,
+        `sdk/${language} is not what schema.json generates; run \`npm run gen:sdk\` and commit the result:\n  ${drift.join("\n  ")}\n`,
       ).to.deep.equal([]);
-    } finally {
-      rmSync(scratch, { recursive: true, force: true });
-    }
-  });
+    });
+  }
 
+  it("the schema's version is the npm package's: the version every SDK asks the engine for", () => {
+    expect(SCHEMA.version).to.equal(PACKAGE_VERSION);
+  });
+});
+
+describe("The generated Node.js SDK (sdk/nodejs, pulumi-chime-sdk/plugin)", () => {
   describe("as the package ships it (compiled, imported by name)", () => {
     before(() => {
       if (!existsSync(join(COMPILED, "index.js"))) {
@@ -100,8 +119,118 @@ describe("The generated Node.js SDK (sdk/nodejs, pulumi-chime-sdk/plugin)", func
       const utilities: { resourceOptsDefaults(): Record<string, unknown> } = require(
         join(COMPILED, "utilities.js"),
       );
-      const { version } = JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8"));
-      expect(utilities.resourceOptsDefaults()).to.deep.equal({ version });
+      expect(utilities.resourceOptsDefaults()).to.deep.equal({ version: PACKAGE_VERSION });
     });
+  });
+});
+
+/** The resource classes each SDK must have, by the type token the engine sees. */
+const RESOURCES: Record<string, string> = {
+  Meeting: "chime:index:Meeting",
+  Attendee: "chime:index:Attendee",
+  AttendeeBatch: "chime:index:AttendeeBatch",
+  MeetingTags: "chime:index:MeetingTags",
+  Provider: "pulumi:providers:chime",
+};
+
+/**
+ * A Python or Go SDK's pulumi-plugin.json. Language hosts report a program's plugins from it, and
+ * `pulumi install` would try to download a reported plugin missing from the plugin cache (it ignores
+ * PATH): `"resource": false` keeps chime (which ships on npm) unreported, so the engine finds
+ * `pulumi-resource-chime` on PATH when the program declares a resource, as for the Node.js SDK.
+ */
+const PLUGIN_JSON = { resource: false, name: "chime", version: PACKAGE_VERSION };
+
+describe("The generated Python SDK (sdk/python, the package pulumi_chime)", () => {
+  const dir = join(SDK_ROOT, "python");
+
+  it("is the package pulumi_chime at the npm package's version, depending on pulumi from PyPI, with a readme pip can find", () => {
+    const pyproject = readFileSync(join(dir, "pyproject.toml"), "utf8");
+    expect(pyproject).to.match(/^\s*name = "pulumi_chime"$/m);
+    expect(pyproject).to.match(
+      new RegExp(`^\\s*version = "${PACKAGE_VERSION.replaceAll(".", "\\.")}"$`, "m"),
+    );
+    expect(pyproject).to.match(/"pulumi>=3\.\d+\.\d+,<4\.0\.0"/);
+    expect(pyproject).to.match(/^\s*readme = "README.md"$/m);
+    expect(existsSync(join(dir, "README.md")), "sdk/python/README.md (pyproject.toml's readme)").to.equal(
+      true,
+    );
+  });
+
+  it("names no plugin to install and no download URL (the engine finds pulumi-resource-chime on PATH)", () => {
+    expect(JSON.parse(readFileSync(join(dir, "pulumi_chime", "pulumi-plugin.json"), "utf8"))).to.deep.equal(
+      PLUGIN_JSON,
+    );
+    // _utilities.get_version() reads the installed distribution's version (pyproject's, above).
+    const utilities = readFileSync(join(dir, "pulumi_chime", "_utilities.py"), "utf8");
+    expect(utilities).to.match(/def get_plugin_download_url\(\):\s+return None/);
+    expect(utilities).to.include("importlib.metadata.version(root_package)");
+  });
+
+  it("has the classes Meeting, Attendee, AttendeeBatch, MeetingTags and Provider for the plugin's types, each resource with a static get()", () => {
+    // Read with Python's own parser (no pulumi needed): class name -> [type token, has a static get].
+    const script = [
+      "import ast, json, pathlib, sys",
+      "out = {}",
+      "for f in sorted(pathlib.Path(sys.argv[1]).glob('*.py')):",
+      "    for node in ast.parse(f.read_text()).body:",
+      "        if isinstance(node, ast.ClassDef):",
+      "            token = [d.args[0].value for d in node.decorator_list if isinstance(d, ast.Call) and getattr(d.func, 'attr', '') == 'type_token']",
+      "            get = any(isinstance(m, ast.FunctionDef) and m.name == 'get' and any(getattr(d, 'id', '') == 'staticmethod' for d in m.decorator_list) for m in node.body)",
+      "            if token: out[node.name] = [token[0], get]",
+      "print(json.dumps(out))",
+    ].join("\n");
+    const classes: Record<string, [string, boolean]> = JSON.parse(
+      run("python3", ["-c", script, join(dir, "pulumi_chime")], PACKAGE_ROOT),
+    );
+    for (const [name, token] of Object.entries(RESOURCES)) {
+      expect(classes[name]?.[0], `pulumi_chime.${name}`).to.equal(token);
+      if (name !== "Provider") expect(classes[name]?.[1], `pulumi_chime.${name}.get`).to.equal(true);
+    }
+  });
+});
+
+describe("The generated Go SDK (sdk/go, the module with package chime)", function () {
+  // `go build` compiles the Pulumi Go SDK on first use (from the engine build's Go build cache: seconds).
+  this.timeout(600_000);
+  const dir = join(SDK_ROOT, "go");
+  const importBasePath: string = SCHEMA.language.go.importBasePath;
+
+  it("is a module whose package chime sits at schema.json's language.go.importBasePath and builds with the machine's Go", () => {
+    const moduleLine = readFileSync(join(dir, "go.mod"), "utf8").match(/^module (\S+)$/m)?.[1];
+    expect(`${moduleLine}/chime`).to.equal(importBasePath);
+    // -mod=readonly: go.mod and go.sum are complete as committed.
+    run("go", ["build", "-mod=readonly", "./..."], dir);
+    const listed = run(
+      "go",
+      ["list", "-mod=readonly", "-f", "{{.ImportPath}} {{.Name}}", "./chime"],
+      dir,
+    ).trim();
+    expect(listed).to.equal(`${importBasePath} chime`);
+  });
+
+  it("has New* and Get* for every resource, registering the plugin's types", () => {
+    const sources = readdirSync(join(dir, "chime"))
+      .filter((file) => file.endsWith(".go"))
+      .map((file) => readFileSync(join(dir, "chime", file), "utf8"))
+      .join("\n");
+    for (const [name, token] of Object.entries(RESOURCES)) {
+      expect(sources, `chime.New${name}`).to.include(`func New${name}(ctx *pulumi.Context,`);
+      expect(sources, `chime.New${name} registers ${token}`).to.include(
+        `ctx.RegisterResource("${token}", name, args, &resource, opts...)`,
+      );
+      if (name !== "Provider")
+        expect(sources, `chime.Get${name}`).to.include(`func Get${name}(ctx *pulumi.Context,`);
+    }
+  });
+
+  it("asks the engine for the chime plugin at the npm package's version, names no plugin to install and no download URL", () => {
+    expect(JSON.parse(readFileSync(join(dir, "chime", "pulumi-plugin.json"), "utf8"))).to.deep.equal(
+      PLUGIN_JSON,
+    );
+    const utilities = readFileSync(join(dir, "chime", "internal", "pulumiUtilities.go"), "utf8");
+    // The resource and invoke option defaults: pulumi.Version at the schema's version, no PluginDownloadURL.
+    expect(utilities.split(`version := semver.MustParse("${PACKAGE_VERSION}")`)).to.have.length(3);
+    expect(utilities).not.to.include("pulumi.PluginDownloadURL(");
   });
 });

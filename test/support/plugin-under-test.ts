@@ -80,14 +80,17 @@ export interface PluginProcess {
   stop(): Promise<void>;
 }
 
-/** Starts `executable` with `env` and waits for its port (the first line of stdout), at most `timeoutMs`. */
+/**
+ * Starts `executable` with `env` and the engine's address `engine` (where its warnings go; by default
+ * one nothing listens on) and waits for its port (the first line of stdout), at most `timeoutMs`.
+ */
 export function startPluginProcess(
   executable: string,
   env: NodeJS.ProcessEnv,
+  engine = "127.0.0.1:1",
   timeoutMs = 60_000,
 ): Promise<PluginProcess> {
-  // The engine passes its own address; the plugin does not use it.
-  const child = spawn(executable, ["127.0.0.1:0"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(executable, [engine], { env, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => {

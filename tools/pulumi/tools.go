@@ -1,9 +1,9 @@
 //go:build tools
 
 // Package tools pins the Pulumi CLI so that `go build` can build it from the Go module proxy;
-// nothing here is compiled into the project. The Node.js language host (./language-nodejs) and the SDK
-// generator (./gen-sdk) are packages of this module; the YAML language host is built from a module of
-// its own, ./language-yaml (see README.md).
+// nothing here is compiled into the project. The Node.js and Python language hosts (./language-nodejs,
+// ./language-python) are packages of this module; the YAML language host (./language-yaml) and the SDK
+// generator (./gen-sdk) are modules of their own (see README.md).
 package tools
 
 import (

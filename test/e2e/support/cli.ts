@@ -73,10 +73,16 @@ function isDynamicProvider(pid: number): boolean {
   return command.includes("node") && command.includes("dynamic-provider");
 }
 
-/** The program's node process: the language host runs `node … @pulumi/pulumi/cmd/run … <entry point>`. */
+/**
+ * The program's process: the Node.js host runs `node … @pulumi/pulumi/cmd/run … <entry point>`, the
+ * Python host `python …/pulumi-language-python-…/runner.py … <entry point>`.
+ */
 function isProgram(pid: number): boolean {
   const command = commandLine(pid);
-  return command.includes("node") && /[\\/]cmd[\\/]run\b/.test(command);
+  return (
+    (command.includes("node") && /[\\/]cmd[\\/]run\b/.test(command)) ||
+    /pulumi-language-python-[^/ ]*[\\/]runner\.py /.test(command)
+  );
 }
 
 /** A process's peak resident set size (VmHWM) in bytes, 0 once it is gone. */
@@ -98,7 +104,7 @@ export interface CliRun {
   readonly seconds: number;
   /** The highest peak RSS (VmHWM) seen of the dynamic provider process, sampled every 200 ms; 0 if none ran. */
   readonly providerPeakRssBytes: number;
-  /** The same for the program's node process (sampled with `sampleProvider`); 0 if none was seen. */
+  /** The same for the program's process, node or python (sampled with `sampleProvider`); 0 if none was seen. */
   readonly programPeakRssBytes: number;
 }
 
