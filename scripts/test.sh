@@ -53,8 +53,8 @@ E2E=(
 )
 
 # The plugin suites that run a second time, against the archive's single executable (issue 23): every
-# gRPC call the engine makes (the two gRPC suites), a YAML program, the TypeScript SDK at its exact
-# version, config, explicit providers and import. Longest first. Left out, for CI time:
+# gRPC call the engine makes (the gRPC suites; takeover's warnings reach a stand-in engine log), a YAML
+# program, the TypeScript SDK at its exact version, config, explicit providers and import. Longest first. Left out, for CI time:
 # plan-equals-apply-plugin (~4 min for previews the gRPC previews suite already holds to the letter) and
 # plugin-migration (the dynamic side, then the same plugin calls); `CHIME_PLUGIN=archive npm test --
 # <file>` runs them (measured against the archive: docs/performance.md).
@@ -64,6 +64,7 @@ ARCHIVE_MATRIX=(
   test/e2e/yaml-kiosks.test.ts
   test/plugin/chime.test.ts
   test/plugin/previews.test.ts
+  test/plugin/takeover.test.ts
 )
 
 # Node's on-disk compile cache (Node >= 22.1): every preview and up starts the program and the provider
