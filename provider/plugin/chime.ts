@@ -4,7 +4,6 @@
  * and client pacing. (The engine starts one plugin process per provider resource, the default provider
  * and every explicit `pulumi:providers:chime` alike, so in practice this is one instance per process.)
  */
-import { readFileSync } from "node:fs";
 import { ChimeConfig, CONFIG_KEYS, type ConfigSource } from "../aws/config";
 import { createCore } from "../core";
 import { type CoreResource, KIND_KEYS, KINDS, kindOfToken, secretOutputsOf } from "../kinds";
@@ -12,6 +11,7 @@ import { ProviderClaims } from "../shared/claims";
 import { pluginWords } from "../shared/config-words";
 import type { ResourceLogic } from "../shared/resource";
 import { type CheckFailure, isUnknown, show } from "../validation/rules";
+import { packageFile } from "./package-files";
 import type { PluginProvider, Registry } from "./server";
 
 /** The type tokens the plugin serves, and the core's resource each one is (`../kinds.ts`). */
@@ -99,17 +99,12 @@ export function registryFor(
   );
 }
 
-/** This package's root: where `package.json` and `schema.json` are (from `provider/plugin/` and `dist/provider/plugin/`). */
-function packageFile(name: string): string {
-  return require.resolve(`pulumi-chime-sdk/${name}`);
-}
-
 /** The chime plugin as the server serves it. */
 export function chimePlugin(env: NodeJS.ProcessEnv = process.env): PluginProvider {
-  const { version } = JSON.parse(readFileSync(packageFile("package.json"), "utf8")) as { version: string };
+  const { version } = JSON.parse(packageFile("package.json")) as { version: string };
   return {
     version,
-    schema: readFileSync(packageFile("schema.json"), "utf8"),
+    schema: packageFile("schema.json"),
     checkConfig: (config, providerName) => checkConfig(config, env, providerName),
     configure: (config, providerName) => registryFor(config, env, providerName),
     // The legacy model marks tags sensitive: stored as secrets there, whatever the program said. An

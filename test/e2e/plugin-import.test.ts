@@ -16,7 +16,7 @@ import {
 import { expect } from "chai";
 import { type ChimeLocal, startChimeLocal } from "../../emulator";
 import { clientFor } from "../emulator/helpers";
-import { PACKAGE_ROOT } from "../support/program-dir";
+import { providePluginToEngine } from "../support/plugin-under-test";
 import { auditOutput, auditState } from "./support/audit";
 import { commandLine, processTree, pulumiOk, runPulumi } from "./support/cli";
 import { makeBackend, PROGRAMS, type ProgramStack, programStack, requireEngine } from "./support/engine";
@@ -47,7 +47,7 @@ describe("End to end on the Pulumi engine: the provider plugin, its config, and 
   let backend: ReturnType<typeof makeBackend>;
   let program: ProgramStack;
   let printed = "";
-  const savedPath = process.env.PATH;
+  let unprovide = () => {};
   const seenSecrets = new Set<string>();
   const remember = () => {
     for (const s of [...endpointSecrets(local), ...endpointSecrets(other)]) seenSecrets.add(s);
@@ -104,8 +104,8 @@ describe("End to end on the Pulumi engine: the provider plugin, its config, and 
 
   before(async () => {
     requireEngine();
-    // The engine finds the plugin on PATH ("ambient" plugins), as after `npm install -g pulumi-chime-sdk`.
-    process.env.PATH = `${join(PACKAGE_ROOT, "bin")}:${savedPath}`;
+    // The plugin CHIME_PLUGIN selects (test/support/plugin-under-test.ts), where the engine finds it.
+    unprovide = providePluginToEngine();
     local = await startChimeLocal();
     other = await startChimeLocal();
     backend = makeBackend();
@@ -120,7 +120,7 @@ describe("End to end on the Pulumi engine: the provider plugin, its config, and 
     backend?.remove();
     await local?.close();
     await other?.close();
-    process.env.PATH = savedPath;
+    unprovide();
   });
 
   it("1. GIVEN a bad provider config WHEN previewed THEN the preview fails with the usual message, before any call", async () => {

@@ -12,7 +12,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect } from "chai";
 import { type ChimeLocal, startChimeLocal } from "../../emulator";
-import { PACKAGE_ROOT } from "../support/program-dir";
+import { providePluginToEngine } from "../support/plugin-under-test";
 import { auditOutput, auditState } from "./support/audit";
 import { pulumiOk } from "./support/cli";
 import { makeBackend, PROGRAMS, type ProgramStack, programStack, requireEngine } from "./support/engine";
@@ -24,7 +24,7 @@ describe("End to end on the Pulumi engine: from the dynamic classes to the plugi
   let backend: ReturnType<typeof makeBackend>;
   let program: ProgramStack;
   let printed = "";
-  const savedPath = process.env.PATH;
+  let unprovide = () => {};
   let before_: { roomId: string; attendeeId: string; joinToken: string };
   const secrets = () =>
     local.meetings().flatMap((m) => local.attendees(m.meetingId).flatMap((a) => [a.attendeeId, a.joinToken]));
@@ -40,7 +40,8 @@ describe("End to end on the Pulumi engine: from the dynamic classes to the plugi
 
   before(async () => {
     requireEngine();
-    process.env.PATH = `${join(PACKAGE_ROOT, "bin")}:${savedPath}`;
+    // The plugin CHIME_PLUGIN selects (test/support/plugin-under-test.ts), where the engine finds it.
+    unprovide = providePluginToEngine();
     local = await startChimeLocal();
     backend = makeBackend();
     program = await programStack(join(PROGRAMS, "plugin-migration"), local, backend.url, {
@@ -52,7 +53,7 @@ describe("End to end on the Pulumi engine: from the dynamic classes to the plugi
     await program?.remove();
     backend?.remove();
     await local?.close();
-    process.env.PATH = savedPath;
+    unprovide();
   });
 
   it("1. GIVEN a meeting and an attendee of the dynamic classes", async () => {

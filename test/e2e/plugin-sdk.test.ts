@@ -2,15 +2,18 @@
  * The provider plugin's generated Node.js SDK (`pulumi-chime-sdk/plugin`, issue 14 item 7) in a
  * TypeScript program on the real engine, against the local endpoint: resources through the default
  * provider, a meeting brought in with the `import` resource option, an explicit `Provider` with its
- * own endpoint, then destroy. The engine finds `pulumi-resource-chime` on PATH whatever version the
+ * own endpoint, then destroy. The engine runs the plugin CHIME_PLUGIN selects (the Node script on PATH,
+ * which it takes whatever version the SDK asks for, or the archive's executable installed at exactly the
+ * SDK's version; test/support/plugin-under-test.ts), and downloads nothing (automatic plugin acquisition
+ * is off in these stacks). The steps
  * SDK asks for, and downloads nothing (automatic plugin acquisition is off in these stacks). The steps
  * of the `describe` run in order on one stack.
  */
-import { delimiter, join } from "node:path";
+import { join } from "node:path";
 import { expect } from "chai";
 import { type ChimeLocal, startChimeLocal } from "../../emulator";
 import { clientFor, newMeeting } from "../emulator/helpers";
-import { PACKAGE_ROOT } from "../support/program-dir";
+import { providePluginToEngine } from "../support/plugin-under-test";
 import { auditOutput, auditState } from "./support/audit";
 import { pulumiOk } from "./support/cli";
 import { makeBackend, PROGRAMS, type ProgramStack, programStack, requireEngine } from "./support/engine";
@@ -31,15 +34,14 @@ describe("The plugin's generated SDK (pulumi-chime-sdk/plugin) in a TypeScript p
   let program: ProgramStack;
   let existingMeetingId: string;
   let printed = "";
+  let unprovide = () => {};
   const saved = {
-    PATH: process.env.PATH,
     PULUMI_NODEJS_TRANSPILE_ONLY: process.env.PULUMI_NODEJS_TRANSPILE_ONLY,
   };
 
   before(async () => {
     requireEngine();
-    // The engine finds the plugin on PATH ("ambient" plugins), as after `npm install -g pulumi-chime-sdk`.
-    process.env.PATH = `${join(PACKAGE_ROOT, "bin")}${delimiter}${saved.PATH}`;
+    unprovide = providePluginToEngine();
     // The program's types are checked by `npm test` (tsconfig.test.json); the engine only runs it.
     process.env.PULUMI_NODEJS_TRANSPILE_ONLY = "true";
     local = await startChimeLocal();
@@ -59,6 +61,7 @@ describe("The plugin's generated SDK (pulumi-chime-sdk/plugin) in a TypeScript p
     backend?.remove();
     await local?.close();
     await other?.close();
+    unprovide();
     for (const [name, value] of Object.entries(saved)) {
       if (value === undefined) delete process.env[name];
       else process.env[name] = value;

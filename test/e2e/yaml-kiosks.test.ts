@@ -1,7 +1,8 @@
 /**
  * examples/yaml-kiosks, a Pulumi YAML program on the provider plugin (issue 14, item 6), run as its
  * users run it: the engine built by scripts/ensure-pulumi.sh with its YAML language host
- * (pulumi-language-yaml) and `pulumi-resource-chime` found on PATH, against the local endpoint.
+ * (pulumi-language-yaml) and `pulumi-resource-chime` (the one CHIME_PLUGIN selects: the Node script on
+ * PATH, or the archive's executable installed; test/support/plugin-under-test.ts), against the local endpoint.
  * The steps of the `describe` run in order on one stack: preview, up, a second up that must change
  * nothing, the outputs, the state audit, destroy.
  */
@@ -10,6 +11,7 @@ import { existsSync } from "node:fs";
 import { delimiter, join } from "node:path";
 import { expect } from "chai";
 import { type ChimeLocal, startChimeLocal } from "../../emulator";
+import { pluginUnderTest, providePluginToEngine } from "../support/plugin-under-test";
 import { PACKAGE_ROOT } from "../support/program-dir";
 import { auditOutput, auditState } from "./support/audit";
 import { pulumiOk } from "./support/cli";
@@ -17,7 +19,6 @@ import { makeBackend, type ProgramStack, programStack, requireEngine } from "./s
 import { previewPlan, upWithOps } from "./support/plan";
 
 const EXAMPLE = join(PACKAGE_ROOT, "examples", "yaml-kiosks");
-const PLUGIN_BIN = join(PACKAGE_ROOT, "bin");
 
 /** Every JoinToken and AttendeeId the endpoint holds: what must never be seen in plaintext. */
 function endpointSecrets(local: ChimeLocal): string[] {
@@ -43,7 +44,10 @@ function requireYamlHostAndPlugin(): void {
         "whose scripts/ensure-pulumi.sh provides it.",
     );
   }
-  if (!existsSync(join(PACKAGE_ROOT, "dist", "provider", "plugin", "main.js"))) {
+  if (
+    pluginUnderTest().kind === "script" &&
+    !existsSync(join(PACKAGE_ROOT, "dist", "provider", "plugin", "main.js"))
+  ) {
     throw new Error(
       "dist/provider/plugin is missing: run `npm run build` (the test command does) before this suite",
     );
@@ -57,13 +61,12 @@ describe("examples/yaml-kiosks: a YAML program on the provider plugin, on the Pu
   let program: ProgramStack;
   /** Everything the CLI printed, for the audit. */
   let printed = "";
-  const savedPath = process.env.PATH;
+  let unprovide = () => {};
 
   before(async () => {
     requireEngine();
     requireYamlHostAndPlugin();
-    // The engine finds the plugin on PATH ("ambient" plugins), as after `npm install -g pulumi-chime-sdk`.
-    process.env.PATH = `${PLUGIN_BIN}${delimiter}${savedPath}`;
+    unprovide = providePluginToEngine();
     local = await startChimeLocal();
     backend = makeBackend();
     program = await programStack(EXAMPLE, local, backend.url);
@@ -73,7 +76,7 @@ describe("examples/yaml-kiosks: a YAML program on the provider plugin, on the Pu
     await program?.remove();
     backend?.remove();
     await local?.close();
-    process.env.PATH = savedPath;
+    unprovide();
   });
 
   it("GIVEN a new stack WHEN previewed THEN it plans the meeting and both kiosks, and creates nothing", async () => {

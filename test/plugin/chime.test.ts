@@ -6,7 +6,7 @@ import { ChimeConfig } from "../../provider/aws/config";
 import { CONFIG_PROPERTIES, checkConfig, chimePlugin, configSource } from "../../provider/plugin/chime";
 import { UNKNOWN } from "../../provider/validation/rules";
 import { clientFor, newAttendee, newMeeting } from "../emulator/helpers";
-import { rejection, secret, served, struct, usePluginOnLocalEndpoint } from "./grpc";
+import { rejection, secret, servedChimePlugin, struct, usePluginOnLocalEndpoint } from "./grpc";
 
 // The chime plugin as the engine drives it: its config (CheckConfig's messages, the precedence of
 // config over environment), and its resources served over real gRPC from the real core against the
@@ -459,7 +459,7 @@ describe("chime plugin: provider instances", () => {
     const saved = { ...process.env };
     process.env.AWS_ACCESS_KEY_ID = "test";
     process.env.AWS_SECRET_ACCESS_KEY = "test";
-    const servers = await Promise.all([served(chimePlugin()), served(chimePlugin())]);
+    const servers = await Promise.all([servedChimePlugin(process.env), servedChimePlugin(process.env)]);
     try {
       for (const [i, local] of [a, b].entries()) {
         await servers[i].rpc.configure(
@@ -478,7 +478,7 @@ describe("chime plugin: provider instances", () => {
       expect(a.meetings().map((m) => m.externalMeetingId)).to.deep.equal(["in-a"]);
       expect(b.meetings().map((m) => m.externalMeetingId)).to.deep.equal(["in-b"]);
     } finally {
-      for (const s of servers) s.close();
+      await Promise.all(servers.map((s) => s.close()));
       process.env = saved;
       await Promise.all([a.close(), b.close()]);
     }

@@ -17,6 +17,8 @@ const COMPILED = join(PACKAGE_ROOT, "dist", "sdk", "nodejs");
 const LANGUAGES = ["nodejs", "python", "go"] as const;
 const { version: PACKAGE_VERSION } = JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8"));
 const SCHEMA = JSON.parse(readFileSync(join(PACKAGE_ROOT, "schema.json"), "utf8"));
+/** Where a release's plugin archives would be downloaded from: the schema's placeholder (docs/plugin.md). */
+const DOWNLOAD_URL: string = SCHEMA.pluginDownloadURL;
 
 /** What a Python build leaves beside the sources (`pip install ./sdk/python` builds in place). */
 const BUILD_LEFTOVER = /^(__pycache__|build|dist|.*\.egg-info)$/;
@@ -113,13 +115,16 @@ describe("The generated Node.js SDK (sdk/nodejs, pulumi-chime-sdk/plugin)", () =
       });
     });
 
-    it("asks the engine for the plugin at this package's version and names no download URL (the plugin is found on PATH)", () => {
+    it("asks the engine for the plugin at this package's version, from the schema's pluginDownloadURL (issue 23)", () => {
       // resourceOptsDefaults() is @internal in the SDK: the options every generated resource merges
       // under its own, and the only place the generator puts a version or pluginDownloadURL.
       const utilities: { resourceOptsDefaults(): Record<string, unknown> } = require(
         join(COMPILED, "utilities.js"),
       );
-      expect(utilities.resourceOptsDefaults()).to.deep.equal({ version: PACKAGE_VERSION });
+      expect(utilities.resourceOptsDefaults()).to.deep.equal({
+        version: PACKAGE_VERSION,
+        pluginDownloadURL: DOWNLOAD_URL,
+      });
     });
   });
 });
@@ -139,7 +144,7 @@ const RESOURCES: Record<string, string> = {
  * PATH): `"resource": false` keeps chime (which ships on npm) unreported, so the engine finds
  * `pulumi-resource-chime` on PATH when the program declares a resource, as for the Node.js SDK.
  */
-const PLUGIN_JSON = { resource: false, name: "chime", version: PACKAGE_VERSION };
+const PLUGIN_JSON = { resource: false, name: "chime", version: PACKAGE_VERSION, server: DOWNLOAD_URL };
 
 describe("The generated Python SDK (sdk/python, the package pulumi_chime)", () => {
   const dir = join(SDK_ROOT, "python");
@@ -157,13 +162,13 @@ describe("The generated Python SDK (sdk/python, the package pulumi_chime)", () =
     );
   });
 
-  it("names no plugin to install and no download URL (the engine finds pulumi-resource-chime on PATH)", () => {
+  it("names no plugin to install, and the schema's pluginDownloadURL (the engine finds pulumi-resource-chime on PATH or installed)", () => {
     expect(JSON.parse(readFileSync(join(dir, "pulumi_chime", "pulumi-plugin.json"), "utf8"))).to.deep.equal(
       PLUGIN_JSON,
     );
     // _utilities.get_version() reads the installed distribution's version (pyproject's, above).
     const utilities = readFileSync(join(dir, "pulumi_chime", "_utilities.py"), "utf8");
-    expect(utilities).to.match(/def get_plugin_download_url\(\):\s+return None/);
+    expect(utilities).to.include(`def get_plugin_download_url():\n\treturn "${DOWNLOAD_URL}"`);
     expect(utilities).to.include("importlib.metadata.version(root_package)");
   });
 
@@ -224,13 +229,13 @@ describe("The generated Go SDK (sdk/go, the module with package chime)", functio
     }
   });
 
-  it("asks the engine for the chime plugin at the npm package's version, names no plugin to install and no download URL", () => {
+  it("asks the engine for the chime plugin at the npm package's version from the schema's pluginDownloadURL, and names no plugin to install", () => {
     expect(JSON.parse(readFileSync(join(dir, "chime", "pulumi-plugin.json"), "utf8"))).to.deep.equal(
       PLUGIN_JSON,
     );
     const utilities = readFileSync(join(dir, "chime", "internal", "pulumiUtilities.go"), "utf8");
-    // The resource and invoke option defaults: pulumi.Version at the schema's version, no PluginDownloadURL.
+    // The resource and invoke option defaults: pulumi.Version at the schema's version, the schema's URL.
     expect(utilities.split(`version := semver.MustParse("${PACKAGE_VERSION}")`)).to.have.length(3);
-    expect(utilities).not.to.include("pulumi.PluginDownloadURL(");
+    expect(utilities.split(`pulumi.PluginDownloadURL("${DOWNLOAD_URL}")`)).to.have.length(3);
   });
 });

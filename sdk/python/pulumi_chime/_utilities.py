@@ -322,7 +322,7 @@ def deprecated(message: str) -> typing.Callable[[C], C]:
     return decorator
 
 def get_plugin_download_url():
-	return None
+	return "https://pulumi-chime-sdk.invalid/releases/v${VERSION}"
 
 def get_version():
      return _version_str

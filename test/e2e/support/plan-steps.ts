@@ -17,7 +17,7 @@ import { ListTagsForResourceCommand } from "@aws-sdk/client-chime-sdk-meetings";
 import { expect } from "chai";
 import { type ChimeLocal, startChimeLocal } from "../../../emulator";
 import { clientFor } from "../../emulator/helpers";
-import { PACKAGE_ROOT } from "../../support/program-dir";
+import { providePluginToEngine } from "../../support/plugin-under-test";
 import { makeBackend, PROGRAMS, type ProgramStack, programStack, requireEngine } from "./engine";
 import { type Ops, previewPlan, refreshWithDrift, upWithOps } from "./plan";
 
@@ -71,7 +71,7 @@ export function planEqualsApply(variant: PlanVariant): void {
 function steps(this: Mocha.Suite, variant: PlanVariant): void {
   // Each step runs the engine three times (preview, up, preview); this machine is small and shared.
   this.timeout(600_000);
-  const savedPath = process.env.PATH;
+  let unprovide = () => {};
   let local: ChimeLocal;
   let backend: ReturnType<typeof makeBackend>;
   let program: ProgramStack;
@@ -128,8 +128,9 @@ function steps(this: Mocha.Suite, variant: PlanVariant): void {
 
   before(async () => {
     requireEngine();
-    // The engine finds the plugin on PATH (PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: no download).
-    if (variant.plugin) process.env.PATH = `${join(PACKAGE_ROOT, "bin")}:${savedPath}`;
+    // The plugin CHIME_PLUGIN selects (test/support/plugin-under-test.ts), where the engine finds it
+    // (PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: no download).
+    if (variant.plugin) unprovide = providePluginToEngine();
     local = await startChimeLocal();
     backend = makeBackend();
     program = await programStack(join(PROGRAMS, "plan-steps"), local, backend.url, variant.config);
@@ -140,7 +141,7 @@ function steps(this: Mocha.Suite, variant: PlanVariant): void {
     await program?.remove();
     backend?.remove();
     await local?.close();
-    process.env.PATH = savedPath;
+    unprovide();
   });
 
   it("0. GIVEN nothing exists THEN preview plans every create, up creates them all and makes no API call in the preview", async () => {
