@@ -54,11 +54,11 @@ host_recipe() {
         python) # ours, a package of the CLI's module
             HOST_MODULE="$TOOLS_DIR"
             HOST_PACKAGE=./language-python
-            HOST_SOURCES="go.mod go.sum language-python/*" ;;
+            HOST_SOURCES="go.mod go.sum language-python/* hostmain/*" ;;
         go) # ours, a package of the CLI's module
             HOST_MODULE="$TOOLS_DIR"
             HOST_PACKAGE=./language-go
-            HOST_SOURCES="go.mod go.sum language-go/*" ;;
+            HOST_SOURCES="go.mod go.sum language-go/* hostmain/*" ;;
         *) die "no recipe for the language host '$1'" ;;
     esac
 }

@@ -32,7 +32,6 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"os/signal"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -40,14 +39,14 @@ import (
 	"sync"
 	"time"
 
-	"google.golang.org/grpc"
 	"google.golang.org/protobuf/types/known/emptypb"
 
-	"github.com/pulumi/pulumi/sdk/v3/go/common/util/cmdutil"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/util/logging"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/util/rpcutil"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/version"
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
+
+	"github.com/pulumi-chime-sdk/tools/pulumi/hostmain"
 	"github.com/pulumi/pulumi/sdk/v3/python/toolchain"
 )
 
@@ -60,61 +59,12 @@ var runnerScript []byte
 const exitErrorShown = 32
 
 func main() {
-	var tracing string
-	flag.StringVar(&tracing, "tracing", "", "Emit tracing to a Zipkin-compatible tracing endpoint")
-	showVersion := flag.Bool("version", false, "Print the plugin version and exit")
 	// Flags that older engines or the upstream host accept; accepted and ignored.
 	_ = flag.String("root", "", "ignored")
 	_ = flag.String("use-executor", "", "ignored (the runner is built in)")
-	flag.Parse()
-
-	if *showVersion {
-		fmt.Println(version.Version)
-		return
-	}
-
-	logging.InitLogging(false, 0, false)
-	cmdutil.InitTracing("pulumi-language-python", "pulumi-language-python", tracing)
-
-	var engineAddress string
-	if args := flag.Args(); len(args) > 0 {
-		engineAddress = args[0]
-	}
-
-	ctx, cancel := signal.NotifyContext(context.Background(), os.Interrupt)
-	cancelChannel := make(chan bool)
-	go func() {
-		<-ctx.Done()
-		cancel()
-		close(cancelChannel)
-	}()
-
-	// Exit when the engine goes away.
-	if engineAddress != "" {
-		if err := rpcutil.Healthcheck(ctx, engineAddress, 5*time.Minute, cancel); err != nil {
-			cmdutil.Exit(fmt.Errorf("could not start health check: %w", err))
-		}
-	}
-
-	host := newHost(engineAddress, tracing)
-	handle, err := rpcutil.ServeWithOptions(rpcutil.ServeOptions{
-		Cancel: cancelChannel,
-		Init: func(srv *grpc.Server) error {
-			pulumirpc.RegisterLanguageRuntimeServer(srv, host)
-			return nil
-		},
-		Options: rpcutil.TracingServerInterceptorOptions(nil),
+	hostmain.Run("pulumi-language-python", func(engineAddress, tracing string) pulumirpc.LanguageRuntimeServer {
+		return newHost(engineAddress, tracing)
 	})
-	if err != nil {
-		cmdutil.Exit(fmt.Errorf("could not start language host RPC server: %w", err))
-	}
-
-	// The engine reads the port from the first line of stdout.
-	fmt.Printf("%d\n", handle.Port)
-
-	if err := <-handle.Done; err != nil {
-		cmdutil.Exit(fmt.Errorf("language host RPC stopped serving: %w", err))
-	}
 }
 
 type pythonHost struct {
